@@ -1,0 +1,44 @@
+// gort::Config: how a program runs. Every field has a usable default; run()
+// and Program reject out-of-range values with a clear message instead of
+// starting.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string_view>
+
+namespace gort {
+
+struct Config {
+  // Number of Ps (processors that run goroutines at once). 0 = all cores.
+  int gomaxprocs = 0;
+  // Sleeps and timers take no wall time: when nothing can run, the clock
+  // jumps to the next timer (the Go playground's "faketime").
+  bool virtual_time = false;
+  // Simulate all Ps on the calling thread in a seeded order (implies
+  // virtual_time): the same seed gives the same run, event for event.
+  bool deterministic = false;
+  // Simulate all Ps on the calling thread, on the real clock (the browser's
+  // single-threaded build). deterministic implies it.
+  bool simulated = false;
+  // Seed for select's random choice and the simulated P order. 0 = random.
+  std::uint64_t seed = 0;
+  // Bytes of stack per goroutine. 0 = kDefaultStackSize.
+  std::size_t stack_size = 0;
+  // Live goroutines allowed at once before a fatal error. 0 = no limit.
+  std::size_t max_goroutines = 0;
+  // Record trace events (Program::drain reads them).
+  bool trace = false;
+  // Events each P's trace ring holds before new ones are dropped and counted.
+  std::size_t trace_capacity = 1 << 16;
+  // Where the program's standard output and error go; empty = the process's.
+  std::function<void(std::string_view)> out, err;
+
+  static constexpr std::size_t kDefaultStackSize = 64 * 1024;
+  static constexpr std::size_t kMinStackSize = 1024;
+  static constexpr std::size_t kMaxStackSize = 64 * 1024 * 1024;
+  static constexpr int kMaxProcs = 256;
+};
+
+}  // namespace gort

@@ -1,0 +1,117 @@
+// The runtime's type-erased entry points that gort's public templates call.
+// Templates (Chan<T>, go, select) only marshal typed values into these calls;
+// every piece of scheduling and channel logic lives once, in core/src.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <gort/trace.hpp>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+namespace gort::detail {
+
+struct G;
+struct hchan;
+
+// Thrown into a goroutine to unwind it when its program has ended. It is not
+// a std::exception, so `catch (const std::exception&)` in user code never
+// swallows it; code that catches `...` must rethrow.
+struct Unwind {};
+
+// A Go panic (gort::panic, runtime panics like "send on closed channel").
+// Not a std::exception for the same reason as Unwind.
+struct Panic {
+  std::string message;
+};
+
+// A value as the trace shows it.
+struct TraceValue {
+  std::int64_t bits = 0;
+  trace::ValueKind kind = trace::ValueKind::None;
+};
+
+template <class T>
+TraceValue trace_value(const T& v) {
+  using U = std::remove_cv_t<T>;
+  TraceValue t;
+  if constexpr (std::is_same_v<U, bool>) {
+    t = {v ? 1 : 0, trace::ValueKind::Bool};
+  } else if constexpr (std::is_enum_v<U>) {
+    t = {static_cast<std::int64_t>(v), trace::ValueKind::Int};
+  } else if constexpr (std::is_integral_v<U> && std::is_signed_v<U>) {
+    t = {static_cast<std::int64_t>(v), trace::ValueKind::Int};
+  } else if constexpr (std::is_integral_v<U>) {
+    t = {static_cast<std::int64_t>(v), trace::ValueKind::Uint};
+  } else if constexpr (std::is_floating_point_v<U>) {
+    double d = static_cast<double>(v);
+    std::memcpy(&t.bits, &d, sizeof d);
+    t.kind = trace::ValueKind::Float;
+  } else if constexpr (std::is_convertible_v<const U&, std::string_view>) {
+    std::string_view s = v;  // the first 8 bytes, enough to recognise a word
+    std::memcpy(&t.bits, s.data(), s.size() < 8 ? s.size() : 8);
+    t.kind = trace::ValueKind::Str;
+  }
+  return t;
+}
+
+// How the runtime moves values of a channel's element type.
+struct ElemOps {
+  std::size_t size, align;
+  void (*construct)(void* p);          // new (p) T()
+  void (*destroy)(void* p);            // p->~T()
+  void (*move)(void* dst, void* src);  // *dst = std::move(*src)
+  TraceValue (*trace)(const void* p);
+};
+
+template <class T>
+inline constexpr ElemOps elem_ops = {
+    sizeof(T),
+    alignof(T),
+    [](void* p) { new (p) T(); },
+    [](void* p) { static_cast<T*>(p)->~T(); },
+    [](void* dst, void* src) { *static_cast<T*>(dst) = std::move(*static_cast<T*>(src)); },
+    [](const void* p) { return trace_value(*static_cast<const T*>(p)); },
+};
+
+hchan* chan_make(const ElemOps* ops, std::size_t cap, std::string_view name);
+void chan_retain(hchan* c) noexcept;
+void chan_release(hchan* c) noexcept;
+// Sends *elem (moved from). Blocks until delivered or buffered; nil blocks forever.
+void chan_send(hchan* c, void* elem);
+// Receives into *elem, which holds a zero value on entry. Returns ok.
+bool chan_recv(hchan* c, void* elem);
+void chan_close(hchan* c);
+std::size_t chan_len(const hchan* c) noexcept;
+std::size_t chan_cap(const hchan* c) noexcept;
+std::uint32_t chan_id(const hchan* c) noexcept;
+
+// One case of a select: a send of *elem or a receive into *elem on c.
+struct scase {
+  hchan* c;
+  void* elem;
+  bool send;
+};
+// Go's selectgo: chooses uniformly among ready cases; with !block returns -1
+// when none is ready. *recv_ok reports whether a receive got a real value.
+int select_go(scase* cases, int n, bool block, bool* recv_ok);
+
+// Starts a goroutine whose closure lives in storage the runtime provides.
+struct GoFn {
+  void (*invoke)(void* closure);
+  void (*destroy)(void* closure) noexcept;
+};
+// Returns storage of `size` bytes (aligned to `align`) for a new goroutine's
+// closure; *g receives the goroutine, which go_start then makes runnable.
+void* go_alloc(std::size_t size, std::size_t align, G** g);
+void go_start(G* g, const GoFn* fn) noexcept;
+// Gives back a goroutine from go_alloc whose closure failed to construct.
+void go_abort(G* g) noexcept;
+
+// Writes text to the running program's standard output (or stderr).
+void write_out(std::string_view text);
+void write_err(std::string_view text);
+
+}  // namespace gort::detail

@@ -1,0 +1,53 @@
+// Trace events: what the runtime did, in the order it did it. The trace is the
+// only thing the UI, the CLI's summary and the trace tests read: nothing else
+// looks into the runtime while it runs.
+//
+// Invariants: events of one P are recorded in program order; `seq` orders
+// events across Ps (in simulated mode it is a global counter, so the order is
+// exact; in threaded mode it is the monotonic clock, so it is the order in
+// which they happened up to clock resolution). A full ring drops new events
+// and counts them; recording never blocks the runtime.
+#pragma once
+
+#include <cstdint>
+
+namespace gort::trace {
+
+enum class Kind : std::uint8_t {
+  ProcStart,  // p began running goroutines (a worker woke)
+  ProcStop,   // p found nothing to run and parked
+  GoCreate,   // g created goroutine `obj`; name = creator's line in `value`
+  GoStart,    // g started running on p
+  GoBlock,    // g blocked; `reason` is a WaitReason, `obj` the channel if any
+  GoUnblock,  // g made goroutine `obj` runnable
+  GoSleep,    // g sleeps until `value` (ns on the run's clock)
+  GoYield,    // g yielded the processor
+  GoEnd,      // g returned
+  GoName,     // g was named: `value` is a string id (Program::string)
+  GoLine,     // g is at line `value` of the pattern's Go source
+  ChanMake,   // channel `obj` made with capacity `value`, name id in `aux`
+  ChanSend,   // g sent `value` on channel `obj` (buffered: it is in the buffer)
+  ChanRecv,   // g received `value` from channel `obj`; aux = 0 if closed (ok == false)
+  ChanClose,  // g closed channel `obj`
+  Select,     // g's select chose case `value` (-1 = default) of `aux` cases
+  TimerFire,  // a timer fired, waking goroutine `obj` or sending on channel `aux`
+  Print,      // g printed; `value` = offset, `aux` = length in Program::output()
+  Exit,       // the program ended with exit code `value`
+};
+
+// How a value sent on a channel is shown: the low bits of `flags`.
+enum class ValueKind : std::uint8_t { None, Int, Uint, Bool, Float, Str };
+
+struct Event {
+  std::uint64_t seq;   // global order key (see above)
+  std::int64_t ts;     // ns since the run started, on the run's clock
+  std::int64_t value;  // kind-specific (see Kind)
+  std::uint32_t g;     // goroutine id (0 = the scheduler itself)
+  std::uint32_t obj;   // kind-specific: channel id or goroutine id
+  std::uint32_t aux;   // kind-specific
+  std::uint16_t p;     // processor index
+  Kind kind;
+  std::uint8_t flags;  // ValueKind of `value` for channel events; WaitReason for GoBlock
+};
+
+}  // namespace gort::trace

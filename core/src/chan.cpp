@@ -1,0 +1,249 @@
+// Channels: make, send, receive, close (Go's runtime/chan.go, one code path
+// per operation). See chan_impl.hpp for the invariants.
+//
+// A blocked sender or receiver waits in a sudog on its own stack; whoever
+// completes its operation moves the value straight between the two stacks
+// (or through the buffer, to keep FIFO order) and readies it, so a blocked
+// operation costs no allocation. A channel's storage is freed when its last
+// handle is released.
+#include <gort/chan.hpp>
+#include <new>
+
+#include "chan_impl.hpp"
+#include "waitq.hpp"
+
+namespace gort::detail {
+
+namespace {
+
+std::uint32_t cur_goid() {
+  G* g = getg();
+  return g ? static_cast<std::uint32_t>(g->id) : 0;
+}
+
+void trace_op(hchan* c, trace::Kind k, std::uint32_t g, const void* ep, std::uint32_t ok = 1) {
+  Sched* s = g_sched;
+  if (!s || !s->tracing) return;
+  TraceValue v = ep ? c->ops->trace(ep) : TraceValue{};
+  s->record(curp(), k, g, c->id, v.bits, ok, static_cast<std::uint8_t>(v.kind));
+}
+
+void unlock_chan(void* c) {
+  static_cast<hchan*>(c)->lock.unlock();
+}
+
+// Blocks forever: operations on a nil channel. Only unwinding ends it.
+[[noreturn]] void park_forever(WaitReason reason) {
+  gopark(nullptr, nullptr, reason);
+  check_unwind();
+  throw Unwind{};
+}
+
+// Before a blocking operation: the program may have ended.
+void enter() {
+  sched_or_throw();
+  check_unwind();
+}
+
+}  // namespace
+
+void send_direct(hchan* c, sudog* sg, void* ep) {
+  trace_op(c, trace::Kind::ChanSend, cur_goid(), ep);
+  trace_op(c, trace::Kind::ChanRecv, static_cast<std::uint32_t>(sg->g->id), ep);
+  c->ops->move(sg->elem, ep);
+  sg->success = true;
+  sg->g->param = sg;
+  goready(sg->g);
+}
+
+void recv_direct(hchan* c, sudog* sg, void* ep) {
+  if (c->dataqsiz == 0) {
+    trace_op(c, trace::Kind::ChanSend, static_cast<std::uint32_t>(sg->g->id), sg->elem);
+    trace_op(c, trace::Kind::ChanRecv, cur_goid(), sg->elem);
+    c->ops->move(ep, sg->elem);
+  } else {
+    // The buffer is full: take its head, and put the sender's value at its
+    // tail (the same slot, since the ring is full).
+    void* slot = c->slot(c->recvx);
+    trace_op(c, trace::Kind::ChanRecv, cur_goid(), slot);
+    c->ops->move(ep, slot);
+    trace_op(c, trace::Kind::ChanSend, static_cast<std::uint32_t>(sg->g->id), sg->elem);
+    c->ops->move(slot, sg->elem);
+    if (++c->recvx == c->dataqsiz) c->recvx = 0;
+    c->sendx = c->recvx;
+  }
+  sg->success = true;
+  sg->g->param = sg;
+  goready(sg->g);
+}
+
+void buf_put(hchan* c, void* ep) {
+  trace_op(c, trace::Kind::ChanSend, cur_goid(), ep);
+  c->ops->move(c->slot(c->sendx), ep);
+  if (++c->sendx == c->dataqsiz) c->sendx = 0;
+  c->qcount++;
+}
+
+void buf_take(hchan* c, void* ep) {
+  void* slot = c->slot(c->recvx);
+  trace_op(c, trace::Kind::ChanRecv, cur_goid(), slot);
+  c->ops->move(ep, slot);
+  if (++c->recvx == c->dataqsiz) c->recvx = 0;
+  c->qcount--;
+}
+
+void recv_closed(hchan* c) {
+  trace_op(c, trace::Kind::ChanRecv, cur_goid(), nullptr, 0);
+}
+
+hchan* chan_make(const ElemOps* ops, std::size_t cap, std::string_view name) {
+  if (cap > (std::size_t{1} << 40) / (ops->size ? ops->size : 1)) {
+    throw Panic{"makechan: size out of range"};
+  }
+  std::size_t align = ops->align > alignof(hchan) ? ops->align : alignof(hchan);
+  std::size_t head = (sizeof(hchan) + align - 1) / align * align;
+  char* mem = static_cast<char*>(::operator new (head + cap * ops->size, std::align_val_t{align}));
+  hchan* c = new (mem) hchan();
+  c->ops = ops;
+  c->dataqsiz = cap;
+  c->buf = mem + head;
+  for (std::size_t i = 0; i < cap; i++) ops->construct(c->slot(i));
+  if (Sched* s = g_sched) {
+    c->id = s->next_chan_id.fetch_add(1, std::memory_order_relaxed);
+    if (s->tracing) {
+      P* p = curp();
+      s->record(p ? p : s->ps[0].get(), trace::Kind::ChanMake, cur_goid(), c->id,
+                static_cast<std::int64_t>(cap), name.empty() ? 0 : s->intern(name), 0);
+    }
+  }
+  return c;
+}
+
+void chan_retain(hchan* c) noexcept {
+  c->refs.fetch_add(1, std::memory_order_relaxed);
+}
+
+void chan_release(hchan* c) noexcept {
+  if (c->refs.fetch_sub(1, std::memory_order_acq_rel) != 1) return;
+  for (std::size_t i = 0; i < c->dataqsiz; i++) c->ops->destroy(c->slot(i));
+  std::size_t align = c->ops->align > alignof(hchan) ? c->ops->align : alignof(hchan);
+  c->~hchan();
+  ::operator delete (static_cast<void*>(c), std::align_val_t{align});
+}
+
+void chan_send(hchan* c, void* ep) {
+  enter();
+  if (!c) park_forever(WaitReason::ChanSendNilChan);
+  c->lock.lock();
+  if (c->closed) {
+    c->lock.unlock();
+    go_panic("send on closed channel");
+  }
+  if (sudog* sg = waitq_pop(c->recvq)) {
+    send_direct(c, sg, ep);
+    c->lock.unlock();
+    return;
+  }
+  if (c->qcount < c->dataqsiz) {
+    buf_put(c, ep);
+    c->lock.unlock();
+    return;
+  }
+  G* gp = getg();
+  sudog me;
+  me.g = gp;
+  me.elem = ep;
+  me.c = c;
+  waitq_push(c->sendq, &me);
+  gopark(unlock_chan, c, WaitReason::ChanSend, c->id);
+  if (gp->unwinding) {
+    c->lock.lock();
+    waitq_remove(c->sendq, &me);
+    c->lock.unlock();
+    check_unwind();
+  }
+  if (!me.success) go_panic("send on closed channel");
+}
+
+bool chan_recv(hchan* c, void* ep) {
+  enter();
+  if (!c) park_forever(WaitReason::ChanReceiveNilChan);
+  c->lock.lock();
+  if (c->closed && c->qcount == 0) {
+    recv_closed(c);
+    c->lock.unlock();
+    return false;
+  }
+  if (sudog* sg = waitq_pop(c->sendq)) {
+    recv_direct(c, sg, ep);
+    c->lock.unlock();
+    return true;
+  }
+  if (c->qcount > 0) {
+    buf_take(c, ep);
+    c->lock.unlock();
+    return true;
+  }
+  G* gp = getg();
+  sudog me;
+  me.g = gp;
+  me.elem = ep;
+  me.c = c;
+  waitq_push(c->recvq, &me);
+  gopark(unlock_chan, c, WaitReason::ChanReceive, c->id);
+  if (gp->unwinding) {
+    c->lock.lock();
+    waitq_remove(c->recvq, &me);
+    c->lock.unlock();
+    check_unwind();
+  }
+  return me.success;
+}
+
+void chan_close(hchan* c) {
+  enter();
+  if (!c) go_panic("close of nil channel");
+  c->lock.lock();
+  if (c->closed) {
+    c->lock.unlock();
+    go_panic("close of closed channel");
+  }
+  c->closed = true;
+  trace_op(c, trace::Kind::ChanClose, cur_goid(), nullptr);
+  // Collect every waiter (receivers get the zero value, senders will panic),
+  // then ready them once the lock is released.
+  G* list = nullptr;
+  for (waitq* q : {&c->recvq, &c->sendq}) {
+    while (sudog* sg = waitq_pop(*q)) {
+      if (q == &c->recvq)
+        trace_op(c, trace::Kind::ChanRecv, static_cast<std::uint32_t>(sg->g->id), nullptr, 0);
+      sg->success = false;
+      sg->g->param = sg;
+      sg->g->schedlink = list;
+      list = sg->g;
+    }
+  }
+  c->lock.unlock();
+  while (list) {
+    G* g = list;
+    list = g->schedlink;
+    goready(g);
+  }
+}
+
+std::size_t chan_len(const hchan* c) noexcept {
+  auto* m = const_cast<hchan*>(c);
+  m->lock.lock();
+  std::size_t n = m->qcount;
+  m->lock.unlock();
+  return n;
+}
+
+std::size_t chan_cap(const hchan* c) noexcept {
+  return c->dataqsiz;
+}
+std::uint32_t chan_id(const hchan* c) noexcept {
+  return c->id;
+}
+
+}  // namespace gort::detail

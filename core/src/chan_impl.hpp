@@ -1,0 +1,51 @@
+// The channel object (Go's hchan) and the primitive transfers that chan.cpp
+// and select.cpp share.
+//
+// Invariants (as in Go's runtime/chan.go):
+//   - At least one of sendq and recvq is empty, except for an unbuffered
+//     channel with a single goroutine blocked on both sides of it via select.
+//   - For a buffered channel: qcount > 0 implies recvq is empty, and
+//     qcount < dataqsiz implies sendq is empty.
+//   - lock protects every field but refs, ops, dataqsiz, id and name_id,
+//     which never change. Never park or block while holding lock, except
+//     through gopark, which releases it once the goroutine is parked.
+#pragma once
+
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <gort/detail/runtime.hpp>
+#include <gort/sync.hpp>
+
+#include "sched.hpp"
+
+namespace gort::detail {
+
+struct hchan {
+  std::atomic<int> refs{1};
+  spinlock lock;
+  const ElemOps* ops;
+  std::size_t dataqsiz;  // capacity
+  std::size_t qcount = 0;
+  std::size_t sendx = 0;
+  std::size_t recvx = 0;
+  bool closed = false;
+  waitq recvq, sendq;
+  std::uint32_t id = 0;
+  char* buf = nullptr;  // dataqsiz constructed elements
+
+  void* slot(std::size_t i) const { return buf + i * ops->size; }
+};
+
+// Hands *ep to the receiver waiting in sg and readies it. Called with c locked.
+void send_direct(hchan* c, sudog* sg, void* ep);
+// Takes a value for *ep from the sender waiting in sg (through the buffer
+// when there is one, keeping FIFO order) and readies it. c locked.
+void recv_direct(hchan* c, sudog* sg, void* ep);
+// Puts *ep in the buffer / takes the oldest buffered value. c locked.
+void buf_put(hchan* c, void* ep);
+void buf_take(hchan* c, void* ep);
+// A receive found c closed and drained.
+void recv_closed(hchan* c);
+
+}  // namespace gort::detail

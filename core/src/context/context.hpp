@@ -1,0 +1,54 @@
+// The context shim: the one interface the scheduler uses to switch stacks.
+//
+// A Context is a suspended execution: a stack plus the registers needed to
+// resume it. There are exactly three operations: make a context that will run
+// entry(arg) on a given stack, capture the calling thread's own context (the
+// scheduler's g0), and swap from the running context to a suspended one.
+//
+// Invariants:
+//   - entry(arg) never returns; a finished context leaves with context_exit(),
+//     after which it must never be swapped to again (its stack may be reused
+//     by a later context_make).
+//   - context_swap(from, to): `from` must be the context running now, `to` a
+//     suspended one. Exactly one thread runs a given context at a time.
+//   - Backends are chosen by the build (one source file each), never by
+//     #ifdef in the scheduler. kContextCanMigrate says whether a suspended
+//     context may be resumed on a thread other than the one that suspended it.
+//   - Sanitizer fiber annotations (ASan, TSan) happen here and nowhere else.
+#pragma once
+
+#include <cstddef>
+
+namespace gort::detail {
+
+struct Context {
+  void* sp = nullptr;     // asm backends: saved stack pointer
+  void* impl = nullptr;   // other backends: their own state (ucontext_t, fiber)
+  void* stack_lo = nullptr;
+  std::size_t stack_size = 0;
+  void* tsan_fiber = nullptr;   // TSan: this context's fiber handle
+  void* asan_fake = nullptr;    // ASan: fake-stack save slot while suspended
+  bool owns_tsan_fiber = false;
+};
+
+extern const bool kContextCanMigrate;
+
+// Prepares c to run entry(arg) on [stack_lo, stack_lo + size) when first
+// swapped to. The stack is 16-byte aligned; the backend may keep its own state
+// at the top of the stack.
+void context_make(Context& c, void* stack_lo, std::size_t size, void (*entry)(void*), void* arg);
+
+// Makes c describe the calling thread's own (native) stack, so that it can be
+// swapped away from and back to. Call once per thread before the first swap.
+void context_init_current(Context& c);
+
+// Suspends `from` (the running context) and resumes `to`.
+void context_swap(Context& from, Context& to);
+
+// Like context_swap, but `from` has finished for good: sanitizers release it.
+[[noreturn]] void context_exit(Context& from, Context& to);
+
+// Releases what context_make or context_init_current acquired (not the stack).
+void context_destroy(Context& c);
+
+}  // namespace gort::detail

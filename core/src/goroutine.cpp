@@ -1,0 +1,194 @@
+// A goroutine's life: creation (go_alloc/go_start), its entry function,
+// exit, and what a goroutine may ask about itself.
+//
+// Layout of a goroutine's stack block (low to high addresses):
+//   [canary | ... frames grow down ... | closure | G]
+// so a spawn touches one block and allocates nothing else when the closure
+// is small; a closure larger than a quarter of the stack goes to the heap.
+// Invariants: a G is on Sched::allg from newg until freeg; ngoroutines
+// counts them; goroutine 1 is main and its return ends the program.
+#include <cstdint>
+#include <gort/go.hpp>
+#include <gort/run.hpp>
+#include <new>
+#include <stdexcept>
+#include <string>
+
+#include "sched.hpp"
+
+namespace gort::detail {
+
+namespace {
+
+bool closure_on_heap(const G* g) {
+  auto c = reinterpret_cast<std::uintptr_t>(g->closure);
+  auto lo = reinterpret_cast<std::uintptr_t>(g->stack_lo);
+  return c < lo || c >= lo + g->stack_size;
+}
+
+void g_entry(void* arg) {
+  G* g = static_cast<G*>(arg);
+  Sched* s = g_sched;
+  std::string panic_message;
+  bool panicked = false;
+  try {
+    check_unwind();
+    g->fn->invoke(g->closure);
+  } catch (const Unwind&) {
+  } catch (const Panic& e) {
+    panicked = true;
+    panic_message = e.message;
+  } catch (const std::exception& e) {
+    panicked = true;
+    panic_message = e.what();
+  } catch (...) {
+    panicked = true;
+    panic_message = "unknown C++ exception";
+  }
+  g->fn->destroy(g->closure);
+  P* p = curp();
+  if (panicked && !s->ending.load(std::memory_order_acquire)) {
+    s->write(true, "panic: " + panic_message + "\n\n");
+    s->report_traceback(g, "running");
+    s->end(2);
+  }
+  if (g->id == 1) s->end(0);
+  g->status = GStatus::Dead;
+  s->emit(p, trace::Kind::GoEnd, static_cast<std::uint32_t>(g->id), 0, 0);
+  p->after = P::After::Exit;
+  context_exit(g->ctx, p->g0);
+}
+
+}  // namespace
+
+G* Sched::newg(std::size_t closure_size, std::size_t closure_align, void** closure) {
+  std::size_t n = ngoroutines.fetch_add(1, std::memory_order_relaxed) + 1;
+  if (cfg.max_goroutines && n > cfg.max_goroutines) {
+    ngoroutines.fetch_sub(1, std::memory_order_relaxed);
+    fatal("goroutine limit exceeded: max_goroutines is " + std::to_string(cfg.max_goroutines));
+  }
+  P* p = curp();
+  char* lo = stack_get(p, stack_size);
+  auto top = reinterpret_cast<std::uintptr_t>(lo) + stack_size;
+  auto gaddr = (top - sizeof(G)) & ~(std::uintptr_t{alignof(G)} - 1);
+  G* g = new (reinterpret_cast<void*>(gaddr)) G();
+  auto caddr = (gaddr - closure_size) & ~(std::uintptr_t{closure_align} - 1);
+  if (closure_size > stack_size / 4) {
+    g->closure = ::operator new (closure_size, std::align_val_t{closure_align});
+    caddr = gaddr;
+  } else {
+    g->closure = reinterpret_cast<void*>(caddr);
+  }
+  g->stack_lo = lo;
+  g->stack_size = stack_size;
+  *reinterpret_cast<std::uint64_t*>(lo) = kStackCanary;
+  char* usable_lo = lo + 16;
+  auto usable_hi = caddr & ~std::uintptr_t{15};
+  context_make(g->ctx, usable_lo, usable_hi - reinterpret_cast<std::uintptr_t>(usable_lo), g_entry,
+               g);
+  g->id = next_goid.fetch_add(1, std::memory_order_relaxed);
+  G* parent = p ? p->curg : nullptr;
+  g->parent_id = parent ? parent->id : 0;
+  {
+    std::lock_guard lk(allg_mu);
+    g->allnext = allg;
+    if (allg) allg->allprev = g;
+    allg = g;
+  }
+  *closure = g->closure;
+  return g;
+}
+
+void Sched::freeg(P* p, G* g) {
+  {
+    std::lock_guard lk(allg_mu);
+    if (g->allprev) {
+      g->allprev->allnext = g->allnext;
+    } else {
+      allg = g->allnext;
+    }
+    if (g->allnext) g->allnext->allprev = g->allprev;
+  }
+  ngoroutines.fetch_sub(1, std::memory_order_relaxed);
+  context_destroy(g->ctx);
+  if (closure_on_heap(g)) ::operator delete(g->closure);
+  char* lo = g->stack_lo;
+  g->~G();
+  stack_put(p, lo, stack_size);
+}
+
+void Sched::start_g(P* p, G* g) {
+  g->status = GStatus::Runnable;
+  if (p) {
+    emit(p, trace::Kind::GoCreate, p->curg ? static_cast<std::uint32_t>(p->curg->id) : 0,
+         static_cast<std::uint32_t>(g->id), p->curg ? p->curg->line : 0);
+    runqput(p, g, true);
+    if (!simulated && nidle.load(std::memory_order_relaxed) > 0 &&
+        nspinning.load(std::memory_order_relaxed) == 0) {
+      wakep();
+    }
+  } else {
+    runqput(ps[0].get(), g, false);  // main, before any P runs
+  }
+}
+
+void* go_alloc(std::size_t size, std::size_t align, G** g) {
+  Sched& s = sched_or_throw();
+  check_unwind();
+  void* closure;
+  *g = s.newg(size, align, &closure);
+  return closure;
+}
+
+void go_start(G* g, const GoFn* fn) noexcept {
+  g->fn = fn;
+  g_sched->start_g(curp(), g);
+}
+
+void go_abort(G* g) noexcept {
+  g_sched->freeg(curp(), g);
+}
+
+}  // namespace gort::detail
+
+namespace gort {
+
+using namespace detail;
+
+std::uint64_t goid() {
+  sched_or_throw();
+  return getg()->id;
+}
+
+void set_name(std::string_view name) {
+  Sched& s = sched_or_throw();
+  P* p = curp();
+  G* g = p->curg;
+  g->name_id = s.intern(name);
+  s.emit(p, trace::Kind::GoName, static_cast<std::uint32_t>(g->id), 0, g->name_id);
+}
+
+void at(int line) {
+  Sched& s = sched_or_throw();
+  P* p = curp();
+  G* g = p->curg;
+  g->line = line;
+  s.emit(p, trace::Kind::GoLine, static_cast<std::uint32_t>(g->id), 0, line);
+}
+
+void panic(std::string_view message) {
+  sched_or_throw();
+  throw Panic{std::string(message)};
+}
+
+void exit(int code) {
+  Sched& s = sched_or_throw();
+  s.end(code);
+  throw Unwind{};
+}
+
+std::size_t num_goroutine() {
+  return sched_or_throw().ngoroutines.load(std::memory_order_relaxed);
+}
+
+}  // namespace gort

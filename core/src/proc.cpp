@@ -1,0 +1,399 @@
+// The scheduler loop: parking and readying goroutines, finding work, idle
+// Ps, the two drivers (worker threads and the simulated single thread), and
+// the end of a program.
+//
+// Invariants (see sched.hpp for the data):
+//   - A goroutine only switches to its P's g0 and back; g0 decides what
+//     runs next. P::after tells g0 why the goroutine came back.
+//   - Readying a G puts it in the current P's runnext. Another P is woken
+//     only when this P has more queued work than runnext (or on `go`), so a
+//     handoff between two goroutines stays on one thread and costs no wakeup;
+//     idle Ps poll every kPollNs while others run, so work stuck behind a
+//     goroutine that never blocks is still picked up.
+//   - Only a P holding mu with nidle == nprocs (nobody running) may advance
+//     virtual time or declare a deadlock.
+#include <algorithm>
+#include <gort/run.hpp>
+#include <stdexcept>
+
+#include "sched.hpp"
+
+namespace gort::detail {
+
+Sched* g_sched = nullptr;
+
+namespace {
+thread_local P* tls_p = nullptr;
+
+constexpr int kSpinRounds = 64;
+constexpr std::int64_t kPollNs = 1'000'000;
+
+inline void cpu_relax() noexcept {
+#if defined(__x86_64__) || defined(__i386__)
+  __builtin_ia32_pause();
+#elif defined(__aarch64__)
+  asm volatile("yield");
+#endif
+}
+}  // namespace
+
+[[gnu::noinline]] P* curp() noexcept {
+  asm volatile("");
+  return tls_p;
+}
+[[gnu::noinline]] void set_curp(P* p) noexcept {
+  tls_p = p;
+}
+
+Sched& sched_or_throw() {
+  if (!g_sched || !getg()) throw std::logic_error("gort: called outside a running gort program");
+  return *g_sched;
+}
+
+void check_unwind() {
+  G* g = getg();
+  if (!g) return;
+  if (!g->unwinding && g_sched->ending.load(std::memory_order_acquire)) g->unwinding = true;
+  if (g->unwinding && std::uncaught_exceptions() == 0) throw Unwind{};
+}
+
+void gopark(void (*unlockf)(void*), void* arg, WaitReason reason, std::uint32_t chan_id) {
+  P* p = curp();
+  G* g = p->curg;
+  g->status = GStatus::Waiting;
+  g->reason = reason;
+  p->after = P::After::Park;
+  p->unlockf = unlockf;
+  p->unlock_arg = arg;
+  p->s->emit(p, trace::Kind::GoBlock, static_cast<std::uint32_t>(g->id), chan_id, 0, 0,
+             static_cast<std::uint8_t>(reason));
+  context_swap(g->ctx, p->g0);
+  // Resumed, perhaps on another thread: p is stale from here on.
+  g->reason = WaitReason::None;
+}
+
+void goready(G* g) {
+  P* p = curp();
+  p->s->ready(p, g);
+}
+
+void Sched::ready(P* p, G* g) {
+  g->status = GStatus::Runnable;
+  emit(p, trace::Kind::GoUnblock, p->curg ? static_cast<std::uint32_t>(p->curg->id) : 0,
+       static_cast<std::uint32_t>(g->id), 0);
+  runqput(p, g, true);
+  if (!simulated && nidle.load(std::memory_order_relaxed) > 0 &&
+      nspinning.load(std::memory_order_relaxed) == 0 &&
+      p->runqtail.load(std::memory_order_relaxed) != p->runqhead.load(std::memory_order_relaxed)) {
+    wakep();
+  }
+}
+
+G* Sched::find_runnable(P* p, bool steal_runnext) {
+  // Now and then look at the global queue first, so it cannot starve.
+  if (++p->schedtick % 61 == 0 && gq_size.load(std::memory_order_relaxed) > 0) {
+    if (G* g = globrunqget(p, 1)) return g;
+  }
+  if (G* g = runqget(p)) return g;
+  if (gq_size.load(std::memory_order_relaxed) > 0) {
+    if (G* g = globrunqget(p, 0)) return g;
+  }
+  if (nprocs > 1) {
+    std::uint32_t start = p->rng.below(static_cast<std::uint32_t>(nprocs));
+    for (int i = 0; i < nprocs; i++) {
+      P* v = ps[(start + i) % nprocs].get();
+      if (v == p) continue;
+      if (G* g = runqsteal(p, v, steal_runnext)) return g;
+    }
+  }
+  return nullptr;
+}
+
+void Sched::execute(P* p, G* g) {
+  g->status = GStatus::Running;
+  g->started = true;
+  p->curg = g;
+  emit(p, trace::Kind::GoStart, static_cast<std::uint32_t>(g->id), 0, 0);
+  context_swap(p->g0, g->ctx);
+  p->curg = nullptr;
+  if (*reinterpret_cast<std::uint64_t*>(g->stack_lo) != kStackCanary) {
+    // The goroutine wrote below its stack: it cannot be resumed safely.
+    g->status = GStatus::Waiting;
+    g->fn = nullptr;  // teardown frees it without resuming it
+    if (p->after == P::After::Park && p->unlockf) p->unlockf(p->unlock_arg);
+    write(true, "runtime: goroutine stack exceeds " + std::to_string(stack_size) +
+                    "-byte limit\nfatal error: stack overflow\n\n");
+    report_traceback(g, "running");
+    end(2);
+    return;
+  }
+  switch (p->after) {
+    case P::After::Park:
+      if (p->unlockf) {
+        auto f = p->unlockf;
+        p->unlockf = nullptr;
+        f(p->unlock_arg);
+      }
+      break;
+    case P::After::Yield:
+      g->status = GStatus::Runnable;
+      runqput(p, g, false);
+      break;
+    case P::After::Exit:
+      freeg(p, g);
+      break;
+  }
+}
+
+bool Sched::run_one(P* p) {
+  if (!timers.empty()) {
+    std::int64_t now = nanotime();
+    if (timers.next() <= now) timers.run_due(p, now);
+  }
+  G* g = find_runnable(p, false);
+  if (!g) return false;
+  if (p->spinning) {
+    p->spinning = false;
+    // The last spinner found work: there may be more, so let another look.
+    if (nspinning.fetch_sub(1, std::memory_order_acq_rel) == 1 && has_work()) wakep();
+  }
+  execute(p, g);
+  return true;
+}
+
+void Sched::wakep() {
+  int expected = 0;
+  if (!nspinning.compare_exchange_strong(expected, 1, std::memory_order_acq_rel)) return;
+  std::lock_guard lk(mu);
+  P* v = nullptr;
+  if (!ending.load(std::memory_order_relaxed)) {
+    for (auto& q : ps) {
+      if (q->idle) {
+        v = q.get();
+        break;
+      }
+    }
+  }
+  if (!v) {
+    nspinning.fetch_sub(1, std::memory_order_acq_rel);
+    return;
+  }
+  v->idle = false;
+  v->spinning = true;  // it owns the nspinning count taken above
+  nidle.fetch_sub(1, std::memory_order_relaxed);
+  if (v->thread.joinable()) {
+    v->sem.release();
+  } else {
+    start_thread(v);
+  }
+}
+
+void Sched::start_thread(P* p) {
+  p->thread = std::thread([this, p] {
+    set_curp(p);
+    context_init_current(p->g0);
+    worker(p);
+    context_destroy(p->g0);
+    set_curp(nullptr);
+  });
+}
+
+void Sched::worker(P* p) {
+  emit(p, trace::Kind::ProcStart, 0, 0, 0);
+  bool poll = false;
+  while (!ending.load(std::memory_order_acquire)) {
+    if (poll) {
+      poll = false;
+      if (G* g = find_runnable(p, true)) {
+        execute(p, g);
+        continue;
+      }
+    }
+    if (run_one(p)) continue;
+    poll = idle(p);
+  }
+}
+
+// p found nothing to run. Spins briefly, then parks until woken, until the
+// next timer (if it is the timer waiter) or for kPollNs while others run.
+// Returns true if it woke to poll (and may then steal a runnext).
+bool Sched::idle(P* p) {
+  for (int i = 0; i < kSpinRounds; i++) {
+    if (ending.load(std::memory_order_relaxed) || has_work()) return false;
+    if (!timers.empty() && timers.next() <= nanotime()) return false;
+    cpu_relax();
+  }
+  std::int64_t wait = -1;  // ns; -1 = until woken
+  {
+    std::unique_lock lk(mu);
+    if (p->spinning) {
+      p->spinning = false;
+      nspinning.fetch_sub(1, std::memory_order_acq_rel);
+    }
+    if (ending.load(std::memory_order_relaxed) || has_work()) return false;
+    p->idle = true;
+    int n = nidle.fetch_add(1, std::memory_order_acq_rel) + 1;
+    if (n == nprocs) {
+      // Nobody runs anywhere, and nothing is queued.
+      if (timers.empty()) {
+        p->idle = false;
+        nidle.fetch_sub(1, std::memory_order_relaxed);
+        lk.unlock();
+        report_deadlock();
+        end(2);
+        return false;
+      }
+      if (virtual_time) {
+        p->idle = false;
+        nidle.fetch_sub(1, std::memory_order_relaxed);
+        std::int64_t next = timers.next();
+        if (next > vclock.load(std::memory_order_relaxed))
+          vclock.store(next, std::memory_order_release);
+        return false;
+      }
+    }
+    if (!timers.empty() && (!timer_waiter || timer_waiter == p)) {
+      timer_waiter = p;
+      timer_wait_until = timers.next();
+      wait = std::max<std::int64_t>(0, timer_wait_until - nanotime());
+    } else if (n < nprocs) {
+      wait = kPollNs;
+    }
+    emit(p, trace::Kind::ProcStop, 0, 0, 0);
+  }
+  bool timed_out = false;
+  if (wait < 0) {
+    p->sem.acquire();
+  } else if (!p->sem.try_acquire_for(std::chrono::nanoseconds(wait))) {
+    std::unique_lock lk(mu);
+    if (p->idle) {
+      p->idle = false;
+      nidle.fetch_sub(1, std::memory_order_relaxed);
+      timed_out = true;
+    } else {
+      lk.unlock();
+      p->sem.acquire();  // a wake raced with the timeout: take its permit
+    }
+  }
+  {
+    std::lock_guard lk(mu);
+    if (timer_waiter == p) timer_waiter = nullptr;
+  }
+  emit(p, trace::Kind::ProcStart, 0, 0, 0);
+  return timed_out;
+}
+
+// Simulated mode: every P driven by the calling thread, one goroutine run
+// at a time, the P chosen by the seeded generator. Returns true once ended.
+bool Sched::run_sim(std::chrono::nanoseconds budget, bool may_sleep) {
+  auto deadline = std::chrono::steady_clock::now() + budget;
+  for (std::uint32_t iter = 0;; iter++) {
+    if (ending.load(std::memory_order_relaxed)) {
+      teardown();
+      return true;
+    }
+    if ((iter & 31) == 31 && std::chrono::steady_clock::now() >= deadline) return false;
+    std::uint32_t start = nprocs > 1 ? sim_rng.below(static_cast<std::uint32_t>(nprocs)) : 0;
+    bool ran = false;
+    for (int i = 0; i < nprocs && !ran; i++) {
+      P* p = ps[(start + i) % nprocs].get();
+      set_curp(p);
+      ran = run_one(p);
+    }
+    if (ran) continue;
+    if (timers.empty()) {
+      report_deadlock();
+      end(2);
+      continue;
+    }
+    std::int64_t next = timers.next();
+    if (virtual_time) {
+      if (next > vclock.load(std::memory_order_relaxed)) vclock.store(next);
+      continue;
+    }
+    std::int64_t wait = next - nanotime();
+    if (wait <= 0) continue;
+    auto now = std::chrono::steady_clock::now();
+    if (!may_sleep || now >= deadline) return false;
+    std::this_thread::sleep_for(
+        std::min<std::chrono::nanoseconds>(std::chrono::nanoseconds(wait), deadline - now));
+  }
+}
+
+void Sched::end(int code) {
+  std::lock_guard lk(mu);
+  if (ending.load(std::memory_order_relaxed)) return;
+  exit_code = code;
+  ending.store(true, std::memory_order_release);
+  P* p = curp();
+  emit(p ? p : ps[0].get(), trace::Kind::Exit, 0, 0, code);
+  for (auto& q : ps) {
+    if (q->idle && q->thread.joinable()) {
+      q->idle = false;
+      nidle.fetch_sub(1, std::memory_order_relaxed);
+      q->sem.release();
+    }
+  }
+}
+
+// Runs on one thread after every P has stopped: unwinds the goroutines that
+// are still alive (their destructors run), then drops what is left.
+void Sched::teardown() {
+  P* p = ps[0].get();
+  set_curp(p);
+  std::vector<G*> alive;
+  {
+    std::lock_guard lk(allg_mu);
+    for (G* g = allg; g; g = g->allnext) alive.push_back(g);
+  }
+  std::sort(alive.begin(), alive.end(), [](G* a, G* b) { return a->id < b->id; });
+  for (G* g : alive) {
+    if (!g->started || !g->fn) {
+      if (g->fn) g->fn->destroy(g->closure);  // never ran: only its closure to drop
+      freeg(p, g);
+      continue;
+    }
+    g->unwinding = true;
+    execute(p, g);
+    if (p->after != P::After::Exit) {
+      // It blocked again while unwinding (a destructor waited on a
+      // channel): abandon it rather than hang. Its stack is not reused.
+      std::lock_guard lk(allg_mu);
+      if (g->allprev)
+        g->allprev->allnext = g->allnext;
+      else
+        allg = g->allnext;
+      if (g->allnext) g->allnext->allprev = g->allprev;
+    }
+  }
+  for (auto& q : ps) {
+    q->runnext.store(nullptr);
+    q->runqhead.store(0);
+    q->runqtail.store(0);
+  }
+  gq_head = gq_tail = nullptr;
+  gq_size.store(0);
+  timers.clear();
+  for (auto& q : ps) stack_flush(q.get());
+  set_curp(nullptr);
+  finished.store(true, std::memory_order_release);
+}
+
+}  // namespace gort::detail
+
+namespace gort {
+
+using namespace detail;
+
+void yield() {
+  sched_or_throw();
+  check_unwind();
+  P* p = curp();
+  G* g = p->curg;
+  p->after = P::After::Yield;
+  p->s->emit(p, trace::Kind::GoYield, static_cast<std::uint32_t>(g->id), 0, 0);
+  context_swap(g->ctx, p->g0);
+  check_unwind();
+}
+
+}  // namespace gort

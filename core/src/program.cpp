@@ -1,0 +1,244 @@
+// gort::Program and gort::run: checking a Config, building a Sched, driving
+// it (worker threads or the simulated loop) and taking it down.
+//
+// Invariants: at most one program is started at a time (g_sched); the thread
+// that finishes a program (P0's worker, or the simulated driver) tears it
+// down after every other worker has been joined, so teardown runs alone.
+#include <algorithm>
+#include <cstdio>
+#include <gort/run.hpp>
+#include <mutex>
+#include <random>
+#include <thread>
+
+#include "sched.hpp"
+
+namespace gort {
+
+using namespace detail;
+
+namespace {
+
+std::mutex g_start_mu;  // guards g_sched across programs
+
+std::string check(const Config& c) {
+  if (c.gomaxprocs < 0 || c.gomaxprocs > Config::kMaxProcs) {
+    return "invalid Config: gomaxprocs = " + std::to_string(c.gomaxprocs) + " (must be 0..." +
+           std::to_string(Config::kMaxProcs) + "; 0 = all cores)";
+  }
+  if (c.stack_size != 0 &&
+      (c.stack_size < Config::kMinStackSize || c.stack_size > Config::kMaxStackSize)) {
+    return "invalid Config: stack_size = " + std::to_string(c.stack_size) +
+           " bytes (must be 0 or " + std::to_string(Config::kMinStackSize) + "..." +
+           std::to_string(Config::kMaxStackSize) + ")";
+  }
+  if (c.trace && (c.trace_capacity < 16 || c.trace_capacity > (std::size_t{1} << 26))) {
+    return "invalid Config: trace_capacity = " + std::to_string(c.trace_capacity) +
+           " (must be 16...67108864)";
+  }
+  return {};
+}
+
+const GoFn kMainFn = {
+    [](void* closure) { (*static_cast<Sched**>(closure))->main_fn(); },
+    [](void*) noexcept {},
+};
+
+}  // namespace
+
+}  // namespace gort
+
+namespace gort::detail {
+
+Sched::Sched(const Config& c, std::function<void()> main) : cfg(c), main_fn(std::move(main)) {
+  simulated = cfg.simulated || cfg.deterministic;
+  virtual_time = cfg.virtual_time || cfg.deterministic;
+  tracing = cfg.trace;
+  nprocs = cfg.gomaxprocs > 0 ? cfg.gomaxprocs
+                              : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+  stack_size = cfg.stack_size ? (cfg.stack_size + 15) / 16 * 16 : Config::kDefaultStackSize;
+  std::uint64_t seed = cfg.seed ? cfg.seed : std::random_device{}() * 0x9e3779b97f4a7c15ULL + 1;
+  sim_rng.seed(seed);
+  for (int i = 0; i < nprocs; i++) {
+    auto p = std::make_unique<P>();
+    p->id = i;
+    p->s = this;
+    p->rng.seed(seed + static_cast<std::uint64_t>(i) * 0x2545f4914f6cdd1dULL);
+    if (tracing) p->ring.init(cfg.trace_capacity);
+    p->idle = i > 0;  // P0 runs main; the others start idle, threads not yet made
+    ps.push_back(std::move(p));
+  }
+  nidle.store(nprocs - 1);
+  start_time = std::chrono::steady_clock::now();
+}
+
+Sched::~Sched() = default;
+
+}  // namespace gort::detail
+
+namespace gort {
+
+Program::Program(const Config& cfg, std::function<void()> main) : error_(check(cfg)) {
+  if (!main) error_ = "invalid program: no main function";
+  if (valid()) s_ = std::make_unique<Sched>(cfg, std::move(main));
+}
+
+Program::~Program() {
+  if (!s_ || !started_) return;
+  stop();
+  wait();
+}
+
+bool Program::simulated() const {
+  return s_ && s_->simulated;
+}
+int Program::procs() const {
+  return s_ ? s_->nprocs : 0;
+}
+
+// Installs the program as the running one and creates goroutine 1.
+void Program::install() {
+  if (started_) return;
+  {
+    std::lock_guard lk(g_start_mu);
+    if (g_sched) throw std::logic_error("gort: another program is already running");
+    g_sched = s_.get();
+  }
+  started_ = true;
+  void* closure;
+  G* g = s_->newg(sizeof(Sched*), alignof(Sched*), &closure);
+  *static_cast<Sched**>(closure) = s_.get();
+  g->fn = &kMainFn;
+  s_->start_g(nullptr, g);
+}
+
+void Program::uninstall() {
+  std::lock_guard lk(g_start_mu);
+  if (g_sched == s_.get()) g_sched = nullptr;
+}
+
+void Program::start() {
+  if (!valid() || started_) return;
+  install();
+  if (!s_->simulated) {
+    P* p0 = s_->ps[0].get();
+    p0->thread = std::thread([this, p0] { drive_threaded(p0); });
+  }
+}
+
+// P0's worker: runs until the program ends, joins the other workers, tears down.
+void Program::drive_threaded(P* p0) {
+  Sched& s = *s_;
+  set_curp(p0);
+  context_init_current(p0->g0);
+  s.worker(p0);
+  for (auto& p : s.ps) {
+    if (p.get() != p0 && p->thread.joinable()) p->thread.join();
+  }
+  s.teardown();
+  context_destroy(p0->g0);
+  uninstall();
+}
+
+bool Program::run_for(std::chrono::nanoseconds budget) {
+  if (!valid()) return true;
+  start();
+  if (done()) return true;
+  if (s_->simulated) {
+    P* p0 = s_->ps[0].get();
+    for (auto& p : s_->ps) context_init_current(p->g0);
+    bool ended = s_->run_sim(budget, false);
+    for (auto& p : s_->ps) context_destroy(p->g0);
+    (void)p0;
+    if (ended) uninstall();
+    return ended;
+  }
+  auto deadline = std::chrono::steady_clock::now() + budget;
+  while (!done() && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::microseconds(200));
+  }
+  return done();
+}
+
+int Program::wait() {
+  if (!valid()) return 1;
+  if (!started_ && !s_->simulated) {
+    // The calling thread is P0's worker: no extra thread for the common case.
+    install();
+    drive_threaded(s_->ps[0].get());
+    set_curp(nullptr);
+    return exit_code();
+  }
+  start();
+  if (s_->simulated) {
+    if (!done()) {
+      for (auto& p : s_->ps) context_init_current(p->g0);
+      while (!s_->run_sim(std::chrono::seconds(1), true)) {
+      }
+      for (auto& p : s_->ps) context_destroy(p->g0);
+      uninstall();
+    }
+  } else if (s_->ps[0]->thread.joinable()) {
+    s_->ps[0]->thread.join();
+  }
+  return exit_code();
+}
+
+void Program::stop() {
+  if (s_ && started_) s_->end(-1);
+}
+
+bool Program::done() const {
+  return s_ && s_->finished.load(std::memory_order_acquire);
+}
+
+int Program::exit_code() const {
+  if (!s_) return 1;
+  std::lock_guard lk(s_->mu);
+  return s_->exit_code;
+}
+
+std::size_t Program::drain(std::vector<trace::Event>& out) {
+  if (!s_) return 0;
+  std::lock_guard lk(drain_mu_);
+  std::size_t before = out.size();
+  for (auto& p : s_->ps) p->ring.drain(out);
+  std::stable_sort(out.begin() + static_cast<std::ptrdiff_t>(before), out.end(),
+                   [](const trace::Event& a, const trace::Event& b) { return a.seq < b.seq; });
+  return out.size() - before;
+}
+
+std::uint64_t Program::lost_events() const {
+  std::uint64_t n = 0;
+  if (s_) {
+    for (auto& p : s_->ps) n += p->ring.lost();
+  }
+  return n;
+}
+
+std::string Program::output() const {
+  if (!s_) return {};
+  std::lock_guard lk(s_->out_mu);
+  return s_->output;
+}
+
+std::string Program::string(std::uint32_t id) const {
+  if (!s_) return {};
+  std::lock_guard lk(s_->str_mu);
+  return id < s_->strings.size() ? s_->strings[id] : std::string();
+}
+
+int run(const Config& cfg, std::function<void()> main) {
+  Program prog(cfg, std::move(main));
+  if (!prog.valid()) {
+    std::fprintf(stderr, "gort: %s\n", prog.error().c_str());
+    return 1;
+  }
+  return prog.wait();
+}
+
+int run(std::function<void()> main) {
+  return run(Config{}, std::move(main));
+}
+
+}  // namespace gort

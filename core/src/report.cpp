@@ -1,0 +1,138 @@
+// What a program says: its output (write_out/err, recorded for
+// Program::output and the trace), trace records, interned strings, and the
+// runtime's own messages in Go's words: panics, fatal errors, the deadlock
+// report and goroutine tracebacks.
+//
+// Tracebacks cannot show C++ frames; each goroutine shows what gort knows:
+//   goroutine 6 [chan send]:
+//   main.worker()            (its name, if set; main.main() for goroutine 1)
+//   	main.go:12            (the Go line it marked with gort::at, if any)
+//   created by main.main in goroutine 1
+#include <algorithm>
+#include <cstdio>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "sched.hpp"
+
+namespace gort::detail {
+
+namespace {
+constexpr std::size_t kMaxOutput = 8 << 20;  // kept for output(); the sinks see everything
+}
+
+void Sched::record(P* p, trace::Kind k, std::uint32_t g, std::uint32_t obj, std::int64_t value,
+                   std::uint32_t aux, std::uint8_t flags) {
+  trace::Event e;
+  e.ts = nanotime();
+  if (simulated) {
+    e.seq = sim_seq++;
+  } else {
+    e.seq = static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                           std::chrono::steady_clock::now() - start_time)
+                                           .count());
+  }
+  e.value = value;
+  e.g = g;
+  e.obj = obj;
+  e.aux = aux;
+  e.p = static_cast<std::uint16_t>(p->id);
+  e.kind = k;
+  e.flags = flags;
+  p->ring.push(e);
+}
+
+std::uint32_t Sched::intern(std::string_view s) {
+  std::lock_guard lk(str_mu);
+  for (std::size_t i = strings.size(); i-- > 1;) {
+    if (strings[i] == s) return static_cast<std::uint32_t>(i);
+  }
+  strings.emplace_back(s);
+  return static_cast<std::uint32_t>(strings.size() - 1);
+}
+
+void Sched::write(bool err, std::string_view text) {
+  std::lock_guard lk(out_mu);
+  std::size_t offset = output.size();
+  if (offset + text.size() <= kMaxOutput) output.append(text);
+  auto& sink = err ? cfg.err : cfg.out;
+  if (sink) {
+    sink(text);
+  } else {
+    std::fwrite(text.data(), 1, text.size(), err ? stderr : stdout);
+    std::fflush(err ? stderr : stdout);
+  }
+  if (tracing) {
+    P* p = curp();
+    G* g = p ? p->curg : nullptr;
+    record(p ? p : ps[0].get(), trace::Kind::Print, g ? static_cast<std::uint32_t>(g->id) : 0, err,
+           static_cast<std::int64_t>(offset), static_cast<std::uint32_t>(text.size()), 0);
+  }
+}
+
+void write_out(std::string_view text) {
+  if (!g_sched) throw std::logic_error("gort: called outside a running gort program");
+  g_sched->write(false, text);
+}
+
+void write_err(std::string_view text) {
+  if (!g_sched) throw std::logic_error("gort: called outside a running gort program");
+  g_sched->write(true, text);
+}
+
+void Sched::report_traceback(G* g, std::string_view state) {
+  std::string s = "goroutine " + std::to_string(g->id) + " [" + std::string(state) + "]:\n";
+  auto func = [this](std::uint64_t id, std::uint32_t name_id) -> std::string {
+    if (id == 1) return "main.main";
+    std::lock_guard lk(str_mu);
+    return name_id ? "main." + strings[name_id] : "";
+  };
+  std::string f = func(g->id, g->name_id);
+  if (!f.empty()) s += f + "()\n";
+  if (g->line > 0) s += "\tmain.go:" + std::to_string(g->line) + "\n";
+  if (g->parent_id != 0) {
+    std::string pf = "main.main";
+    if (g->parent_id != 1) {
+      std::lock_guard lk(allg_mu);
+      pf.clear();
+      for (G* q = allg; q; q = q->allnext) {
+        if (q->id == g->parent_id && q->name_id) {
+          std::lock_guard lk2(str_mu);
+          pf = "main." + strings[q->name_id];
+        }
+      }
+    }
+    if (!pf.empty())
+      s += "created by " + pf + " in goroutine " + std::to_string(g->parent_id) + "\n";
+  }
+  s += "\n";
+  write(true, s);
+}
+
+void Sched::report_deadlock() {
+  write(true, "fatal error: all goroutines are asleep - deadlock!\n\n");
+  std::vector<G*> gs;
+  {
+    std::lock_guard lk(allg_mu);
+    for (G* g = allg; g; g = g->allnext) gs.push_back(g);
+  }
+  std::sort(gs.begin(), gs.end(), [](G* a, G* b) { return a->id < b->id; });
+  for (G* g : gs) report_traceback(g, wait_reason_text(g->reason));
+}
+
+void fatal(std::string_view msg) {
+  Sched* s = g_sched;
+  if (!s->ending.load(std::memory_order_acquire)) {
+    s->write(true, "fatal error: " + std::string(msg) + "\n\n");
+    if (G* g = getg()) s->report_traceback(g, "running");
+    s->end(2);
+  }
+  throw Unwind{};
+}
+
+void go_panic(std::string msg) {
+  throw Panic{std::move(msg)};
+}
+
+}  // namespace gort::detail

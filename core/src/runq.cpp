@@ -1,0 +1,143 @@
+// Run queues: each P's bounded lock-free ring plus runnext, and the global
+// queue behind gq_mu (Go's runqput/runqget/runqgrab/globrunqget).
+//
+// Invariants:
+//   - Only the P's own thread pushes to its ring (stores a slot, then
+//     publishes runqtail with release). Anyone takes from the head with a
+//     CAS on runqhead, so a slot is read before the CAS that claims it;
+//     slots are atomics so that racing read is defined.
+//   - runqtail - runqhead <= kRunqSize; an overflowing push moves half the
+//     ring plus the new G to the global queue in one batch.
+//   - runnext is taken by CAS, by the owner or (when allowed) a thief.
+#include "sched.hpp"
+
+namespace gort::detail {
+
+void Sched::runqput(P* p, G* g, bool next) {
+  if (next) {
+    G* old = p->runnext.load(std::memory_order_relaxed);
+    while (!p->runnext.compare_exchange_weak(old, g, std::memory_order_acq_rel)) {
+    }
+    if (!old) return;
+    g = old;  // the previous runnext goes to the tail of the ring
+  }
+  for (;;) {
+    std::uint32_t h = p->runqhead.load(std::memory_order_acquire);
+    std::uint32_t t = p->runqtail.load(std::memory_order_relaxed);
+    if (t - h < kRunqSize) {
+      p->runq[t % kRunqSize].store(g, std::memory_order_relaxed);
+      p->runqtail.store(t + 1, std::memory_order_release);
+      return;
+    }
+    if (runqputslow(p, g, h, t)) return;
+  }
+}
+
+bool Sched::runqputslow(P* p, G* g, std::uint32_t h, std::uint32_t t) {
+  constexpr std::uint32_t n = kRunqSize / 2;
+  G* batch[n + 1];
+  if (t - h != kRunqSize) return false;
+  for (std::uint32_t i = 0; i < n; i++)
+    batch[i] = p->runq[(h + i) % kRunqSize].load(std::memory_order_relaxed);
+  if (!p->runqhead.compare_exchange_strong(h, h + n, std::memory_order_acq_rel)) return false;
+  batch[n] = g;
+  for (std::uint32_t i = 0; i < n; i++) batch[i]->schedlink = batch[i + 1];
+  globrunqput(batch[0], batch[n], n + 1);
+  return true;
+}
+
+G* Sched::runqget(P* p) {
+  G* next = p->runnext.load(std::memory_order_relaxed);
+  if (next && p->runnext.compare_exchange_strong(next, nullptr, std::memory_order_acq_rel)) {
+    return next;
+  }
+  for (;;) {
+    std::uint32_t h = p->runqhead.load(std::memory_order_acquire);
+    std::uint32_t t = p->runqtail.load(std::memory_order_relaxed);
+    if (t == h) return nullptr;
+    G* g = p->runq[h % kRunqSize].load(std::memory_order_relaxed);
+    if (p->runqhead.compare_exchange_weak(h, h + 1, std::memory_order_acq_rel)) return g;
+  }
+}
+
+// Steals half of victim's ring into p's (empty) ring and returns one of
+// them; with steal_runnext, takes victim's runnext when its ring is empty.
+G* Sched::runqsteal(P* p, P* victim, bool steal_runnext) {
+  G* batch[kRunqSize / 2];
+  std::uint32_t n;
+  for (;;) {
+    std::uint32_t h = victim->runqhead.load(std::memory_order_acquire);
+    std::uint32_t t = victim->runqtail.load(std::memory_order_acquire);
+    n = t - h;
+    n = n - n / 2;
+    if (n == 0) {
+      if (!steal_runnext) return nullptr;
+      G* next = victim->runnext.load(std::memory_order_relaxed);
+      if (next &&
+          victim->runnext.compare_exchange_strong(next, nullptr, std::memory_order_acq_rel)) {
+        return next;
+      }
+      return nullptr;
+    }
+    if (n > kRunqSize / 2) continue;  // h and t read at different times; retry
+    for (std::uint32_t i = 0; i < n; i++) {
+      batch[i] = victim->runq[(h + i) % kRunqSize].load(std::memory_order_relaxed);
+    }
+    if (victim->runqhead.compare_exchange_weak(h, h + n, std::memory_order_acq_rel)) break;
+  }
+  G* g = batch[--n];
+  if (n == 0) return g;
+  std::uint32_t t = p->runqtail.load(std::memory_order_relaxed);
+  for (std::uint32_t i = 0; i < n; i++)
+    p->runq[(t + i) % kRunqSize].store(batch[i], std::memory_order_relaxed);
+  p->runqtail.store(t + n, std::memory_order_release);
+  return g;
+}
+
+void Sched::globrunqput(G* head, G* tail, int n) {
+  std::lock_guard lk(gq_mu);
+  tail->schedlink = nullptr;
+  if (gq_tail) {
+    gq_tail->schedlink = head;
+  } else {
+    gq_head = head;
+  }
+  gq_tail = tail;
+  gq_size.fetch_add(n, std::memory_order_release);
+}
+
+// Takes a fair share of the global queue (at most max, 0 = no limit beyond
+// half a ring), keeps one to run and puts the rest on p's ring.
+G* Sched::globrunqget(P* p, int max) {
+  std::lock_guard lk(gq_mu);
+  int size = gq_size.load(std::memory_order_relaxed);
+  if (size == 0) return nullptr;
+  int n = size / nprocs + 1;
+  if (n > size) n = size;
+  if (max > 0 && n > max) n = max;
+  if (n > static_cast<int>(kRunqSize / 2)) n = kRunqSize / 2;
+  gq_size.fetch_sub(n, std::memory_order_relaxed);
+  G* g = gq_head;
+  gq_head = g->schedlink;
+  for (int i = 1; i < n; i++) {
+    G* x = gq_head;
+    gq_head = x->schedlink;
+    runqput(p, x, false);
+  }
+  if (!gq_head) gq_tail = nullptr;
+  return g;
+}
+
+bool Sched::has_work() {
+  if (gq_size.load(std::memory_order_acquire) > 0) return true;
+  for (auto& p : ps) {
+    if (p->runnext.load(std::memory_order_acquire)) return true;
+    if (p->runqtail.load(std::memory_order_acquire) !=
+        p->runqhead.load(std::memory_order_acquire)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace gort::detail

@@ -1,0 +1,249 @@
+// The scheduler's data: G (a goroutine), P (a processor: run queue + the
+// worker thread that drives it) and Sched (one running program).
+//
+// Invariants:
+//   - A G is in exactly one place: running on one P (p->curg), in one run
+//     queue (a P's runnext/runq or the global queue), parked (referenced only
+//     by the wait queue, timer or select it sleeps on), or dead.
+//   - Each P is driven by one thread at a time: its own worker thread in
+//     threaded mode, the calling thread in simulated mode. Only that thread
+//     touches p->curg, p->after, p->g0, p's stack cache and p's trace ring.
+//   - A parking G switches to its P's g0 *before* the lock protecting the
+//     queue it sleeps on is released (P::unlockf runs on g0). So whoever
+//     finds it there can make it runnable at once: its context is saved.
+//   - Lock order: chan/sync spinlocks (several channels by address) ->
+//     Timers::mu -> Sched::mu -> Sched::gq_mu. allg_mu and the string and
+//     output mutexes are leaves.
+//   - sched.nidle counts Ps that have found no work and are parked or about
+//     to park (under mu). nidle == nprocs means no goroutine runs anywhere:
+//     only then does virtual time advance or a deadlock get declared.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <gort/config.hpp>
+#include <gort/detail/runtime.hpp>
+#include <gort/sync.hpp>
+#include <gort/trace.hpp>
+#include <gort/wait_reason.hpp>
+#include <memory>
+#include <mutex>
+#include <semaphore>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "context/context.hpp"
+#include "rng.hpp"
+#include "timer.hpp"
+#include "trace_ring.hpp"
+
+namespace gort::detail {
+
+class Sched;
+struct P;
+
+enum class GStatus : std::uint8_t { Runnable, Running, Waiting, Dead };
+
+// A goroutine waiting on a queue (a channel's sendq/recvq, a sync waitq).
+// It lives on the waiting goroutine's stack.
+struct sudog {
+  G* g = nullptr;
+  void* elem = nullptr;  // value to send / slot to receive into
+  sudog* next = nullptr;
+  sudog* prev = nullptr;
+  hchan* c = nullptr;  // the channel, for select's cleanup
+  bool is_select = false;
+  bool success = false;  // a real value was passed (false: woken by close)
+};
+
+// A goroutine. It is built at the top of its own stack, closure just below.
+struct G {
+  Context ctx;
+  std::uint64_t id = 0;
+  std::uint64_t parent_id = 0;
+  GStatus status = GStatus::Runnable;
+  WaitReason reason = WaitReason::None;
+  bool started = false;
+  bool unwinding = false;  // the program ended: blocking calls throw Unwind
+  std::atomic<std::uint32_t> select_done{0};
+  sudog* param = nullptr;  // the sudog whose channel woke this select
+  const GoFn* fn = nullptr;
+  void* closure = nullptr;
+  char* stack_lo = nullptr;
+  std::size_t stack_size = 0;
+  int line = 0;               // gort::at
+  std::uint32_t name_id = 0;  // a Sched string id, 0 = unnamed
+  G* schedlink = nullptr;     // global run queue
+  G* allnext = nullptr;       // Sched::allg list
+  G* allprev = nullptr;
+};
+
+// The goroutine's stack bottom holds this value while it is intact.
+inline constexpr std::uint64_t kStackCanary = 0x676f72745f737463ULL;
+
+inline constexpr std::uint32_t kRunqSize = 256;
+
+struct alignas(64) P {
+  int id = 0;
+  Sched* s = nullptr;
+
+  // Go's runq: a bounded lock-free ring. The owner pushes at tail; the owner
+  // and thieves take from head with a CAS. runnext holds the G readied most
+  // recently, which runs next (it inherits the current time slice).
+  std::atomic<std::uint32_t> runqhead{0};
+  std::atomic<std::uint32_t> runqtail{0};
+  std::atomic<G*> runq[kRunqSize];
+  std::atomic<G*> runnext{nullptr};
+
+  Context g0;
+  G* curg = nullptr;
+  // What g0 does with curg once it has switched back (see execute()).
+  enum class After : std::uint8_t { Park, Yield, Exit } after = After::Park;
+  void (*unlockf)(void*) = nullptr;
+  void* unlock_arg = nullptr;
+
+  std::uint32_t schedtick = 0;
+  Rng rng;
+  TraceRing ring;
+  std::vector<char*> stack_cache;
+
+  // Threaded mode: the worker thread and where it sleeps when idle.
+  std::binary_semaphore sem{0};
+  std::thread thread;
+  bool idle = false;  // under Sched::mu
+  bool spinning = false;
+};
+
+struct StackPool;
+
+class Sched {
+ public:
+  Sched(const Config& cfg, std::function<void()> main);
+  ~Sched();
+
+  Config cfg;
+  int nprocs = 1;
+  bool simulated = false;
+  bool virtual_time = false;
+  bool tracing = false;
+  std::size_t stack_size = 0;
+  std::vector<std::unique_ptr<P>> ps;
+  std::function<void()> main_fn;
+
+  // End of the program. `ending` is read on every blocking call.
+  std::atomic<bool> ending{false};
+  int exit_code = 0;                  // under mu; valid once ending
+  std::atomic<bool> finished{false};  // every P stopped and the program is torn down
+
+  std::mutex mu;  // idle Ps, timer waiter, exit code
+  std::atomic<int> nidle{0};
+  std::atomic<int> nspinning{0};
+  P* timer_waiter = nullptr;
+  std::int64_t timer_wait_until = 0;
+
+  std::mutex gq_mu;  // the global run queue
+  G* gq_head = nullptr;
+  G* gq_tail = nullptr;
+  std::atomic<int> gq_size{0};
+
+  std::mutex allg_mu;  // every G not yet freed, for tracebacks and teardown
+  G* allg = nullptr;
+  std::atomic<std::uint64_t> next_goid{1};
+  std::atomic<std::size_t> ngoroutines{0};
+  std::atomic<std::uint32_t> next_chan_id{1};
+
+  Timers timers;
+
+  std::chrono::steady_clock::time_point start_time;
+  std::atomic<std::int64_t> vclock{0};  // ns since start, virtual time only
+  std::uint64_t sim_seq = 0;            // simulated mode's event order
+  Rng sim_rng;                          // simulated mode's P order
+
+  mutable std::mutex out_mu;
+  std::string output;
+  mutable std::mutex str_mu;
+  std::vector<std::string> strings{""};
+
+  // ---- clock and trace ----
+  std::int64_t nanotime() const {
+    if (virtual_time) return vclock.load(std::memory_order_relaxed);
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() -
+                                                                start_time)
+        .count();
+  }
+  void emit(P* p, trace::Kind k, std::uint32_t g, std::uint32_t obj, std::int64_t value,
+            std::uint32_t aux = 0, std::uint8_t flags = 0) {
+    if (tracing) record(p, k, g, obj, value, aux, flags);
+  }
+  void record(P* p, trace::Kind k, std::uint32_t g, std::uint32_t obj, std::int64_t value,
+              std::uint32_t aux, std::uint8_t flags);
+  std::uint32_t intern(std::string_view s);
+
+  // ---- goroutines ----
+  G* newg(std::size_t closure_size, std::size_t closure_align, void** closure);
+  void freeg(P* p, G* g);
+  void start_g(P* p, G* g);
+
+  // ---- scheduling (proc.cpp) ----
+  void ready(P* p, G* g);
+  void runqput(P* p, G* g, bool next);
+  G* runqget(P* p);
+  G* find_runnable(P* p, bool steal_runnext);
+  bool run_one(P* p);
+  void execute(P* p, G* g);
+  void wakep();
+  void worker(P* p);
+  bool idle(P* p);
+  bool run_sim(std::chrono::nanoseconds budget, bool may_sleep);
+  void end(int code);
+  void teardown();
+  bool all_blocked_locked();
+
+  // ---- reports (report.cpp) ----
+  void report_deadlock();
+  void report_traceback(G* g, std::string_view header);
+  void write(bool err, std::string_view text);
+
+ private:
+  G* runqsteal(P* p, P* victim, bool steal_runnext);
+  bool runqputslow(P* p, G* g, std::uint32_t h, std::uint32_t t);
+  void globrunqput(G* batch_head, G* batch_tail, int n);
+  G* globrunqget(P* p, int max);
+  bool has_work();
+  void start_thread(P* p);
+};
+
+// Stacks (stack.cpp): fixed-size blocks reused for the life of the process.
+char* stack_get(P* p, std::size_t size);
+void stack_put(P* p, char* lo, std::size_t size);
+void stack_flush(P* p);  // gives a P's cached stacks back to the shared pool
+
+// The running program, if any (one at a time per process).
+extern Sched* g_sched;
+
+// The P driven by the calling thread. Never inlined: a goroutine may resume
+// on another thread, and a compiler may otherwise keep the address of a
+// thread_local from before a switch.
+P* curp() noexcept;
+void set_curp(P* p) noexcept;
+inline G* getg() noexcept {
+  P* p = curp();
+  return p ? p->curg : nullptr;
+}
+
+// Parks the running goroutine with `reason`; unlockf(arg) runs on g0 once its
+// context is saved. Returns when another goroutine has made it runnable.
+void gopark(void (*unlockf)(void*), void* arg, WaitReason reason, std::uint32_t chan_id = 0);
+// Makes g runnable on the calling thread's P.
+void goready(G* g);
+// Throws Unwind if the program is ending and the goroutine may be unwound.
+void check_unwind();
+// The running program, or std::logic_error when called outside one.
+Sched& sched_or_throw();
+// A fatal error: prints Go's "fatal error: msg" and ends the program.
+[[noreturn]] void fatal(std::string_view msg);
+[[noreturn]] void go_panic(std::string msg);
+
+}  // namespace gort::detail

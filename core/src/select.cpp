@@ -1,0 +1,203 @@
+// select (Go's runtime/select.go: selectgo).
+//
+// Three passes under the locks of every channel involved, taken in address
+// order (so two selects over the same channels in opposite order cannot
+// deadlock), each channel once:
+//   1. look at the cases in a uniformly random order and take the first
+//      ready one (or return -1 for default when !block);
+//   2. otherwise enqueue a sudog on every channel and park; the first
+//      channel to claim the goroutine's select_done wins;
+//   3. relock, find which sudog fired (G::param) and dequeue the others.
+// Cases on nil channels take no part; no cases at all blocks forever.
+#include <algorithm>
+#include <gort/select.hpp>
+#include <vector>
+
+#include "chan_impl.hpp"
+#include "waitq.hpp"
+
+namespace gort::detail {
+
+namespace {
+
+// Small selects keep their bookkeeping on the stack.
+template <class T>
+class SmallVec {
+ public:
+  explicit SmallVec(int n) : heap_(n > kInline ? n : 0), p_(n > kInline ? heap_.data() : inline_) {}
+  T& operator[](int i) { return p_[i]; }
+  T* data() { return p_; }
+
+ private:
+  static constexpr int kInline = 8;
+  T inline_[kInline];
+  std::vector<T> heap_;
+  T* p_;
+};
+
+struct Locks {
+  scase* cas;
+  int* order;  // indices into cas, sorted by channel address
+  int n;
+  void lock() {
+    for (int i = 0; i < n; i++) {
+      hchan* c = cas[order[i]].c;
+      if (i == 0 || c != cas[order[i - 1]].c) c->lock.lock();
+    }
+  }
+  void unlock() {
+    for (int i = n - 1; i >= 0; i--) {
+      hchan* c = cas[order[i]].c;
+      if (i == 0 || c != cas[order[i - 1]].c) c->lock.unlock();
+    }
+  }
+};
+
+void trace_select(int chosen, int n) {
+  Sched* s = g_sched;
+  if (!s->tracing) return;
+  G* g = getg();
+  s->record(curp(), trace::Kind::Select, g ? static_cast<std::uint32_t>(g->id) : 0, 0, chosen,
+            static_cast<std::uint32_t>(n), 0);
+}
+
+}  // namespace
+
+int select_go(scase* cas, int n, bool block, bool* recv_ok) {
+  P* p = curp();
+  if (!g_sched || !p) throw std::logic_error("gort: called outside a running gort program");
+  G* gp = p ? p->curg : nullptr;
+  if (gp) check_unwind();  // timers call this on g0 with block == false
+  *recv_ok = false;
+
+  SmallVec<int> pollorder(n), lockorder(n);
+  int norder = 0;
+  for (int i = 0; i < n; i++) {
+    if (!cas[i].c) continue;
+    int j = static_cast<int>(p->rng.below(static_cast<std::uint32_t>(norder + 1)));
+    pollorder[norder] = pollorder[j];
+    pollorder[j] = i;
+    norder++;
+  }
+  if (norder == 0) {
+    if (!block) {
+      trace_select(-1, n);
+      return -1;
+    }
+    gopark(nullptr, nullptr, n == 0 ? WaitReason::SelectNoCases : WaitReason::Select);
+    check_unwind();
+    throw Unwind{};
+  }
+  std::copy(pollorder.data(), pollorder.data() + norder, lockorder.data());
+  std::sort(lockorder.data(), lockorder.data() + norder,
+            [cas](int a, int b) { return std::less<hchan*>()(cas[a].c, cas[b].c); });
+  Locks locks{cas, lockorder.data(), norder};
+  locks.lock();
+
+  // Pass 1: a ready case, in random order.
+  for (int k = 0; k < norder; k++) {
+    int i = pollorder[k];
+    hchan* c = cas[i].c;
+    if (cas[i].send) {
+      if (c->closed) {
+        locks.unlock();
+        go_panic("send on closed channel");
+      }
+      if (sudog* sg = waitq_pop(c->recvq)) {
+        send_direct(c, sg, cas[i].elem);
+      } else if (c->qcount < c->dataqsiz) {
+        buf_put(c, cas[i].elem);
+      } else {
+        continue;
+      }
+      *recv_ok = true;
+    } else {
+      if (sudog* sg = waitq_pop(c->sendq)) {
+        recv_direct(c, sg, cas[i].elem);
+        *recv_ok = true;
+      } else if (c->qcount > 0) {
+        buf_take(c, cas[i].elem);
+        *recv_ok = true;
+      } else if (c->closed) {
+        recv_closed(c);
+      } else {
+        continue;
+      }
+    }
+    locks.unlock();
+    trace_select(i, n);
+    return i;
+  }
+  if (!block) {
+    locks.unlock();
+    trace_select(-1, n);
+    return -1;
+  }
+
+  // Pass 2: wait on every channel.
+  SmallVec<sudog> sgs(norder);
+  gp->param = nullptr;
+  gp->select_done.store(0, std::memory_order_relaxed);
+  for (int k = 0; k < norder; k++) {
+    int i = lockorder[k];
+    sudog& sg = sgs[k];
+    sg = sudog{};
+    sg.g = gp;
+    sg.elem = cas[i].elem;
+    sg.c = cas[i].c;
+    sg.is_select = true;
+    waitq_push(cas[i].send ? cas[i].c->sendq : cas[i].c->recvq, &sg);
+  }
+  gopark([](void* l) { static_cast<Locks*>(l)->unlock(); }, &locks, WaitReason::Select);
+
+  // Pass 3: which case fired; withdraw from the others.
+  locks.lock();
+  sudog* winner = gp->param;
+  gp->param = nullptr;
+  int chosen = -1;
+  for (int k = 0; k < norder; k++) {
+    int i = lockorder[k];
+    if (&sgs[k] == winner) {
+      chosen = i;
+      *recv_ok = winner->success;
+    } else {
+      waitq_remove(cas[i].send ? cas[i].c->sendq : cas[i].c->recvq, &sgs[k]);
+    }
+  }
+  locks.unlock();
+  if (chosen < 0) {  // woken only to be unwound
+    check_unwind();
+    throw Unwind{};
+  }
+  if (cas[chosen].send && !*recv_ok) go_panic("send on closed channel");
+  trace_select(chosen, n);
+  return chosen;
+}
+
+}  // namespace gort::detail
+
+namespace gort {
+
+int select(std::span<Case> cases) {
+  int ndefault = 0;
+  for (Case& c : cases) ndefault += c.is_default() ? 1 : 0;
+  if (ndefault > 1) throw std::invalid_argument("gort::select: more than one default case");
+  std::vector<detail::scase> sc;
+  std::vector<int> index;
+  int def = -1;
+  for (int i = 0; i < static_cast<int>(cases.size()); i++) {
+    if (cases[i].is_default()) {
+      def = i;
+      continue;
+    }
+    sc.push_back(cases[i].make());
+    index.push_back(i);
+  }
+  bool ok = false;
+  int chosen = detail::select_go(sc.data(), static_cast<int>(sc.size()), def < 0, &ok);
+  int arg = chosen < 0 ? def : index[chosen];
+  cases[arg].fire(ok);
+  return arg;
+}
+
+}  // namespace gort
