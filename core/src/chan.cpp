@@ -21,13 +21,6 @@ std::uint32_t cur_goid() {
   return g ? static_cast<std::uint32_t>(g->id) : 0;
 }
 
-void trace_op(hchan* c, trace::Kind k, std::uint32_t g, const void* ep, std::uint32_t ok = 1) {
-  Sched* s = g_sched;
-  if (!s || !s->tracing) return;
-  TraceValue v = ep ? c->ops->trace(ep) : TraceValue{};
-  s->record(curp(), k, g, c->id, v.bits, ok, static_cast<std::uint8_t>(v.kind));
-}
-
 void unlock_chan(void* c) {
   static_cast<hchan*>(c)->lock.unlock();
 }
@@ -39,18 +32,18 @@ void unlock_chan(void* c) {
   throw Unwind{};
 }
 
-// Before a blocking operation: the program may have ended.
-void enter() {
-  sched_or_throw();
-  check_unwind();
-}
-
 }  // namespace
 
+void trace_chan(hchan* c, trace::Kind k, G* who, const void* ep, std::uint32_t ok) {
+  TraceValue v = ep ? c->ops->trace(ep) : TraceValue{};
+  g_sched->record(curp(), k, who ? static_cast<std::uint32_t>(who->id) : cur_goid(), c->id, v.bits,
+                  ok, static_cast<std::uint8_t>(v.kind));
+}
+
 void send_direct(hchan* c, sudog* sg, void* ep) {
-  trace_op(c, trace::Kind::ChanSend, cur_goid(), ep);
-  trace_op(c, trace::Kind::ChanRecv, static_cast<std::uint32_t>(sg->g->id), ep);
-  c->ops->move(sg->elem, ep);
+  trace_op(c, trace::Kind::ChanSend, nullptr, ep);
+  trace_op(c, trace::Kind::ChanRecv, sg->g, ep);
+  elem_move(c->ops, sg->elem, ep);
   sg->success = true;
   sg->g->param = sg;
   goready(sg->g);
@@ -58,17 +51,17 @@ void send_direct(hchan* c, sudog* sg, void* ep) {
 
 void recv_direct(hchan* c, sudog* sg, void* ep) {
   if (c->dataqsiz == 0) {
-    trace_op(c, trace::Kind::ChanSend, static_cast<std::uint32_t>(sg->g->id), sg->elem);
-    trace_op(c, trace::Kind::ChanRecv, cur_goid(), sg->elem);
-    c->ops->move(ep, sg->elem);
+    trace_op(c, trace::Kind::ChanSend, sg->g, sg->elem);
+    trace_op(c, trace::Kind::ChanRecv, nullptr, sg->elem);
+    elem_move(c->ops, ep, sg->elem);
   } else {
     // The buffer is full: take its head, and put the sender's value at its
     // tail (the same slot, since the ring is full).
     void* slot = c->slot(c->recvx);
-    trace_op(c, trace::Kind::ChanRecv, cur_goid(), slot);
-    c->ops->move(ep, slot);
-    trace_op(c, trace::Kind::ChanSend, static_cast<std::uint32_t>(sg->g->id), sg->elem);
-    c->ops->move(slot, sg->elem);
+    trace_op(c, trace::Kind::ChanRecv, nullptr, slot);
+    elem_move(c->ops, ep, slot);
+    trace_op(c, trace::Kind::ChanSend, sg->g, sg->elem);
+    elem_move(c->ops, slot, sg->elem);
     if (++c->recvx == c->dataqsiz) c->recvx = 0;
     c->sendx = c->recvx;
   }
@@ -78,22 +71,22 @@ void recv_direct(hchan* c, sudog* sg, void* ep) {
 }
 
 void buf_put(hchan* c, void* ep) {
-  trace_op(c, trace::Kind::ChanSend, cur_goid(), ep);
-  c->ops->move(c->slot(c->sendx), ep);
+  trace_op(c, trace::Kind::ChanSend, nullptr, ep);
+  elem_move(c->ops, c->slot(c->sendx), ep);
   if (++c->sendx == c->dataqsiz) c->sendx = 0;
   c->qcount++;
 }
 
 void buf_take(hchan* c, void* ep) {
   void* slot = c->slot(c->recvx);
-  trace_op(c, trace::Kind::ChanRecv, cur_goid(), slot);
-  c->ops->move(ep, slot);
+  trace_op(c, trace::Kind::ChanRecv, nullptr, slot);
+  elem_move(c->ops, ep, slot);
   if (++c->recvx == c->dataqsiz) c->recvx = 0;
   c->qcount--;
 }
 
 void recv_closed(hchan* c) {
-  trace_op(c, trace::Kind::ChanRecv, cur_goid(), nullptr, 0);
+  trace_op(c, trace::Kind::ChanRecv, nullptr, nullptr, 0);
 }
 
 hchan* chan_make(const ElemOps* ops, std::size_t cap, std::string_view name) {
@@ -132,7 +125,7 @@ void chan_release(hchan* c) noexcept {
 }
 
 void chan_send(hchan* c, void* ep) {
-  enter();
+  G* gp = enter_op();
   if (!c) park_forever(WaitReason::ChanSendNilChan);
   c->lock.lock();
   if (c->closed) {
@@ -149,7 +142,6 @@ void chan_send(hchan* c, void* ep) {
     c->lock.unlock();
     return;
   }
-  G* gp = getg();
   sudog me;
   me.g = gp;
   me.elem = ep;
@@ -166,7 +158,7 @@ void chan_send(hchan* c, void* ep) {
 }
 
 bool chan_recv(hchan* c, void* ep) {
-  enter();
+  G* gp = enter_op();
   if (!c) park_forever(WaitReason::ChanReceiveNilChan);
   c->lock.lock();
   if (c->closed && c->qcount == 0) {
@@ -184,7 +176,6 @@ bool chan_recv(hchan* c, void* ep) {
     c->lock.unlock();
     return true;
   }
-  G* gp = getg();
   sudog me;
   me.g = gp;
   me.elem = ep;
@@ -201,7 +192,7 @@ bool chan_recv(hchan* c, void* ep) {
 }
 
 void chan_close(hchan* c) {
-  enter();
+  enter_op();
   if (!c) go_panic("close of nil channel");
   c->lock.lock();
   if (c->closed) {
@@ -209,14 +200,13 @@ void chan_close(hchan* c) {
     go_panic("close of closed channel");
   }
   c->closed = true;
-  trace_op(c, trace::Kind::ChanClose, cur_goid(), nullptr);
+  trace_op(c, trace::Kind::ChanClose, nullptr, nullptr);
   // Collect every waiter (receivers get the zero value, senders will panic),
   // then ready them once the lock is released.
   G* list = nullptr;
   for (waitq* q : {&c->recvq, &c->sendq}) {
     while (sudog* sg = waitq_pop(*q)) {
-      if (q == &c->recvq)
-        trace_op(c, trace::Kind::ChanRecv, static_cast<std::uint32_t>(sg->g->id), nullptr, 0);
+      if (q == &c->recvq) trace_op(c, trace::Kind::ChanRecv, sg->g, nullptr, 0);
       sg->success = false;
       sg->g->param = sg;
       sg->g->schedlink = list;

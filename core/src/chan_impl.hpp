@@ -14,6 +14,7 @@
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <gort/detail/runtime.hpp>
 #include <gort/sync.hpp>
 
@@ -36,6 +37,39 @@ struct hchan {
 
   void* slot(std::size_t i) const { return buf + i * ops->size; }
 };
+
+// *dst = std::move(*src) for the channel's element type.
+inline void elem_move(const ElemOps* ops, void* dst, void* src) {
+  if (!ops->trivial) {
+    ops->move(dst, src);
+    return;
+  }
+  switch (ops->size) {  // fixed sizes compile to one load and store
+    case 1:
+      std::memcpy(dst, src, 1);
+      break;
+    case 4:
+      std::memcpy(dst, src, 4);
+      break;
+    case 8:
+      std::memcpy(dst, src, 8);
+      break;
+    case 16:
+      std::memcpy(dst, src, 16);
+      break;
+    default:
+      std::memcpy(dst, src, ops->size);
+  }
+}
+
+// Records a channel event by `who` (nullptr: the running goroutine) when
+// tracing; otherwise costs one load.
+void trace_chan(hchan* c, trace::Kind k, G* who, const void* ep, std::uint32_t ok);
+inline void trace_op(hchan* c, trace::Kind k, G* who, const void* ep, std::uint32_t ok = 1) {
+  if (g_sched->tracing) [[unlikely]] {
+    trace_chan(c, k, who, ep, ok);
+  }
+}
 
 // Hands *ep to the receiver waiting in sg and readies it. Called with c locked.
 void send_direct(hchan* c, sudog* sg, void* ep);

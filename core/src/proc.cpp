@@ -50,11 +50,28 @@ Sched& sched_or_throw() {
   return *g_sched;
 }
 
+namespace {
+// Unwinds g if its program has ended; not from a destructor already
+// unwinding (a second exception would terminate).
+inline void unwind_if_ending(G* g) {
+  if (!g->unwinding) {
+    if (!g_sched->ending.load(std::memory_order_relaxed)) return;
+    g->unwinding = true;
+  }
+  if (std::uncaught_exceptions() == 0) throw Unwind{};
+}
+}  // namespace
+
 void check_unwind() {
-  G* g = getg();
-  if (!g) return;
-  if (!g->unwinding && g_sched->ending.load(std::memory_order_acquire)) g->unwinding = true;
-  if (g->unwinding && std::uncaught_exceptions() == 0) throw Unwind{};
+  if (G* g = getg()) unwind_if_ending(g);
+}
+
+G* enter_op() {
+  P* p = curp();
+  G* g = p ? p->curg : nullptr;
+  if (!g) throw std::logic_error("gort: called outside a running gort program");
+  unwind_if_ending(g);
+  return g;
 }
 
 void gopark(void (*unlockf)(void*), void* arg, WaitReason reason, std::uint32_t chan_id) {
@@ -181,9 +198,10 @@ void Sched::wakep() {
   v->idle = false;
   v->spinning = true;  // it owns the nspinning count taken above
   nidle.fetch_sub(1, std::memory_order_relaxed);
-  if (v->thread.joinable()) {
+  if (v->attached) {
     v->sem.release();
   } else {
+    v->attached = true;
     start_thread(v);
   }
 }
@@ -328,7 +346,7 @@ void Sched::end(int code) {
   P* p = curp();
   emit(p ? p : ps[0].get(), trace::Kind::Exit, 0, 0, code);
   for (auto& q : ps) {
-    if (q->idle && q->thread.joinable()) {
+    if (q->idle && q->attached) {
       q->idle = false;
       nidle.fetch_sub(1, std::memory_order_relaxed);
       q->sem.release();

@@ -84,7 +84,7 @@ Program::Program(const Config& cfg, std::function<void()> main) : error_(check(c
 }
 
 Program::~Program() {
-  if (!s_ || !started_) return;
+  if (!s_ || !started_ || done()) return;
   stop();
   wait();
 }
@@ -129,6 +129,10 @@ void Program::start() {
 // P0's worker: runs until the program ends, joins the other workers, tears down.
 void Program::drive_threaded(P* p0) {
   Sched& s = *s_;
+  {
+    std::lock_guard lk(s.mu);
+    p0->attached = true;
+  }
   set_curp(p0);
   context_init_current(p0->g0);
   s.worker(p0);

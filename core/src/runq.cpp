@@ -128,10 +128,12 @@ G* Sched::globrunqget(P* p, int max) {
   return g;
 }
 
+// Work another P could take: the global queue or a non-empty ring. A
+// runnext alone does not count: it belongs to a P that is running and about
+// to run it (and an idle P's runnext is always empty).
 bool Sched::has_work() {
   if (gq_size.load(std::memory_order_acquire) > 0) return true;
   for (auto& p : ps) {
-    if (p->runnext.load(std::memory_order_acquire)) return true;
     if (p->runqtail.load(std::memory_order_acquire) !=
         p->runqhead.load(std::memory_order_acquire)) {
       return true;

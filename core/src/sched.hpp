@@ -111,8 +111,9 @@ struct alignas(64) P {
 
   // Threaded mode: the worker thread and where it sleeps when idle.
   std::binary_semaphore sem{0};
-  std::thread thread;
-  bool idle = false;  // under Sched::mu
+  std::thread thread;     // not for P0 when run() drives it on the calling thread
+  bool attached = false;  // a thread drives this P (under Sched::mu)
+  bool idle = false;      // under Sched::mu
   bool spinning = false;
 };
 
@@ -148,7 +149,7 @@ class Sched {
   G* gq_tail = nullptr;
   std::atomic<int> gq_size{0};
 
-  std::mutex allg_mu;  // every G not yet freed, for tracebacks and teardown
+  spinlock allg_mu;  // every G not yet freed, for tracebacks and teardown
   G* allg = nullptr;
   std::atomic<std::uint64_t> next_goid{1};
   std::atomic<std::size_t> ngoroutines{0};
@@ -240,6 +241,9 @@ void gopark(void (*unlockf)(void*), void* arg, WaitReason reason, std::uint32_t 
 void goready(G* g);
 // Throws Unwind if the program is ending and the goroutine may be unwound.
 void check_unwind();
+// At the start of every goroutine operation: the running goroutine, after
+// checking there is one (std::logic_error) and that its program still runs.
+G* enter_op();
 // The running program, or std::logic_error when called outside one.
 Sched& sched_or_throw();
 // A fatal error: prints Go's "fatal error: msg" and ends the program.

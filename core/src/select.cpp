@@ -11,6 +11,7 @@
 // Cases on nil channels take no part; no cases at all blocks forever.
 #include <algorithm>
 #include <gort/select.hpp>
+#include <memory>
 #include <vector>
 
 #include "chan_impl.hpp"
@@ -24,15 +25,20 @@ namespace {
 template <class T>
 class SmallVec {
  public:
-  explicit SmallVec(int n) : heap_(n > kInline ? n : 0), p_(n > kInline ? heap_.data() : inline_) {}
+  explicit SmallVec(int n) {
+    if (n > kInline) {
+      heap_ = std::make_unique<T[]>(static_cast<std::size_t>(n));
+      p_ = heap_.get();
+    }
+  }
   T& operator[](int i) { return p_[i]; }
   T* data() { return p_; }
 
  private:
   static constexpr int kInline = 8;
   T inline_[kInline];
-  std::vector<T> heap_;
-  T* p_;
+  std::unique_ptr<T[]> heap_;
+  T* p_ = inline_;
 };
 
 struct Locks {
@@ -88,9 +94,14 @@ int select_go(scase* cas, int n, bool block, bool* recv_ok) {
     check_unwind();
     throw Unwind{};
   }
-  std::copy(pollorder.data(), pollorder.data() + norder, lockorder.data());
-  std::sort(lockorder.data(), lockorder.data() + norder,
-            [cas](int a, int b) { return std::less<hchan*>()(cas[a].c, cas[b].c); });
+  // Lock order: by channel address (insertion sort: selects are small).
+  for (int k = 0; k < norder; k++) {
+    int i = pollorder[k], j = k;
+    for (; j > 0 && std::less<hchan*>()(cas[i].c, cas[lockorder[j - 1]].c); j--) {
+      lockorder[j] = lockorder[j - 1];
+    }
+    lockorder[j] = i;
+  }
   Locks locks{cas, lockorder.data(), norder};
   locks.lock();
 

@@ -14,9 +14,8 @@
 
 namespace gort::detail {
 
-void spinlock::lock() noexcept {
+void spinlock::lock_contended() noexcept {
   for (int spins = 0;;) {
-    if (!v_.exchange(true, std::memory_order_acquire)) return;
     while (v_.load(std::memory_order_relaxed)) {
       if (++spins < 128) {
 #if defined(__x86_64__) || defined(__i386__)
@@ -26,15 +25,11 @@ void spinlock::lock() noexcept {
         std::this_thread::yield();
       }
     }
+    if (!v_.exchange(true, std::memory_order_acquire)) return;
   }
 }
 
 namespace {
-
-void enter() {
-  sched_or_throw();
-  check_unwind();
-}
 
 // Parks on q (l held); after waking, a program that ended unwinds us.
 void wait_on(waitq& q, spinlock& l, WaitReason reason) {
@@ -58,7 +53,7 @@ namespace gort {
 using namespace detail;
 
 void WaitGroup::add(int delta) {
-  enter();
+  enter_op();
   l_.lock();
   n_ += delta;
   if (n_ < 0) {
@@ -83,7 +78,7 @@ void WaitGroup::add(int delta) {
 }
 
 void WaitGroup::wait() {
-  enter();
+  enter_op();
   l_.lock();
   if (n_ == 0) {
     l_.unlock();
@@ -93,7 +88,7 @@ void WaitGroup::wait() {
 }
 
 void Mutex::lock() {
-  enter();
+  enter_op();
   l_.lock();
   if (!locked_) {
     locked_ = true;
@@ -104,7 +99,7 @@ void Mutex::lock() {
 }
 
 bool Mutex::try_lock() {
-  enter();
+  enter_op();
   l_.lock();
   bool ok = !locked_;
   locked_ = true;
@@ -129,7 +124,7 @@ void Mutex::unlock() {
 }
 
 void RWMutex::lock() {
-  enter();
+  enter_op();
   l_.lock();
   if (!writer_ && readers_ == 0) {
     writer_ = true;
@@ -140,7 +135,7 @@ void RWMutex::lock() {
 }
 
 bool RWMutex::try_lock() {
-  enter();
+  enter_op();
   l_.lock();
   bool ok = !writer_ && readers_ == 0;
   if (ok) writer_ = true;
@@ -177,7 +172,7 @@ void RWMutex::unlock() {
 }
 
 void RWMutex::lock_shared() {
-  enter();
+  enter_op();
   l_.lock();
   if (!writer_ && !writers_q_.first) {
     readers_++;
@@ -188,7 +183,7 @@ void RWMutex::lock_shared() {
 }
 
 bool RWMutex::try_lock_shared() {
-  enter();
+  enter_op();
   l_.lock();
   bool ok = !writer_ && !writers_q_.first;
   if (ok) readers_++;

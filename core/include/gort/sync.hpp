@@ -21,10 +21,14 @@ struct waitq {
 };
 class spinlock {
  public:
-  void lock() noexcept;
+  void lock() noexcept {
+    if (!v_.exchange(true, std::memory_order_acquire)) return;
+    lock_contended();
+  }
   void unlock() noexcept { v_.store(false, std::memory_order_release); }
 
  private:
+  void lock_contended() noexcept;
   std::atomic<bool> v_{false};
 };
 }  // namespace detail

@@ -60,6 +60,7 @@ TraceValue trace_value(const T& v) {
 // How the runtime moves values of a channel's element type.
 struct ElemOps {
   std::size_t size, align;
+  bool trivial;                        // trivially copyable: moved with memcpy, no call
   void (*construct)(void* p);          // new (p) T()
   void (*destroy)(void* p);            // p->~T()
   void (*move)(void* dst, void* src);  // *dst = std::move(*src)
@@ -70,6 +71,7 @@ template <class T>
 inline constexpr ElemOps elem_ops = {
     sizeof(T),
     alignof(T),
+    std::is_trivially_copyable_v<T>,
     [](void* p) { new (p) T(); },
     [](void* p) { static_cast<T*>(p)->~T(); },
     [](void* dst, void* src) { *static_cast<T*>(dst) = std::move(*static_cast<T*>(src)); },
