@@ -29,6 +29,10 @@ bool closure_on_heap(const G* g) {
 void g_entry(void* arg) {
   G* g = static_cast<G*>(arg);
   Sched* s = g_sched;
+  {
+    P* p = curp();
+    s->after_switch(p);  // finish the switch that started us
+  }
   std::string panic_message;
   bool panicked = false;
   try {
@@ -56,7 +60,11 @@ void g_entry(void* arg) {
   g->status = GStatus::Dead;
   s->emit(p, trace::Kind::GoEnd, static_cast<std::uint32_t>(g->id), 0, 0);
   p->after = P::After::Exit;
-  context_exit(g->ctx, p->g0);
+  p->prev = g;
+  context_exit(g->ctx, [&]() -> Context& {
+    G* next = s->direct_next(p);
+    return next ? next->ctx : p->g0;
+  }());
 }
 
 }  // namespace
@@ -81,7 +89,7 @@ G* Sched::newg(std::size_t closure_size, std::size_t closure_align, void** closu
   }
   g->stack_lo = lo;
   g->stack_size = stack_size;
-  *reinterpret_cast<std::uint64_t*>(lo) = kStackCanary;
+  if (stack_size < kLargeStack) *reinterpret_cast<std::uint64_t*>(lo) = kStackCanary;
   char* usable_lo = lo + 16;
   auto usable_hi = caddr & ~std::uintptr_t{15};
   context_make(g->ctx, usable_lo, usable_hi - reinterpret_cast<std::uintptr_t>(usable_lo), g_entry,

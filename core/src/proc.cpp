@@ -84,7 +84,7 @@ void gopark(void (*unlockf)(void*), void* arg, WaitReason reason, std::uint32_t 
   p->unlock_arg = arg;
   p->s->emit(p, trace::Kind::GoBlock, static_cast<std::uint32_t>(g->id), chan_id, 0, 0,
              static_cast<std::uint8_t>(reason));
-  context_swap(g->ctx, p->g0);
+  p->s->switch_from(p, g);
   // Resumed, perhaps on another thread: p is stale from here on.
   g->reason = WaitReason::None;
 }
@@ -133,11 +133,52 @@ void Sched::execute(P* p, G* g) {
   emit(p, trace::Kind::GoStart, static_cast<std::uint32_t>(g->id), 0, 0);
   context_swap(p->g0, g->ctx);
   p->curg = nullptr;
-  if (*reinterpret_cast<std::uint64_t*>(g->stack_lo) != kStackCanary) {
+  after_switch(p);
+}
+
+// The next G to run straight from a switching G, skipping g0: the head of
+// this P's queue, unless g0 has something to do first (timers, the global
+// queue's turn, the end of the program) or the Ps are simulated (the
+// driver chooses which P runs each step).
+// Returns it marked running on p, or nullptr to go through g0.
+G* Sched::direct_next(P* p) {
+  if (simulated || !timers.empty() || ending.load(std::memory_order_relaxed)) return nullptr;
+  if (++p->schedtick % 61 == 0) return nullptr;
+  G* next = runqget(p);
+  if (next) {
+    next->status = GStatus::Running;
+    next->started = true;
+    p->curg = next;
+    emit(p, trace::Kind::GoStart, static_cast<std::uint32_t>(next->id), 0, 0);
+  }
+  return next;
+}
+
+// Switches away from the running G (p->after etc. already say why): to the
+// next runnable G when there is one, else to g0. Returns when g resumes.
+void Sched::switch_from(P* p, G* g) {
+  p->prev = g;
+  if (G* next = direct_next(p)) {
+    context_swap(g->ctx, next->ctx);
+  } else {
+    context_swap(g->ctx, p->g0);
+  }
+  P* now = curp();
+  now->s->after_switch(now);
+}
+
+// Runs first on whatever context a thread resumes: finishes what the G that
+// switched away asked for (release its lock, requeue it, free it).
+void Sched::after_switch(P* p) {
+  G* g = p->prev;
+  if (!g) return;
+  p->prev = nullptr;
+  if (stack_overflowed(g)) {
     // The goroutine wrote below its stack: it cannot be resumed safely.
     g->status = GStatus::Waiting;
     g->fn = nullptr;  // teardown frees it without resuming it
     if (p->after == P::After::Park && p->unlockf) p->unlockf(p->unlock_arg);
+    p->unlockf = nullptr;
     write(true, "runtime: goroutine stack exceeds " + std::to_string(stack_size) +
                     "-byte limit\nfatal error: stack overflow\n\n");
     report_traceback(g, "running");
@@ -410,7 +451,10 @@ void yield() {
   G* g = p->curg;
   p->after = P::After::Yield;
   p->s->emit(p, trace::Kind::GoYield, static_cast<std::uint32_t>(g->id), 0, 0);
-  context_swap(g->ctx, p->g0);
+  p->prev = g;
+  context_swap(g->ctx, p->g0);  // via g0: yielding means letting the queue run first
+  P* now = curp();
+  now->s->after_switch(now);
   check_unwind();
 }
 

@@ -6,6 +6,7 @@
 // down after every other worker has been joined, so teardown runs alone.
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <gort/run.hpp>
 #include <mutex>
 #include <random>
@@ -31,6 +32,14 @@ std::string check(const Config& c) {
     return "invalid Config: stack_size = " + std::to_string(c.stack_size) +
            " bytes (must be 0 or " + std::to_string(Config::kMinStackSize) + "..." +
            std::to_string(Config::kMaxStackSize) + ")";
+  }
+  if (c.stack_size != 0 && c.stack_size < Config::kSmallStackSize && !std::getenv("LD_BIND_NOW")) {
+    // The dynamic linker resolves a function on its first call on the
+    // caller's stack, saving the whole vector state (2-3 KB): on a tiny
+    // goroutine stack that first call overflows it.
+    return "invalid Config: stack_size = " + std::to_string(c.stack_size) +
+           " bytes needs LD_BIND_NOW=1 in the environment (stacks under " +
+           std::to_string(Config::kSmallStackSize) + " bytes cannot hold lazy symbol binding)";
   }
   if (c.trace && (c.trace_capacity < 16 || c.trace_capacity > (std::size_t{1} << 26))) {
     return "invalid Config: trace_capacity = " + std::to_string(c.trace_capacity) +

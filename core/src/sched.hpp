@@ -8,9 +8,11 @@
 //   - Each P is driven by one thread at a time: its own worker thread in
 //     threaded mode, the calling thread in simulated mode. Only that thread
 //     touches p->curg, p->after, p->g0, p's stack cache and p's trace ring.
-//   - A parking G switches to its P's g0 *before* the lock protecting the
-//     queue it sleeps on is released (P::unlockf runs on g0). So whoever
-//     finds it there can make it runnable at once: its context is saved.
+//   - A parking G switches away *before* the lock protecting the queue it
+//     sleeps on is released: P::unlockf runs in after_switch(), on whatever
+//     context runs next on that thread (g0, or the next G when a G switches
+//     straight to the next one). So whoever finds a parked G in a queue can
+//     make it runnable at once: its context is saved.
 //   - Lock order: chan/sync spinlocks (several channels by address) ->
 //     Timers::mu -> Sched::mu -> Sched::gq_mu. allg_mu and the string and
 //     output mutexes are leaves.
@@ -80,8 +82,19 @@ struct G {
   G* allprev = nullptr;
 };
 
-// The goroutine's stack bottom holds this value while it is intact.
+// Stack overflow checks, at every switch away from a goroutine. Stacks of
+// kLargeStack bytes and more are separated by an untouched gap page, and are
+// checked by the saved stack pointer: a canary at their bottom would touch a
+// page of its own (doubling the memory of a blocked goroutine). Smaller
+// stacks share pages, so their bottom word holds kStackCanary while intact.
+inline constexpr std::size_t kLargeStack = 16384;
 inline constexpr std::uint64_t kStackCanary = 0x676f72745f737463ULL;
+inline bool stack_overflowed(const G* g) {
+  if (g->stack_size < kLargeStack) {
+    return *reinterpret_cast<const std::uint64_t*>(g->stack_lo) != kStackCanary;
+  }
+  return g->ctx.sp && static_cast<const char*>(g->ctx.sp) < g->stack_lo + 16;
+}
 
 inline constexpr std::uint32_t kRunqSize = 256;
 
@@ -99,7 +112,8 @@ struct alignas(64) P {
 
   Context g0;
   G* curg = nullptr;
-  // What g0 does with curg once it has switched back (see execute()).
+  // The G that just switched away, and what after_switch() must finish for it.
+  G* prev = nullptr;
   enum class After : std::uint8_t { Park, Yield, Exit } after = After::Park;
   void (*unlockf)(void*) = nullptr;
   void* unlock_arg = nullptr;
@@ -194,6 +208,9 @@ class Sched {
   G* find_runnable(P* p, bool steal_runnext);
   bool run_one(P* p);
   void execute(P* p, G* g);
+  void after_switch(P* p);
+  G* direct_next(P* p);
+  void switch_from(P* p, G* g);
   void wakep();
   void worker(P* p);
   bool idle(P* p);

@@ -8,7 +8,7 @@
 //     20-30 us on these VMs), and RSS stays flat from run to run.
 //   - Pages are touched lazily: a blocked goroutine costs the pages its
 //     frames (and its G, at the top of the block) reached, not the block size.
-//   - Blocks of 16 KiB and more are separated by an untouched gap page, so a
+//   - Blocks of kLargeStack (16 KiB) and more are separated by an untouched gap page, so a
 //     small overflow lands in the gap rather than in a neighbour's G.
 //   - A P's cache is touched only by the thread driving that P; the shared
 //     pool is behind a mutex and is refilled or drained kBatch blocks at a time.
@@ -47,7 +47,7 @@ Pool& pool() {
 }
 
 std::size_t gap_for(std::size_t size) {
-  return size >= 16384 ? 4096 : 0;
+  return size >= kLargeStack ? 4096 : 0;
 }
 
 char* carve_locked(SizeClass& sc, std::size_t size) {

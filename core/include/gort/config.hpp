@@ -36,7 +36,9 @@ struct Config {
   std::function<void(std::string_view)> out, err;
 
   static constexpr std::size_t kDefaultStackSize = 64 * 1024;
-  static constexpr std::size_t kMinStackSize = 1024;
+  static constexpr std::size_t kMinStackSize = 2048;
+  // Below this, the process must bind symbols eagerly (LD_BIND_NOW=1).
+  static constexpr std::size_t kSmallStackSize = 8192;
   static constexpr std::size_t kMaxStackSize = 64 * 1024 * 1024;
   static constexpr int kMaxProcs = 256;
 };

@@ -93,13 +93,15 @@ int select(Cases&&... cases) {
   // Channel cases keep their order; the default (wherever written) is not one of them.
   std::array<detail::scase, sizeof...(Cases) - kDefaults + 1> sc{};
   std::array<int, sizeof...(Cases) + 1> index{};  // position in sc -> argument index
-  int n = 0;
+  int n = 0, default_arg = -1;
   std::apply(
       [&](auto&... c) {
-        int arg = 0;
+        [[maybe_unused]] int arg = 0;
         (
             [&](auto& one) {
-              if constexpr (!detail::is_default_case<std::decay_t<decltype(one)>>) {
+              if constexpr (detail::is_default_case<std::decay_t<decltype(one)>>) {
+                default_arg = arg;
+              } else {
                 index[n] = arg;
                 sc[n++] = one.make();
               }
@@ -110,23 +112,14 @@ int select(Cases&&... cases) {
       all);
   bool ok = false;
   int chosen = detail::select_go(sc.data(), n, kDefaults == 0, &ok);
-  int arg = chosen < 0 ? -1 : index[chosen];
-  int pos = 0;
+  int fired = chosen < 0 ? default_arg : index[chosen];
   std::apply(
       [&](auto&... c) {
-        (
-            [&](auto& one) {
-              bool is_default = detail::is_default_case<std::decay_t<decltype(one)>>;
-              if ((chosen < 0 && is_default) || pos == arg) {
-                one.fire(ok);
-                arg = pos;
-              }
-              pos++;
-            }(c),
-            ...);
+        [[maybe_unused]] int arg = 0;
+        ((arg++ == fired ? c.fire(ok) : void()), ...);
       },
       all);
-  return arg;
+  return fired;
 }
 
 // A select case whose type is erased, for lists of cases built at run time.

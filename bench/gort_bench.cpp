@@ -1,0 +1,261 @@
+// gort's benchmark suite: the rows that bench/go/main.go and
+// bench/boost/boost_bench.cpp measure for the peers, on gort. Each row prints
+// one line "row value unit"; timed rows report the median of --reps
+// repetitions. bench/run runs this at --procs 1 and 2 and prints the table.
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <gort/gort.hpp>
+#include <stdexcept>
+#include <vector>
+
+namespace {
+
+constexpr int kSpawnBatch = 1000;
+constexpr int kSpawnBatches = 100;
+constexpr int kHandoffTrips = 200'000;
+constexpr int kBufferedItems = 1'000'000;
+constexpr int kBufferedCap = 128;
+constexpr int kSelectItems = 400'000;
+constexpr int kPoolTasks = 1'000'000;
+constexpr int kPoolWorkers = 4;
+constexpr int kSievePrimes = 2000;
+constexpr int kMemGoroutines = 100'000;
+constexpr int kSieveEndOfInput = -1;
+
+using Clock = std::chrono::steady_clock;
+
+double ns_since(Clock::time_point start) {
+  return std::chrono::duration<double, std::nano>(Clock::now() - start).count();
+}
+
+// ns per goroutine started and finished.
+double spawn() {
+  auto start = Clock::now();
+  gort::WaitGroup wg;
+  for (int b = 0; b < kSpawnBatches; b++) {
+    wg.add(kSpawnBatch);
+    for (int i = 0; i < kSpawnBatch; i++) gort::go([&wg] { wg.done(); });
+    wg.wait();
+  }
+  return ns_since(start) / (kSpawnBatch * kSpawnBatches);
+}
+
+// ns per one-way handoff; a round trip is two.
+double handoff() {
+  auto ping = gort::make_chan<int>();
+  auto pong = gort::make_chan<int>();
+  gort::go([=] {
+    for (int i = 0; i < kHandoffTrips; i++) pong.send(ping.recv());
+  });
+  auto start = Clock::now();
+  for (int i = 0; i < kHandoffTrips; i++) {
+    ping.send(i);
+    pong.recv();
+  }
+  return ns_since(start) / (2.0 * kHandoffTrips);
+}
+
+// ns per item through a channel of capacity 128.
+double buffered() {
+  auto ch = gort::make_chan<int>(kBufferedCap);
+  auto start = Clock::now();
+  gort::go([=] {
+    for (int i = 0; i < kBufferedItems; i++) ch.send(i);
+  });
+  for (int i = 0; i < kBufferedItems; i++) ch.recv();
+  return ns_since(start) / kBufferedItems;
+}
+
+// ns per select over 4 unbuffered channels, each fed by its own producer.
+double select_row() {
+  std::vector<gort::Chan<int>> chs;
+  for (int c = 0; c < 4; c++) {
+    chs.push_back(gort::make_chan<int>());
+    gort::go([ch = chs.back()] {
+      for (int j = 0; j < kSelectItems / 4; j++) ch.send(j);
+    });
+  }
+  auto start = Clock::now();
+  long long sum = 0;
+  auto add = [&sum](int v) { sum += v; };
+  for (int i = 0; i < kSelectItems; i++) {
+    gort::select(gort::case_recv(chs[0], add), gort::case_recv(chs[1], add),
+                 gort::case_recv(chs[2], add), gort::case_recv(chs[3], add));
+  }
+  double ns = ns_since(start);
+  constexpr long long kPer = kSelectItems / 4;
+  if (sum != 4 * kPer * (kPer - 1) / 2) throw std::runtime_error("select: lost items");
+  return ns / kSelectItems;
+}
+
+// ms for 1M tasks through jobs -> 4 workers -> results, both of capacity 128.
+double pool() {
+  auto start = Clock::now();
+  auto jobs = gort::make_chan<int>(kBufferedCap);
+  auto results = gort::make_chan<int>(kBufferedCap);
+  gort::WaitGroup workers;
+  workers.add(kPoolWorkers);
+  for (int w = 0; w < kPoolWorkers; w++) {
+    gort::go([=, &workers] {
+      for (int j : jobs) results.send(j * 2);
+      workers.done();
+    });
+  }
+  gort::go([=] {
+    for (int i = 0; i < kPoolTasks; i++) jobs.send(i);
+    jobs.close();
+  });
+  long long sum = 0;
+  for (int i = 0; i < kPoolTasks; i++) sum += results.recv();
+  double ns = ns_since(start);
+  // Not timed: lets the workers leave before the next repetition starts.
+  workers.wait();
+  if (sum != static_cast<long long>(kPoolTasks) * (kPoolTasks - 1)) {
+    throw std::runtime_error("pool: lost results");
+  }
+  return ns / 1e6;
+}
+
+// ms to find 2000 primes with one filter goroutine per prime, including the
+// time to wind the chain down. The chain ends by passing kSieveEndOfInput
+// down, as in the peers (Boost.Fiber cannot safely close its unbuffered
+// channels mid-handoff).
+double sieve() {
+  auto start = Clock::now();
+  std::atomic<bool> stop{false};
+  auto ch = gort::make_chan<int>();
+  gort::go([ch, &stop] {
+    for (int i = 2; !stop.load(std::memory_order_relaxed); i++) ch.send(i);
+    ch.send(kSieveEndOfInput);
+  });
+  int last = 0;
+  for (int n = 0; n < kSievePrimes; n++) {
+    last = ch.recv();
+    if (n == kSievePrimes - 1) break;
+    auto next = gort::make_chan<int>();
+    gort::go([in = ch, out = next, prime = last] {
+      for (;;) {
+        int i = in.recv();
+        if (i == kSieveEndOfInput) {
+          out.send(i);
+          return;
+        }
+        if (i % prime != 0) out.send(i);
+      }
+    });
+    ch = next;
+  }
+  stop.store(true, std::memory_order_relaxed);
+  while (ch.recv() != kSieveEndOfInput) {
+  }
+  double ns = ns_since(start);
+  if (last != 17389) throw std::runtime_error("sieve: wrong 2000th prime");
+  return ns / 1e6;
+}
+
+// Reads /proc/self/statm with plain syscalls: with --stack 2048 this runs on
+// a 2 KB goroutine stack, which stdio's scanf would overflow.
+double rss_bytes() {
+  char buf[128];
+  int fd = ::open("/proc/self/statm", O_RDONLY);
+  ssize_t n = fd < 0 ? -1 : ::read(fd, buf, sizeof buf - 1);
+  if (fd >= 0) ::close(fd);
+  if (n <= 0) throw std::runtime_error("cannot read /proc/self/statm");
+  buf[n] = '\0';
+  const char* resident = std::strchr(buf, ' ');  // the second field, in pages
+  if (!resident) throw std::runtime_error("cannot parse /proc/self/statm");
+  return static_cast<double>(std::strtol(resident, nullptr, 10)) * sysconf(_SC_PAGESIZE);
+}
+
+// Bytes of RSS per goroutine blocked on a channel receive. Measured once per
+// process: a second round would reuse the first round's memory, so bench/run
+// repeats the process instead.
+double mem() {
+  auto ch = gort::make_chan<int>();
+  gort::WaitGroup started, finished;
+  started.add(kMemGoroutines);
+  finished.add(kMemGoroutines);
+  double before = rss_bytes();
+  for (int i = 0; i < kMemGoroutines; i++) {
+    gort::go([ch, &started, &finished] {
+      started.done();
+      ch.recv();
+      finished.done();
+    });
+  }
+  started.wait();
+  double after = rss_bytes();
+  for (int i = 0; i < kMemGoroutines; i++) ch.send(i);
+  finished.wait();
+  return (after - before) / kMemGoroutines;
+}
+
+struct Row {
+  const char* name;
+  double (*fn)();
+  const char* unit;
+  bool timed;
+};
+
+const Row kRows[] = {
+    {"spawn", spawn, "ns", true},       {"handoff", handoff, "ns", true},
+    {"buffered", buffered, "ns", true}, {"select", select_row, "ns", true},
+    {"pool", pool, "ms", true},         {"sieve", sieve, "ms", true},
+    {"mem", mem, "B", false},
+};
+
+int usage() {
+  std::fprintf(stderr, "usage: gort_bench [--procs N] [--stack BYTES] [--reps N] [row...]\nrows:");
+  for (const Row& r : kRows) std::fprintf(stderr, " %s", r.name);
+  std::fprintf(stderr, " (default: all)\n");
+  return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  gort::Config cfg;
+  cfg.gomaxprocs = 1;
+  int reps = 5;
+  std::vector<const Row*> selected;
+  for (int i = 1; i < argc; i++) {
+    bool has_value = i + 1 < argc;
+    if (std::strcmp(argv[i], "--procs") == 0 && has_value) {
+      cfg.gomaxprocs = std::max(1, std::atoi(argv[++i]));
+    } else if (std::strcmp(argv[i], "--stack") == 0 && has_value) {
+      cfg.stack_size = std::strtoul(argv[++i], nullptr, 10);
+    } else if (std::strcmp(argv[i], "--reps") == 0 && has_value) {
+      reps = std::max(1, std::atoi(argv[++i]));
+    } else {
+      auto it = std::find_if(std::begin(kRows), std::end(kRows),
+                             [&](const Row& r) { return std::strcmp(r.name, argv[i]) == 0; });
+      if (it == std::end(kRows)) return usage();
+      selected.push_back(it);
+    }
+  }
+  if (selected.empty()) {
+    for (const Row& r : kRows) selected.push_back(&r);
+  }
+  // Printing waits until run() returns, for the same reason as rss_bytes.
+  std::vector<double> medians(selected.size());
+  int rc = gort::run(cfg, [&] {
+    for (std::size_t k = 0; k < selected.size(); k++) {
+      std::vector<double> xs(selected[k]->timed ? reps : 1);
+      for (double& x : xs) x = selected[k]->fn();
+      std::nth_element(xs.begin(), xs.begin() + xs.size() / 2, xs.end());
+      medians[k] = xs[xs.size() / 2];
+    }
+  });
+  if (rc != 0) return rc;
+  for (std::size_t k = 0; k < selected.size(); k++) {
+    std::printf("%s %.1f %s\n", selected[k]->name, medians[k], selected[k]->unit);
+  }
+  return 0;
+}
