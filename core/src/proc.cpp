@@ -25,8 +25,15 @@ Sched* g_sched = nullptr;
 namespace {
 thread_local P* tls_p = nullptr;
 
-constexpr int kSpinRounds = 64;
-constexpr std::int64_t kPollNs = 1'000'000;
+constexpr std::int64_t kSpinNs = 50'000;     // how long an idle P looks for work before parking
+constexpr std::int64_t kNoWakeNs = 100'000;  // after a fruitless wake, how long not to wake again
+constexpr std::int64_t kPollNs = 1'000'000;  // a parked P's poll period while others run
+
+std::int64_t mono_ns() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
 
 inline void cpu_relax() noexcept {
 #if defined(__x86_64__) || defined(__i386__)
@@ -220,6 +227,7 @@ bool Sched::run_one(P* p) {
 }
 
 void Sched::wakep() {
+  if (mono_ns() < no_wake_until.load(std::memory_order_relaxed)) return;
   int expected = 0;
   if (!nspinning.compare_exchange_strong(expected, 1, std::memory_order_acq_rel)) return;
   std::lock_guard lk(mu);
@@ -277,10 +285,10 @@ void Sched::worker(P* p) {
 // next timer (if it is the timer waiter) or for kPollNs while others run.
 // Returns true if it woke to poll (and may then steal a runnext).
 bool Sched::idle(P* p) {
-  for (int i = 0; i < kSpinRounds; i++) {
-    if (ending.load(std::memory_order_relaxed) || has_work()) return false;
+  for (std::int64_t until = mono_ns() + kSpinNs; mono_ns() < until;) {
+    if (ending.load(std::memory_order_relaxed) || can_steal(p)) return false;
     if (!timers.empty() && timers.next() <= nanotime()) return false;
-    cpu_relax();
+    for (int i = 0; i < 16; i++) cpu_relax();
   }
   std::int64_t wait = -1;  // ns; -1 = until woken
   {
@@ -288,10 +296,16 @@ bool Sched::idle(P* p) {
     if (p->spinning) {
       p->spinning = false;
       nspinning.fetch_sub(1, std::memory_order_acq_rel);
+      no_wake_until.store(mono_ns() + kNoWakeNs, std::memory_order_relaxed);
     }
-    if (ending.load(std::memory_order_relaxed) || has_work()) return false;
+    if (ending.load(std::memory_order_relaxed) || can_steal(p)) return false;
     p->idle = true;
     int n = nidle.fetch_add(1, std::memory_order_acq_rel) + 1;
+    if (n == nprocs && has_work()) {  // cannot be: every P saw its own queue empty
+      p->idle = false;
+      nidle.fetch_sub(1, std::memory_order_relaxed);
+      return false;
+    }
     if (n == nprocs) {
       // Nobody runs anywhere, and nothing is queued.
       if (timers.empty()) {

@@ -74,6 +74,7 @@ Sched::Sched(const Config& c, std::function<void()> main) : cfg(c), main_fn(std:
     p->s = this;
     p->rng.seed(seed + static_cast<std::uint64_t>(i) * 0x2545f4914f6cdd1dULL);
     if (tracing) p->ring.init(cfg.trace_capacity);
+    p->watch.resize(static_cast<std::size_t>(nprocs));
     p->idle = i > 0;  // P0 runs main; the others start idle, threads not yet made
     ps.push_back(std::move(p));
   }
@@ -81,7 +82,13 @@ Sched::Sched(const Config& c, std::function<void()> main) : cfg(c), main_fn(std:
   start_time = std::chrono::steady_clock::now();
 }
 
-Sched::~Sched() = default;
+Sched::~Sched() {
+  // A threaded program that ended without wait(): P0's thread has finished
+  // tearing down (or is about to return), the others were joined by it.
+  for (auto& p : ps) {
+    if (p->thread.joinable()) p->thread.join();
+  }
+}
 
 }  // namespace gort::detail
 

@@ -9,9 +9,47 @@
 //   - runqtail - runqhead <= kRunqSize; an overflowing push moves half the
 //     ring plus the new G to the global queue in one batch.
 //   - runnext is taken by CAS, by the owner or (when allowed) a thief.
+//   - Threaded Ps steal only stale work (steal_ok): a ring whose head has not
+//     moved for kStealDelayNs. A P that is draining its own queue keeps it,
+//     because moving fine-grained work to another core (cache misses, lock
+//     contention, wakeups) costs more than running it here; work stuck
+//     behind a goroutine that computes is taken after a few microseconds.
 #include "sched.hpp"
 
 namespace gort::detail {
+
+namespace {
+constexpr std::int64_t kStealDelayNs = 20'000;
+
+std::int64_t mono_ns() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+}  // namespace
+
+bool Sched::steal_ok(P* p, P* victim, std::uint32_t head) {
+  if (simulated) return true;
+  P::Watch& w = p->watch[static_cast<std::size_t>(victim->id)];
+  std::int64_t now = mono_ns();
+  if (w.head != head) {
+    w.head = head;
+    w.since = now;
+    return false;
+  }
+  return now - w.since >= kStealDelayNs;
+}
+
+// Whether p could take work now: the global queue, or stale work elsewhere.
+bool Sched::can_steal(P* p) {
+  if (gq_size.load(std::memory_order_acquire) > 0) return true;
+  for (auto& v : ps) {
+    if (v.get() == p) continue;
+    std::uint32_t h = v->runqhead.load(std::memory_order_acquire);
+    if (v->runqtail.load(std::memory_order_acquire) != h && steal_ok(p, v.get(), h)) return true;
+  }
+  return false;
+}
 
 void Sched::runqput(P* p, G* g, bool next) {
   if (next) {
@@ -70,6 +108,7 @@ G* Sched::runqsteal(P* p, P* victim, bool steal_runnext) {
     std::uint32_t t = victim->runqtail.load(std::memory_order_acquire);
     n = t - h;
     n = n - n / 2;
+    if (!steal_ok(p, victim, h)) return nullptr;
     if (n == 0) {
       if (!steal_runnext) return nullptr;
       G* next = victim->runnext.load(std::memory_order_relaxed);

@@ -120,6 +120,12 @@ struct alignas(64) P {
 
   std::uint32_t schedtick = 0;
   Rng rng;
+  // Per victim P: the ring head this P last saw there, and since when (see steal_ok).
+  struct Watch {
+    std::uint32_t head = ~0u;
+    std::int64_t since = 0;
+  };
+  std::vector<Watch> watch;
   TraceRing ring;
   std::vector<char*> stack_cache;
 
@@ -155,6 +161,7 @@ class Sched {
   std::mutex mu;  // idle Ps, timer waiter, exit code
   std::atomic<int> nidle{0};
   std::atomic<int> nspinning{0};
+  std::atomic<std::int64_t> no_wake_until{0};  // steady ns: a woken P just found nothing
   P* timer_waiter = nullptr;
   std::int64_t timer_wait_until = 0;
 
@@ -226,6 +233,8 @@ class Sched {
 
  private:
   G* runqsteal(P* p, P* victim, bool steal_runnext);
+  bool steal_ok(P* p, P* victim, std::uint32_t head);
+  bool can_steal(P* p);
   bool runqputslow(P* p, G* g, std::uint32_t h, std::uint32_t t);
   void globrunqput(G* batch_head, G* batch_tail, int n);
   G* globrunqget(P* p, int max);
