@@ -45,7 +45,7 @@ inline void cpu_relax() noexcept {
 }  // namespace
 
 [[gnu::noinline]] P* curp() noexcept {
-  asm volatile("");
+  asm volatile("" ::: "memory");  // never treated as pure: the thread may differ per call
   return tls_p;
 }
 [[gnu::noinline]] void set_curp(P* p) noexcept {

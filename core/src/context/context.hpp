@@ -15,6 +15,8 @@
 //     #ifdef in the scheduler. kContextCanMigrate says whether a suspended
 //     context may be resumed on a thread other than the one that suspended it.
 //   - Sanitizer fiber annotations (ASan, TSan) happen here and nowhere else.
+//   - Each context has its own C++ exception state (std::uncaught_exceptions,
+//     the exceptions being handled), as a thread has; it moves with it.
 #pragma once
 
 #include <cstddef>
@@ -22,12 +24,15 @@
 namespace gort::detail {
 
 struct Context {
-  void* sp = nullptr;     // asm backends: saved stack pointer
-  void* impl = nullptr;   // other backends: their own state (ucontext_t, fiber)
+  void* sp = nullptr;    // asm backends: saved stack pointer
+  void* impl = nullptr;  // other backends: their own state (ucontext_t, fiber)
   void* stack_lo = nullptr;
   std::size_t stack_size = 0;
-  void* tsan_fiber = nullptr;   // TSan: this context's fiber handle
-  void* asan_fake = nullptr;    // ASan: fake-stack save slot while suspended
+  void* eh_caught = nullptr;   // C++ exceptions being handled while suspended
+  unsigned eh_uncaught = 0;    // C++ exceptions in flight while suspended
+  void* eh_thread = nullptr;   // thread's own context: that thread's exception globals
+  void* tsan_fiber = nullptr;  // TSan: this context's fiber handle
+  void* asan_fake = nullptr;   // ASan: fake-stack save slot while suspended
   bool owns_tsan_fiber = false;
 };
 
