@@ -6,6 +6,7 @@
 // (or through the buffer, to keep FIFO order) and readies it, so a blocked
 // operation costs no allocation. A channel's storage is freed when its last
 // handle is released.
+#include <cstdint>
 #include <gort/chan.hpp>
 #include <new>
 
@@ -30,6 +31,31 @@ void unlock_chan(void* c) {
   gopark(nullptr, nullptr, reason);
   check_unwind();
   throw Unwind{};
+}
+
+// Waits in q (c locked) until another goroutine completes the operation
+// (true) or closes c (false). While parked the goroutine holds a reference
+// to c, as a blocked Go goroutine keeps its channel reachable: so unwinding
+// it after main's frame (and main's handle) is gone still finds c alive.
+bool block_on(hchan* c, waitq& q, G* gp, void* ep, WaitReason reason) {
+  sudog me;
+  me.g = gp;
+  me.elem = ep;
+  me.c = c;
+  chan_retain(c);
+  struct Hold {
+    hchan* c;
+    ~Hold() { chan_release(c); }
+  } hold{c};
+  waitq_push(q, &me);
+  gopark(unlock_chan, c, reason, c->id);
+  if (gp->unwinding) {
+    c->lock.lock();
+    waitq_remove(q, &me);
+    c->lock.unlock();
+    check_unwind();
+  }
+  return me.success;
 }
 
 }  // namespace
@@ -90,7 +116,11 @@ void recv_closed(hchan* c) {
 }
 
 hchan* chan_make(const ElemOps* ops, std::size_t cap, std::string_view name) {
-  if (cap > (std::size_t{1} << 40) / (ops->size ? ops->size : 1)) {
+  // At most 1 TiB of buffer, or half the address space on 32-bit targets
+  // (wasm32), so that head + cap * size cannot overflow.
+  constexpr std::uint64_t kMaxBytes =
+      sizeof(std::size_t) >= 8 ? std::uint64_t{1} << 40 : SIZE_MAX / 2;
+  if (std::uint64_t{cap} > kMaxBytes / (ops->size ? ops->size : 1)) {
     throw Panic{"makechan: size out of range"};
   }
   std::size_t align = ops->align > alignof(hchan) ? ops->align : alignof(hchan);
@@ -142,19 +172,7 @@ void chan_send(hchan* c, void* ep) {
     c->lock.unlock();
     return;
   }
-  sudog me;
-  me.g = gp;
-  me.elem = ep;
-  me.c = c;
-  waitq_push(c->sendq, &me);
-  gopark(unlock_chan, c, WaitReason::ChanSend, c->id);
-  if (gp->unwinding) {
-    c->lock.lock();
-    waitq_remove(c->sendq, &me);
-    c->lock.unlock();
-    check_unwind();
-  }
-  if (!me.success) go_panic("send on closed channel");
+  if (!block_on(c, c->sendq, gp, ep, WaitReason::ChanSend)) go_panic("send on closed channel");
 }
 
 bool chan_recv(hchan* c, void* ep) {
@@ -176,19 +194,7 @@ bool chan_recv(hchan* c, void* ep) {
     c->lock.unlock();
     return true;
   }
-  sudog me;
-  me.g = gp;
-  me.elem = ep;
-  me.c = c;
-  waitq_push(c->recvq, &me);
-  gopark(unlock_chan, c, WaitReason::ChanReceive, c->id);
-  if (gp->unwinding) {
-    c->lock.lock();
-    waitq_remove(c->recvq, &me);
-    c->lock.unlock();
-    check_unwind();
-  }
-  return me.success;
+  return block_on(c, c->recvq, gp, ep, WaitReason::ChanReceive);
 }
 
 void chan_close(hchan* c) {

@@ -60,7 +60,7 @@ const GoFn kMainFn = {
 namespace gort::detail {
 
 Sched::Sched(const Config& c, std::function<void()> main) : cfg(c), main_fn(std::move(main)) {
-  simulated = cfg.simulated || cfg.deterministic;
+  simulated = cfg.simulated || cfg.deterministic || !Config::kThreads;
   virtual_time = cfg.virtual_time || cfg.deterministic;
   tracing = cfg.trace;
   nprocs = cfg.gomaxprocs > 0 ? cfg.gomaxprocs

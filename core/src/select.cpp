@@ -145,7 +145,19 @@ int select_go(scase* cas, int n, bool block, bool* recv_ok) {
     return -1;
   }
 
-  // Pass 2: wait on every channel.
+  // Pass 2: wait on every channel, holding a reference to each (see block_on).
+  struct Hold {
+    scase* cas;
+    int n;
+    ~Hold() {
+      for (int i = 0; i < n; i++) {
+        if (cas[i].c) chan_release(cas[i].c);
+      }
+    }
+  } hold{cas, n};
+  for (int i = 0; i < n; i++) {
+    if (cas[i].c) chan_retain(cas[i].c);
+  }
   SmallVec<sudog> sgs(norder);
   gp->param = nullptr;
   gp->select_done.store(0, std::memory_order_relaxed);

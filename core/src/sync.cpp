@@ -31,17 +31,15 @@ void spinlock::lock_contended() noexcept {
 
 namespace {
 
-// Parks on q (l held); after waking, a program that ended unwinds us.
+// Parks on q (l held). A goroutine woken to be unwound (its program has
+// ended) leaves without touching the object again: unlike a channel, a sync
+// object has no reference count, and the frame that held it (main's, say)
+// may be gone. Its sudog stays queued; nothing runs it again.
 void wait_on(waitq& q, spinlock& l, WaitReason reason) {
   sudog me;
   me.g = getg();
   waitq_park(q, l, me, reason);
-  if (me.g->unwinding) {
-    l.lock();
-    waitq_remove(q, &me);
-    l.unlock();
-    check_unwind();
-  }
+  check_unwind();
 }
 
 }  // namespace

@@ -66,7 +66,7 @@ void sleep(Duration d) {
   s.timers.mu.lock();
   arm_locked(s, &t);
   s.emit(curp(), trace::Kind::GoSleep, static_cast<std::uint32_t>(g->id), 0, t.when);
-  gopark([](void* m) { static_cast<std::mutex*>(m)->unlock(); }, &s.timers.mu, WaitReason::Sleep);
+  gopark([](void* m) { static_cast<spinlock*>(m)->unlock(); }, &s.timers.mu, WaitReason::Sleep);
   if (g->unwinding) {
     std::lock_guard lk(s.timers.mu);
     s.timers.remove_locked(&t);

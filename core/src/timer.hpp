@@ -9,6 +9,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <gort/sync.hpp>
 #include <limits>
 #include <mutex>
 #include <vector>
@@ -31,7 +32,7 @@ struct timer {
 class Timers {
  public:
   static constexpr std::int64_t kNever = std::numeric_limits<std::int64_t>::max();
-  std::mutex mu;
+  spinlock mu;  // not std::mutex: sleep() locks it on a goroutine and g0 unlocks it
 
   void add_locked(timer* t);
   bool remove_locked(timer* t);

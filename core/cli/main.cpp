@@ -1,0 +1,413 @@
+// gort, the command line of the pattern gallery:
+//
+//   gort list                    every pattern, with its parameters and their ranges
+//   gort source <pattern> [--param k=v ...]
+//                                the Go program, with those parameter values
+//   gort run <pattern> [--procs N] [--seed S] [--virtual] [--deterministic]
+//                      [--trace] [--param k=v ...]
+//
+// `run` prints the program's output as it happens, the trace events too with
+// --trace (on stderr), then one summary line on stderr computed from the
+// trace, and exits with the program's exit code. Bad usage prints why on
+// stderr and exits 2, as Go's flag package does.
+#include <charconv>
+#include <chrono>
+#include <cinttypes>
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <gort/gort.hpp>
+#include <map>
+#include <random>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pattern.hpp"
+
+namespace {
+
+namespace patterns = gort::patterns;
+using gort::trace::Event;
+using gort::trace::Kind;
+
+constexpr int kUsageExit = 2;
+
+constexpr const char* kSynopsis =
+    "usage: gort list\n"
+    "       gort source <pattern> [--param k=v ...]\n"
+    "       gort run <pattern> [--procs N] [--seed S] [--virtual] [--deterministic]\n"
+    "                          [--trace] [--param k=v ...]\n";
+constexpr const char* kFlags =
+    "  --procs N        GOMAXPROCS (0 = all cores, the default)\n"
+    "  --seed S         seed for select's choices and the simulated P order (0 = random)\n"
+    "  --virtual        sleeps and timers take no real time (Go playground's faketime)\n"
+    "  --deterministic  simulate every P on one thread, on virtual time: a seed gives\n"
+    "                   the same run, event for event\n"
+    "  --trace          print every trace event on stderr\n"
+    "  --param k=v      set a pattern parameter (gort list shows them)\n";
+
+// A usage error: its message goes to stderr and the exit code is 2.
+struct UsageError {
+  std::string message;
+};
+
+struct Options {
+  std::string pattern;
+  int procs = 0;
+  std::uint64_t seed = 0;
+  bool virtual_time = false, deterministic = false, trace = false;
+  std::vector<std::pair<std::string, std::string>> params;
+};
+
+template <class T>
+T parse_number(std::string_view flag, std::string_view text, T min, T max) {
+  T v{};
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (text.empty() || ec != std::errc() || ptr != text.data() + text.size() || v < min || v > max) {
+    throw UsageError{std::string(flag) + " needs an integer in " + std::to_string(min) + ".." +
+                     std::to_string(max) + ", not \"" + std::string(text) + "\""};
+  }
+  return v;
+}
+
+// Parses what follows `gort run` or `gort source`; `run` says which flags apply.
+Options parse_options(const std::vector<std::string_view>& args, bool run) {
+  Options o;
+  for (std::size_t i = 0; i < args.size(); i++) {
+    std::string_view a = args[i];
+    if (!a.starts_with("-")) {
+      if (!o.pattern.empty()) throw UsageError{"unexpected argument \"" + std::string(a) + "\""};
+      o.pattern = a;
+      continue;
+    }
+    // --flag=value or --flag value
+    std::string_view flag = a, value;
+    bool inline_value = false;
+    if (auto eq = a.find('='); eq != std::string_view::npos) {
+      flag = a.substr(0, eq);
+      value = a.substr(eq + 1);
+      inline_value = true;
+    }
+    auto take_value = [&] {
+      if (inline_value) return value;
+      if (i + 1 >= args.size()) throw UsageError{std::string(flag) + " needs a value"};
+      return args[++i];
+    };
+    auto no_value = [&] {
+      if (inline_value) throw UsageError{std::string(flag) + " takes no value"};
+    };
+    if (flag == "--param") {
+      std::string_view kv = take_value();
+      auto eq = kv.find('=');
+      if (eq == std::string_view::npos || eq == 0) {
+        throw UsageError{"--param needs name=value, not \"" + std::string(kv) + "\""};
+      }
+      o.params.emplace_back(kv.substr(0, eq), kv.substr(eq + 1));
+    } else if (run && flag == "--procs") {
+      o.procs = parse_number(flag, take_value(), 0, gort::Config::kMaxProcs);
+    } else if (run && flag == "--seed") {
+      o.seed = parse_number<std::uint64_t>(flag, take_value(), 0, UINT64_MAX);
+    } else if (run && flag == "--virtual") {
+      no_value();
+      o.virtual_time = true;
+    } else if (run && flag == "--deterministic") {
+      no_value();
+      o.deterministic = true;
+    } else if (run && flag == "--trace") {
+      no_value();
+      o.trace = true;
+    } else {
+      throw UsageError{"unknown flag " + std::string(flag)};
+    }
+  }
+  if (o.pattern.empty()) throw UsageError{"which pattern? (gort list shows them)"};
+  return o;
+}
+
+const patterns::Pattern& find_pattern(const std::string& id) {
+  const patterns::Pattern* p = patterns::find(id);
+  if (!p) throw UsageError{"unknown pattern \"" + id + "\" (gort list shows them)"};
+  return *p;
+}
+
+patterns::Args make_args(const patterns::Pattern& p, const Options& o) {
+  patterns::Args args;
+  std::string err = patterns::make_args(p, o.params, args);
+  if (!err.empty()) throw UsageError{err};
+  return args;
+}
+
+int list() {
+  for (const patterns::Pattern& p : patterns::all()) {
+    std::printf("%-28s %s\n", p.id.c_str(), p.title.c_str());
+    std::printf("    %s\n", p.description.c_str());
+    for (const patterns::Param& q : p.params) {
+      std::string range = "(" + std::to_string(q.min) + ".." + std::to_string(q.max) + ")";
+      std::printf("    %-11s = %-5d %-11s %s\n", q.name.c_str(), q.value, range.c_str(),
+                  q.help.c_str());
+    }
+  }
+  return 0;
+}
+
+int source(const Options& o) {
+  const patterns::Pattern& p = find_pattern(o.pattern);
+  std::string s = patterns::source(p, make_args(p, o));
+  std::fwrite(s.data(), 1, s.size(), stdout);
+  return 0;
+}
+
+// What `run` learns from the trace: the summary's counts, and the names that
+// make --trace readable.
+class TraceReader {
+ public:
+  TraceReader(const gort::Program& prog, bool print) : prog_(prog), print_(print) {
+    gnames_[1] = "main";
+  }
+
+  void read(const std::vector<Event>& events) {
+    if (events.empty()) return;
+    std::string output = print_ ? prog_.output() : std::string();
+    for (const Event& e : events) {
+      switch (e.kind) {
+        case Kind::GoCreate:
+          goroutines_++;
+          break;
+        case Kind::ChanSend:
+        case Kind::ChanRecv:
+        case Kind::ChanClose:
+          chan_ops_++;
+          break;
+        case Kind::GoName:
+          gnames_[e.g] = prog_.string(static_cast<std::uint32_t>(e.value));
+          break;
+        case Kind::ChanMake:
+          if (e.aux) cnames_[e.obj] = prog_.string(e.aux);
+          break;
+        case Kind::Exit:
+          end_ns_ = e.ts;
+          break;
+        default:
+          break;
+      }
+      if (print_) {
+        std::string line = describe(e, output);
+        std::fprintf(stderr, "%13s  P%-2u %s\n", ms(e.ts).c_str(), e.p, line.c_str());
+      }
+    }
+  }
+
+  std::uint64_t goroutines() const { return goroutines_; }
+  std::uint64_t chan_ops() const { return chan_ops_; }
+  std::int64_t end_ns() const { return end_ns_; }
+
+ private:
+  std::string g(std::uint32_t id) const {
+    std::string s = "G" + std::to_string(id);
+    if (auto it = gnames_.find(id); it != gnames_.end()) s += " " + it->second;
+    return s;
+  }
+  std::string chan(std::uint32_t id) const {
+    if (auto it = cnames_.find(id); it != cnames_.end()) {
+      return it->second + "#" + std::to_string(id);
+    }
+    return "chan#" + std::to_string(id);
+  }
+  static std::string value(const Event& e) {
+    using gort::trace::ValueKind;
+    switch (static_cast<ValueKind>(e.flags)) {
+      case ValueKind::Int:
+        return std::to_string(e.value);
+      case ValueKind::Uint:
+        return std::to_string(static_cast<std::uint64_t>(e.value));
+      case ValueKind::Bool:
+        return e.value ? "true" : "false";
+      case ValueKind::Float: {
+        double d;
+        std::memcpy(&d, &e.value, sizeof d);
+        std::string s = gort::sprintln(d);
+        s.pop_back();  // the newline
+        return s;
+      }
+      case ValueKind::Str: {
+        char s[9] = {};  // the first 8 bytes: all the trace keeps of a string
+        std::memcpy(s, &e.value, 8);
+        return quote(s) + (s[7] ? "..." : "");
+      }
+      case ValueKind::None:
+        break;
+    }
+    return "{}";
+  }
+
+  static std::string ms(std::int64_t ns) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.3f ms", static_cast<double>(ns) / 1e6);
+    return buf;
+  }
+
+  // Go's %q, enough for printed lines: quotes, backslashes, newlines and tabs escaped.
+  static std::string quote(std::string_view text) {
+    std::string q = "\"";
+    for (char c : text) {
+      switch (c) {
+        case '\n':
+          q += "\\n";
+          break;
+        case '\t':
+          q += "\\t";
+          break;
+        case '"':
+        case '\\':
+          q += '\\';
+          q += c;
+          break;
+        default:
+          q += c;
+      }
+    }
+    return q + "\"";
+  }
+
+  std::string describe(const Event& e, const std::string& output) const {
+    switch (e.kind) {
+      case Kind::ProcStart:
+        return "starts";
+      case Kind::ProcStop:
+        return "stops: nothing to run";
+      case Kind::GoCreate:
+        return (e.g ? g(e.g) : "runtime") + " creates G" + std::to_string(e.obj) + " at line " +
+               std::to_string(e.value);
+      case Kind::GoStart:
+        return g(e.g) + " runs";
+      case Kind::GoBlock: {
+        std::string s = g(e.g) + " blocks: " +
+                        std::string(gort::wait_reason_text(static_cast<gort::WaitReason>(e.flags)));
+        return e.obj ? s + " on " + chan(e.obj) : s;
+      }
+      case Kind::GoUnblock:
+        return (e.g ? g(e.g) : "runtime") + " wakes " + g(e.obj);
+      case Kind::GoSleep:
+        return g(e.g) + " sleeps until " + ms(e.value);
+      case Kind::GoYield:
+        return g(e.g) + " yields";
+      case Kind::GoEnd:
+        return g(e.g) + " ends";
+      case Kind::GoName:
+        return "G" + std::to_string(e.g) + " is named " +
+               prog_.string(static_cast<std::uint32_t>(e.value));
+      case Kind::GoLine:
+        return g(e.g) + " at line " + std::to_string(e.value);
+      case Kind::ChanMake:
+        return g(e.g) + " makes " + chan(e.obj) + " (cap " + std::to_string(e.value) + ")";
+      case Kind::ChanSend:
+        return (e.g ? g(e.g) : "timer") + " sends " + value(e) + " on " + chan(e.obj);
+      case Kind::ChanRecv:
+        return g(e.g) + (e.aux ? " receives " + value(e) : " receives zero value, closed") +
+               " from " + chan(e.obj);
+      case Kind::ChanClose:
+        return g(e.g) + " closes " + chan(e.obj);
+      case Kind::Select:
+        return g(e.g) +
+               " select: " + (e.value < 0 ? "default" : "case " + std::to_string(e.value)) +
+               " of " + std::to_string(e.aux);
+      case Kind::TimerFire:
+        return "timer fires: " + (e.obj ? "wakes " + g(e.obj) : "sends on " + chan(e.aux));
+      case Kind::Print: {
+        std::string text = static_cast<std::size_t>(e.value) < output.size()
+                               ? output.substr(static_cast<std::size_t>(e.value), e.aux)
+                               : std::string();
+        return (e.g ? g(e.g) : "runtime") + (e.obj ? " prints to stderr " : " prints ") +
+               quote(text);
+      }
+      case Kind::Exit:
+        return "program exits with code " + std::to_string(e.value);
+    }
+    return "unknown event";
+  }
+
+  const gort::Program& prog_;
+  bool print_;
+  std::map<std::uint32_t, std::string> gnames_, cnames_;
+  std::uint64_t goroutines_ = 1;  // main has no GoCreate event
+  std::uint64_t chan_ops_ = 0;
+  std::int64_t end_ns_ = 0;
+};
+
+int run(const Options& o) {
+  const patterns::Pattern& p = find_pattern(o.pattern);
+  const patterns::Args args = make_args(p, o);
+
+  gort::Config cfg;
+  cfg.gomaxprocs = o.procs;
+  cfg.seed = o.seed ? o.seed : std::random_device{}() | 1;  // chosen here so the summary can say
+  cfg.virtual_time = o.virtual_time;
+  cfg.deterministic = o.deterministic;
+  cfg.trace = true;
+  gort::Program prog(cfg, [&p, &args] { p.body(args); });
+  if (!prog.valid()) throw UsageError{prog.error()};
+
+  TraceReader reader(prog, o.trace);
+  std::vector<Event> events;
+  auto drain = [&] {
+    events.clear();
+    prog.drain(events);
+    reader.read(events);
+  };
+  auto start = std::chrono::steady_clock::now();
+  while (!prog.run_for(std::chrono::milliseconds(20))) drain();
+  int code = prog.wait();
+  double wall_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  drain();
+
+  std::string clock;
+  if (o.virtual_time || o.deterministic) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, ", %.1f ms virtual", static_cast<double>(reader.end_ns()) / 1e6);
+    clock = buf;
+  }
+  std::string lost;
+  if (std::uint64_t n = prog.lost_events()) {
+    lost = ", " + std::to_string(n) + " trace events lost";
+  }
+  auto count = [](std::uint64_t n, const char* what) {
+    return std::to_string(n) + " " + what + (n == 1 ? "" : "s");
+  };
+  std::fprintf(stderr, "gort: %s exited %d in %.1f ms%s (procs %d%s, seed %" PRIu64 ", %s, %s%s)\n",
+               p.id.c_str(), code, wall_ms, clock.c_str(), prog.procs(),
+               prog.simulated() ? " simulated" : "", cfg.seed,
+               count(reader.goroutines(), "goroutine").c_str(),
+               count(reader.chan_ops(), "channel op").c_str(), lost.c_str());
+  return code;
+}
+
+int dispatch(const std::vector<std::string_view>& args) {
+  if (args.empty()) throw UsageError{"which command? list, source or run"};
+  std::string_view cmd = args[0];
+  std::vector<std::string_view> rest(args.begin() + 1, args.end());
+  if (cmd == "help" || cmd == "-h" || cmd == "--help") {
+    std::printf("%s\n%s", kSynopsis, kFlags);
+    return 0;
+  }
+  if (cmd == "list") {
+    if (!rest.empty()) throw UsageError{"list takes no arguments"};
+    return list();
+  }
+  if (cmd == "source") return source(parse_options(rest, false));
+  if (cmd == "run") return run(parse_options(rest, true));
+  throw UsageError{"unknown command \"" + std::string(cmd) + "\""};
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return dispatch(std::vector<std::string_view>(argv + 1, argv + argc));
+  } catch (const UsageError& e) {
+    std::fprintf(stderr, "gort: %s\n%s(gort help explains the flags)\n", e.message.c_str(),
+                 kSynopsis);
+    return kUsageExit;
+  }
+}

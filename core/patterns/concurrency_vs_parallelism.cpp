@@ -1,0 +1,127 @@
+// concurrency_vs_parallelism: chefs doing CPU-bound work in chunks, taking
+// turns (runtime.Gosched) between chunks. With GOMAXPROCS=1 they only take
+// turns (concurrency); with more Ps they also cook at the same time
+// (parallelism) and the total wall time drops.
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <gort/gort.hpp>
+
+#include "pattern.hpp"
+
+namespace gort::patterns {
+
+namespace {
+
+constexpr const char* kGo = R"go(package main
+
+import (
+	"fmt"
+	"runtime"
+	"sync"
+	"time"
+)
+
+const (
+	chefs  = 4
+	chunks = 20
+)
+
+var sink uint64
+
+// chop is one chunk of CPU-bound work: no waiting, only computing.
+func chop() {
+	x := uint64(88172645463325252)
+	for i := 0; i < 1_000_000; i++ {
+		x ^= x << 13
+		x ^= x >> 7
+		x ^= x << 17
+	}
+	sink = x
+}
+
+func chef(id int, wg *sync.WaitGroup) {
+	defer wg.Done()
+	start := time.Now()
+	for c := 0; c < chunks; c++ {
+		chop()
+		runtime.Gosched() // let another chef use this processor
+	}
+	fmt.Println("chef", id, "done in", time.Since(start).Round(time.Millisecond))
+}
+
+func main() {
+	start := time.Now()
+	var wg sync.WaitGroup
+	for id := 1; id <= chefs; id++ {
+		wg.Add(1)
+		go chef(id, &wg)
+	}
+	wg.Wait()
+	fmt.Println("all dishes in", time.Since(start).Round(time.Millisecond))
+}
+)go";
+
+using std::chrono::milliseconds;
+
+std::atomic<std::uint64_t> sink;
+
+void chop() {
+  gort::at(19);
+  std::uint64_t x = 88172645463325252u;
+  for (int i = 0; i < 1'000'000; i++) {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+  }
+  gort::at(25);
+  sink.store(x, std::memory_order_relaxed);
+}
+
+void chef(int id, gort::WaitGroup& wg, int chunks) {
+  gort::set_name("chef");
+  gort::at(30);
+  gort::Time start = gort::now();
+  for (int c = 0; c < chunks; c++) {
+    gort::at(32);
+    chop();
+    gort::at(33);
+    gort::yield();
+  }
+  gort::at(35);
+  gort::println("chef", id, "done in", std::chrono::round<milliseconds>(gort::since(start)));
+  gort::at(36);
+  wg.done();
+}
+
+void body(const Args& a) {
+  const int chefs = a["chefs"], chunks = a["chunks"];
+  gort::at(39);
+  gort::Time start = gort::now();
+  gort::at(40);
+  gort::WaitGroup wg;
+  for (int id = 1; id <= chefs; id++) {
+    gort::at(42);
+    wg.add(1);
+    gort::at(43);
+    gort::go([id, &wg, chunks] { chef(id, wg, chunks); });
+  }
+  gort::at(45);
+  wg.wait();
+  gort::at(46);
+  gort::println("all dishes in", std::chrono::round<milliseconds>(gort::since(start)));
+}
+
+}  // namespace
+
+Pattern concurrency_vs_parallelism_pattern() {
+  return {"concurrency_vs_parallelism",
+          "Concurrency vs parallelism",
+          "CPU-bound chefs take turns on one P; compare the wall time at GOMAXPROCS 1 and N.",
+          kGo,
+          {{"chefs", 1, 16, 4, "goroutines doing CPU-bound work"},
+           {"chunks", 1, 100, 20, "chunks of work per chef (a few ms each)"}},
+          body};
+}
+
+}  // namespace gort::patterns

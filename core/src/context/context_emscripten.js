@@ -1,0 +1,43 @@
+// The JavaScript half of context_emscripten.cpp (linked with --js-library):
+// per-context C++ exception state.
+//
+// Emscripten's -fexceptions keeps, per thread, in JavaScript, the exceptions
+// being handled (exceptionCaught), the count in flight
+// (uncaughtExceptionCount) and the last one thrown (exceptionLast). A context
+// that switches inside a catch block or a destructor run by unwinding must
+// take them along, as the native backends do with __cxa_eh_globals.
+//
+// Invariants: a suspended context's state is in `saved` under its Context
+// address only while it has any (the C++ side remembers that in
+// Context::eh_uncaught); the running context's state is in the globals.
+mergeInto(LibraryManager.library, {
+  $GortEh: {saved: new Map()},
+
+  gort_eh_switch__deps: ['$GortEh', '$exceptionCaught', '$uncaughtExceptionCount', '$exceptionLast'],
+  gort_eh_switch__sig: 'iiii',
+  gort_eh_switch: function(from, to, toHasState) {
+    var had = 0;
+    if (exceptionCaught.length || uncaughtExceptionCount || exceptionLast) {
+      GortEh.saved.set(from, [exceptionCaught, uncaughtExceptionCount, exceptionLast]);
+      had = 1;
+    }
+    var s = toHasState ? GortEh.saved.get(to) : undefined;
+    if (s) {
+      GortEh.saved.delete(to);
+      exceptionCaught = s[0];
+      uncaughtExceptionCount = s[1];
+      exceptionLast = s[2];
+    } else if (had) {
+      exceptionCaught = [];
+      uncaughtExceptionCount = 0;
+      exceptionLast = 0;
+    }
+    return had;
+  },
+
+  gort_eh_drop__deps: ['$GortEh'],
+  gort_eh_drop__sig: 'vi',
+  gort_eh_drop: function(c) {
+    GortEh.saved.delete(c);
+  },
+});
