@@ -69,27 +69,29 @@ void g_entry(void* arg) {
 
 }  // namespace
 
-G* Sched::newg(std::size_t closure_size, std::size_t closure_align, void** closure) {
+G* Sched::newg(std::size_t closure_size, std::size_t closure_align, void** closure,
+               std::size_t size) {
   std::size_t n = ngoroutines.fetch_add(1, std::memory_order_relaxed) + 1;
   if (cfg.max_goroutines && n > cfg.max_goroutines) {
     ngoroutines.fetch_sub(1, std::memory_order_relaxed);
     fatal("goroutine limit exceeded: max_goroutines is " + std::to_string(cfg.max_goroutines));
   }
   P* p = curp();
-  char* lo = stack_get(p, stack_size);
-  auto top = reinterpret_cast<std::uintptr_t>(lo) + stack_size;
+  // P caches hold blocks of the program's stack size only.
+  char* lo = stack_get(size == stack_size ? p : nullptr, size);
+  auto top = reinterpret_cast<std::uintptr_t>(lo) + size;
   auto gaddr = (top - sizeof(G)) & ~(std::uintptr_t{alignof(G)} - 1);
   G* g = new (reinterpret_cast<void*>(gaddr)) G();
   auto caddr = (gaddr - closure_size) & ~(std::uintptr_t{closure_align} - 1);
-  if (closure_size > stack_size / 4) {
+  if (closure_size > size / 4) {
     g->closure = ::operator new (closure_size, std::align_val_t{closure_align});
     caddr = gaddr;
   } else {
     g->closure = reinterpret_cast<void*>(caddr);
   }
   g->stack_lo = lo;
-  g->stack_size = stack_size;
-  if (stack_size < kLargeStack) *reinterpret_cast<std::uint64_t*>(lo) = kStackCanary;
+  g->stack_size = size;
+  if (size < kLargeStack) *reinterpret_cast<std::uint64_t*>(lo) = kStackCanary;
   char* usable_lo = lo + 16;
   auto usable_hi = caddr & ~std::uintptr_t{15};
   context_make(g->ctx, usable_lo, usable_hi - reinterpret_cast<std::uintptr_t>(usable_lo), g_entry,
@@ -121,8 +123,9 @@ void Sched::freeg(P* p, G* g) {
   context_destroy(g->ctx);
   if (closure_on_heap(g)) ::operator delete(g->closure);
   char* lo = g->stack_lo;
+  std::size_t size = g->stack_size;
   g->~G();
-  stack_put(p, lo, stack_size);
+  stack_put(size == stack_size ? p : nullptr, lo, size);
 }
 
 void Sched::start_g(P* p, G* g) {
@@ -144,7 +147,7 @@ void* go_alloc(std::size_t size, std::size_t align, G** g) {
   Sched& s = sched_or_throw();
   check_unwind();
   void* closure;
-  *g = s.newg(size, align, &closure);
+  *g = s.newg(size, align, &closure, s.stack_size);
   return closure;
 }
 

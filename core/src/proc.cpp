@@ -186,10 +186,12 @@ void Sched::after_switch(P* p) {
     g->fn = nullptr;  // teardown frees it without resuming it
     if (p->after == P::After::Park && p->unlockf) p->unlockf(p->unlock_arg);
     p->unlockf = nullptr;
-    write(true, "runtime: goroutine stack exceeds " + std::to_string(stack_size) +
-                    "-byte limit\nfatal error: stack overflow\n\n");
-    report_traceback(g, "running");
-    end(2);
+    if (!ending.load(std::memory_order_acquire)) {
+      write(true, "runtime: goroutine stack exceeds " + std::to_string(g->stack_size) +
+                      "-byte limit\nfatal error: stack overflow\n\n");
+      report_traceback(g, "running");
+      end(2);
+    }
     return;
   }
   switch (p->after) {
@@ -421,8 +423,11 @@ void Sched::teardown() {
   }
   std::sort(alive.begin(), alive.end(), [](G* a, G* b) { return a->id < b->id; });
   for (G* g : alive) {
-    if (!g->started || !g->fn) {
-      if (g->fn) g->fn->destroy(g->closure);  // never ran: only its closure to drop
+    if (!g->started || !g->fn || g->stack_size < Config::kSmallStackSize) {
+      // Never ran, or its stack is too small for the C++ unwinder (which
+      // needs a few KiB): drop its closure from here and free it. Objects
+      // in the frames of a dropped goroutine are not destroyed.
+      if (g->fn) g->fn->destroy(g->closure);
       freeg(p, g);
       continue;
     }

@@ -122,7 +122,10 @@ void Program::install() {
   }
   started_ = true;
   void* closure;
-  G* g = s_->newg(sizeof(Sched*), alignof(Sched*), &closure);
+  // main gets at least the default stack: a small stack_size is for the
+  // many goroutines a program starts, not for main's own work.
+  G* g = s_->newg(sizeof(Sched*), alignof(Sched*), &closure,
+                  std::max(s_->stack_size, Config::kDefaultStackSize));
   *static_cast<Sched**>(closure) = s_.get();
   g->fn = &kMainFn;
   s_->start_g(nullptr, g);

@@ -204,7 +204,7 @@ class Sched {
   std::uint32_t intern(std::string_view s);
 
   // ---- goroutines ----
-  G* newg(std::size_t closure_size, std::size_t closure_align, void** closure);
+  G* newg(std::size_t closure_size, std::size_t closure_align, void** closure, std::size_t size);
   void freeg(P* p, G* g);
   void start_g(P* p, G* g);
 

@@ -11,7 +11,10 @@
 // address only while it has any (the C++ side remembers that in
 // Context::eh_uncaught); the running context's state is in the globals.
 mergeInto(LibraryManager.library, {
-  $GortEh: {saved: new Map()},
+  // A library object is serialized into the output as a literal, which
+  // would turn a Map into {}: the Map is made when the module loads.
+  $GortEh: {saved: null},
+  $GortEh__postset: 'GortEh.saved = new Map();',
 
   gort_eh_switch__deps: ['$GortEh', '$exceptionCaught', '$uncaughtExceptionCount', '$exceptionLast'],
   gort_eh_switch__sig: 'iiii',
