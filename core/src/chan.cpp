@@ -220,11 +220,7 @@ void chan_close(hchan* c) {
     }
   }
   c->lock.unlock();
-  while (list) {
-    G* g = list;
-    list = g->schedlink;
-    goready(g);
-  }
+  ready_list(list);
 }
 
 std::size_t chan_len(const hchan* c) noexcept {

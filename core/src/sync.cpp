@@ -63,16 +63,9 @@ void WaitGroup::add(int delta) {
     return;
   }
   G* list = nullptr;
-  while (sudog* s = waitq_pop(q_)) {
-    s->g->schedlink = list;
-    list = s->g;
-  }
+  waitq_take_all(q_, list);
   l_.unlock();
-  while (list) {
-    G* g = list;
-    list = g->schedlink;
-    goready(g);
-  }
+  ready_list(list);
 }
 
 void WaitGroup::wait() {
@@ -151,22 +144,14 @@ void RWMutex::unlock() {
   writer_ = false;
   G* list = nullptr;
   if (readers_q_.first) {  // every waiting reader gets in together
-    while (sudog* s = waitq_pop(readers_q_)) {
-      readers_++;
-      s->g->schedlink = list;
-      list = s->g;
-    }
+    readers_ += waitq_take_all(readers_q_, list);
   } else if (sudog* s = waitq_pop(writers_q_)) {
     writer_ = true;
     s->g->schedlink = nullptr;
     list = s->g;
   }
   l_.unlock();
-  while (list) {
-    G* g = list;
-    list = g->schedlink;
-    goready(g);
-  }
+  ready_list(list);
 }
 
 void RWMutex::lock_shared() {

@@ -53,6 +53,27 @@ inline sudog* waitq_pop(waitq& q) {
   }
 }
 
+// Moves every waiter of q onto `list` (linked by G::schedlink), so that
+// they can be readied with ready_list once the owner's lock is released.
+// Returns how many were moved.
+inline int waitq_take_all(waitq& q, G*& list) {
+  int n = 0;
+  while (sudog* s = waitq_pop(q)) {
+    s->g->schedlink = list;
+    list = s->g;
+    n++;
+  }
+  return n;
+}
+
+inline void ready_list(G* list) {
+  while (list) {
+    G* g = list;
+    list = g->schedlink;
+    goready(g);
+  }
+}
+
 // Parks the running goroutine on q, releasing l once it is parked.
 inline void waitq_park(waitq& q, spinlock& l, sudog& s, WaitReason reason) {
   waitq_push(q, &s);
