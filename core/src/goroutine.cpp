@@ -26,13 +26,10 @@ bool closure_on_heap(const G* g) {
   return c < lo || c >= lo + g->stack_size;
 }
 
-void g_entry(void* arg) {
-  G* g = static_cast<G*>(arg);
-  Sched* s = g_sched;
-  {
-    P* p = curp();
-    s->after_switch(p);  // finish the switch that started us
-  }
+// Runs g's function; a panic escaping it ends the program with Go's report.
+// Separate from g_entry so that every local is destroyed before g_entry
+// leaves through context_exit, which never returns.
+void run_g(Sched* s, G* g) {
   std::string panic_message;
   bool panicked = false;
   try {
@@ -50,12 +47,19 @@ void g_entry(void* arg) {
     panic_message = "unknown C++ exception";
   }
   g->fn->destroy(g->closure);
-  P* p = curp();
   if (panicked && !s->ending.load(std::memory_order_acquire)) {
     s->write(true, "panic: " + panic_message + "\n\n");
     s->report_traceback(g, "running");
     s->end(2);
   }
+}
+
+void g_entry(void* arg) {
+  G* g = static_cast<G*>(arg);
+  Sched* s = g_sched;
+  s->after_switch(curp());  // finish the switch that started us
+  run_g(s, g);
+  P* p = curp();
   if (g->id == 1) s->end(0);
   g->status = GStatus::Dead;
   s->emit(p, trace::Kind::GoEnd, static_cast<std::uint32_t>(g->id), 0, 0);

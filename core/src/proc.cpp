@@ -454,7 +454,6 @@ void Sched::teardown() {
   timers.clear();
   for (auto& q : ps) stack_flush(q.get());
   set_curp(nullptr);
-  finished.store(true, std::memory_order_release);
 }
 
 }  // namespace gort::detail

@@ -131,9 +131,14 @@ void Program::install() {
   s_->start_g(nullptr, g);
 }
 
+// The program is over: another may start, and done() turns true (in that
+// order, so that whoever sees done() can start the next one).
 void Program::uninstall() {
-  std::lock_guard lk(g_start_mu);
-  if (g_sched == s_.get()) g_sched = nullptr;
+  {
+    std::lock_guard lk(g_start_mu);
+    if (g_sched == s_.get()) g_sched = nullptr;
+  }
+  s_->finished.store(true, std::memory_order_release);
 }
 
 void Program::start() {
@@ -254,7 +259,12 @@ std::string Program::string(std::uint32_t id) const {
 int run(const Config& cfg, std::function<void()> main) {
   Program prog(cfg, std::move(main));
   if (!prog.valid()) {
-    std::fprintf(stderr, "gort: %s\n", prog.error().c_str());
+    std::string msg = "gort: " + prog.error() + "\n";
+    if (cfg.err) {
+      cfg.err(msg);
+    } else {
+      std::fputs(msg.c_str(), stderr);
+    }
     return 1;
   }
   return prog.wait();

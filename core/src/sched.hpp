@@ -31,12 +31,12 @@
 #include <gort/wait_reason.hpp>
 #include <memory>
 #include <mutex>
-#include <semaphore>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "context/context.hpp"
+#include "parker.hpp"
 #include "rng.hpp"
 #include "timer.hpp"
 #include "trace_ring.hpp"
@@ -130,7 +130,7 @@ struct alignas(64) P {
   std::vector<char*> stack_cache;
 
   // Threaded mode: the worker thread and where it sleeps when idle.
-  std::binary_semaphore sem{0};
+  Parker sem;
   std::thread thread;     // not for P0 when run() drives it on the calling thread
   bool attached = false;  // a thread drives this P (under Sched::mu)
   bool idle = false;      // under Sched::mu

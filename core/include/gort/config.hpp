@@ -35,10 +35,27 @@ struct Config {
   // Where the program's standard output and error go; empty = the process's.
   std::function<void(std::string_view)> out, err;
 
+#if defined(__EMSCRIPTEN__)
+  // WebAssembly memory has no lazy pages: a stack costs its whole size from
+  // the start, so stacks are small. The block holds the C stack and the
+  // asyncify buffer (core/src/context/context_emscripten.cpp); 16 KiB runs
+  // every gallery pattern with margin. No dynamic linker: no lazy binding.
+  static constexpr std::size_t kDefaultStackSize = 16 * 1024;
+  static constexpr std::size_t kMinStackSize = 512;
+  static constexpr std::size_t kSmallStackSize = kMinStackSize;
+#else
   static constexpr std::size_t kDefaultStackSize = 64 * 1024;
   static constexpr std::size_t kMinStackSize = 2048;
   // Below this, the process must bind symbols eagerly (LD_BIND_NOW=1).
   static constexpr std::size_t kSmallStackSize = 8192;
+#endif
+#if defined(__EMSCRIPTEN__) && !defined(__EMSCRIPTEN_PTHREADS__)
+  // No threads (single-threaded WebAssembly): every program runs simulated,
+  // whatever `simulated` says; Program::simulated() reports it.
+  static constexpr bool kThreads = false;
+#else
+  static constexpr bool kThreads = true;
+#endif
   static constexpr std::size_t kMaxStackSize = 64 * 1024 * 1024;
   static constexpr int kMaxProcs = 256;
 };
