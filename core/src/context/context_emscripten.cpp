@@ -88,8 +88,8 @@ void context_make(Context& c, void* stack_lo, std::size_t size, void (*entry)(vo
   c.stack_lo = stack_lo;
   c.stack_size = size;
   auto lo = reinterpret_cast<std::uintptr_t>(stack_lo);
-  auto* s = new (reinterpret_cast<void*>((lo + size - sizeof(EmState)) & ~std::uintptr_t{15}))
-      EmState;
+  auto* s =
+      new (reinterpret_cast<void*>((lo + size - sizeof(EmState)) & ~std::uintptr_t{15})) EmState;
   s->entry = entry;
   s->arg = arg;
   std::size_t avail = reinterpret_cast<std::uintptr_t>(s) - lo;

@@ -1,0 +1,75 @@
+# The Emscripten build of gort (configure with `emcmake cmake`): the two
+# WebAssembly builds and the usage requirements gort_core hands to every
+# program linked with it, so that a consumer needs nothing but
+# add_subdirectory + target_link_libraries(app gort::core).
+#
+# include() from the root CMakeLists.txt before add_subdirectory(core), then
+# call gort_emscripten_usage(gort_core) once the target exists.
+#
+# In:  GORT_THREADS   option: ON = threaded build (Ms are pthreads, needs
+#                     SharedArrayBuffer), OFF = single-threaded build (every
+#                     program runs on simulated Ps; see Config::kThreads).
+#      GORT_WASM_INITIAL_MEMORY  threaded build's fixed memory (memory growth
+#                     with pthreads halves the speed of a fiber switch).
+# The doctest package is a host package: its config would put /usr/include,
+# the host's libc headers, on em++'s path, so here doctest::doctest is a
+# target that sees doctest's own header alone. It prints no colours: under
+# Emscripten stdout always claims to be a terminal, and CTest's test
+# discovery parses doctest's listing.
+
+option(GORT_THREADS "Emscripten: threaded build (pthreads) instead of the single-threaded one" OFF)
+set(GORT_WASM_INITIAL_MEMORY "512MB" CACHE STRING "Emscripten threaded build: fixed memory size")
+set(GORT_WASM_POOL_SIZE 8 CACHE STRING "Emscripten threaded build: pre-spawned pthreads")
+
+# Programs and tests run in the machine's Node (20): emcmake's default
+# emulator adds --experimental-wasm-threads, which Node 20 rejects.
+find_program(GORT_NODE NAMES node nodejs REQUIRED NO_CMAKE_FIND_ROOT_PATH)
+set(CMAKE_CROSSCOMPILING_EMULATOR "${GORT_NODE}" CACHE FILEPATH "Runs wasm programs" FORCE)
+
+if(GORT_BUILD_TESTS AND NOT TARGET doctest::doctest)
+  find_path(GORT_DOCTEST_INCLUDE doctest/doctest.h PATHS /usr/include NO_CMAKE_FIND_ROOT_PATH)
+  find_path(GORT_DOCTEST_CMAKE doctest.cmake PATHS /usr/lib/cmake/doctest NO_CMAKE_FIND_ROOT_PATH)
+  if(NOT GORT_DOCTEST_INCLUDE OR NOT GORT_DOCTEST_CMAKE)
+    message(FATAL_ERROR "gort tests need doctest (apt-get install doctest-dev)")
+  endif()
+  set(_gort_dt "${CMAKE_BINARY_DIR}/wasm-doctest")
+  file(MAKE_DIRECTORY "${_gort_dt}/include")
+  file(CREATE_LINK "${GORT_DOCTEST_INCLUDE}/doctest" "${_gort_dt}/include/doctest" SYMBOLIC)
+  file(WRITE "${_gort_dt}/doctestConfig.cmake"
+    "if(NOT TARGET doctest::doctest)\n"
+    "  add_library(doctest::doctest INTERFACE IMPORTED)\n"
+    "  set_target_properties(doctest::doctest PROPERTIES\n"
+    "    INTERFACE_INCLUDE_DIRECTORIES \"${_gort_dt}/include\"\n"
+    "    INTERFACE_COMPILE_DEFINITIONS DOCTEST_CONFIG_COLORS_NONE)\n"
+    "endif()\n"
+    "list(APPEND CMAKE_MODULE_PATH \"${GORT_DOCTEST_CMAKE}\")\n")
+  set(doctest_DIR "${_gort_dt}" CACHE PATH "doctest for the Emscripten build" FORCE)
+  unset(_gort_dt)
+endif()
+
+# The usage requirements of the runtime library `target`.
+function(gort_emscripten_usage target)
+  set(wasm "${PROJECT_SOURCE_DIR}/wasm")
+  # -fexceptions on both sides: exceptions unwind abandoned goroutines and
+  # turn C++ exceptions into panics; without it any throw aborts.
+  target_compile_options(${target} PUBLIC -fexceptions)
+  target_link_options(${target} INTERFACE
+    -fexceptions
+    -sASYNCIFY
+    # The thread's own context and every goroutine bring their own asyncify
+    # buffer (context_emscripten.cpp); this is only for emscripten_sleep.
+    -sASYNCIFY_STACK_SIZE=4096
+    -sEXIT_RUNTIME=1
+    "SHELL:--js-library ${GORT_CONTEXT_JS_LIBRARY}"
+    "SHELL:--pre-js ${wasm}/node_fetch.js"
+    "SHELL:--post-js ${wasm}/main_exit_code.js")
+  if(GORT_THREADS)
+    target_compile_options(${target} PUBLIC -pthread)
+    target_link_options(${target} INTERFACE
+      -pthread
+      -sPTHREAD_POOL_SIZE=${GORT_WASM_POOL_SIZE}
+      -sINITIAL_MEMORY=${GORT_WASM_INITIAL_MEMORY})
+  else()
+    target_link_options(${target} INTERFACE -sALLOW_MEMORY_GROWTH=1)
+  endif()
+endfunction()
