@@ -148,7 +148,7 @@ TEST_CASE("time: a real sleep takes at least its duration; zero and negative ret
     CHECK(r.code == 0);
     CHECK(wall >= 30ms);
     CHECK(by_gort >= 30ms);
-    CHECK(zero < 5ms);
+    CHECK(zero < 20ms);  // returned at once (generous: the machine may preempt us)
   });
 }
 
