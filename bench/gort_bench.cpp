@@ -9,6 +9,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <gort/gort.hpp>
@@ -35,6 +36,10 @@ double ns_since(Clock::time_point start) {
   return std::chrono::duration<double, std::nano>(Clock::now() - start).count();
 }
 
+// Every row waits (untimed) for its goroutines to return, so that nothing is
+// left for the next row or for the program's end to unwind: unwinding throws,
+// and bench/run --wasm also runs a build whose throws abort (no EH column).
+
 // ns per goroutine started and finished.
 double spawn() {
   auto start = Clock::now();
@@ -51,35 +56,48 @@ double spawn() {
 double handoff() {
   auto ping = gort::make_chan<int>();
   auto pong = gort::make_chan<int>();
-  gort::go([=] {
+  gort::WaitGroup done;
+  done.add(1);
+  gort::go([=, &done] {
     for (int i = 0; i < kHandoffTrips; i++) pong.send(ping.recv());
+    done.done();
   });
   auto start = Clock::now();
   for (int i = 0; i < kHandoffTrips; i++) {
     ping.send(i);
     pong.recv();
   }
-  return ns_since(start) / (2.0 * kHandoffTrips);
+  double ns = ns_since(start);
+  done.wait();
+  return ns / (2.0 * kHandoffTrips);
 }
 
 // ns per item through a channel of capacity 128.
 double buffered() {
   auto ch = gort::make_chan<int>(kBufferedCap);
+  gort::WaitGroup done;
+  done.add(1);
   auto start = Clock::now();
-  gort::go([=] {
+  gort::go([=, &done] {
     for (int i = 0; i < kBufferedItems; i++) ch.send(i);
+    done.done();
   });
   for (int i = 0; i < kBufferedItems; i++) ch.recv();
-  return ns_since(start) / kBufferedItems;
+  double ns = ns_since(start);
+  done.wait();
+  return ns / kBufferedItems;
 }
 
 // ns per select over 4 unbuffered channels, each fed by its own producer.
 double select_row() {
   std::vector<gort::Chan<int>> chs;
+  gort::WaitGroup done;
+  done.add(4);
   for (int c = 0; c < 4; c++) {
     chs.push_back(gort::make_chan<int>());
-    gort::go([ch = chs.back()] {
+    gort::go([ch = chs.back(), &done] {
       for (int j = 0; j < kSelectItems / 4; j++) ch.send(j);
+      done.done();
     });
   }
   auto start = Clock::now();
@@ -90,6 +108,7 @@ double select_row() {
                  gort::case_recv(chs[2], add), gort::case_recv(chs[3], add));
   }
   double ns = ns_since(start);
+  done.wait();
   constexpr long long kPer = kSelectItems / 4;
   if (sum != 4 * kPer * (kPer - 1) / 2) throw std::runtime_error("select: lost items");
   return ns / kSelectItems;
@@ -130,21 +149,26 @@ double pool() {
 double sieve() {
   auto start = Clock::now();
   std::atomic<bool> stop{false};
+  gort::WaitGroup done;
   auto ch = gort::make_chan<int>();
-  gort::go([ch, &stop] {
+  done.add(1);
+  gort::go([ch, &stop, &done] {
     for (int i = 2; !stop.load(std::memory_order_relaxed); i++) ch.send(i);
     ch.send(kSieveEndOfInput);
+    done.done();
   });
   int last = 0;
   for (int n = 0; n < kSievePrimes; n++) {
     last = ch.recv();
     if (n == kSievePrimes - 1) break;
     auto next = gort::make_chan<int>();
-    gort::go([in = ch, out = next, prime = last] {
+    done.add(1);
+    gort::go([in = ch, out = next, prime = last, &done] {
       for (;;) {
         int i = in.recv();
         if (i == kSieveEndOfInput) {
           out.send(i);
+          done.done();
           return;
         }
         if (i % prime != 0) out.send(i);
@@ -156,10 +180,27 @@ double sieve() {
   while (ch.recv() != kSieveEndOfInput) {
   }
   double ns = ns_since(start);
+  done.wait();
   if (last != 17389) throw std::runtime_error("sieve: wrong 2000th prime");
   return ns / 1e6;
 }
 
+#ifdef __EMSCRIPTEN__
+// WebAssembly has no /proc and no lazy pages: the memory a program uses is
+// its linear memory, which only grows. The figure is the malloc heap's break
+// (sbrk(0)): everything gort allocates (goroutine blocks, stacks, asyncify
+// buffers, channels) lies below it, and memory.grow is asked for exactly the
+// pages the break needs, plus Emscripten's growth slack (up to 20% more,
+// capped at 96 MB per step), which would blur the per-goroutine figure.
+// bench/run-wasm's Go column measures Go's linear memory, which Go grows
+// page by page as its heap needs, without slack. --wasm-memory-size reports
+// memory.size instead (slack included).
+bool g_wasm_memory_size = false;
+double rss_bytes() {
+  if (g_wasm_memory_size) return static_cast<double>(__builtin_wasm_memory_size(0)) * 65536;
+  return static_cast<double>(reinterpret_cast<std::uintptr_t>(sbrk(0)));
+}
+#else
 // Reads /proc/self/statm with plain syscalls: with --stack 2048 this runs on
 // a 2 KB goroutine stack, which stdio's scanf would overflow.
 double rss_bytes() {
@@ -173,8 +214,9 @@ double rss_bytes() {
   if (!resident) throw std::runtime_error("cannot parse /proc/self/statm");
   return static_cast<double>(std::strtol(resident, nullptr, 10)) * sysconf(_SC_PAGESIZE);
 }
+#endif
 
-// Bytes of RSS per goroutine blocked on a channel receive. Measured once per
+// Bytes of RSS (wasm: of linear memory) per goroutine blocked on a channel receive. Measured once per
 // process: a second round would reuse the first round's memory, so bench/run
 // repeats the process instead.
 double mem() {
@@ -215,6 +257,9 @@ int usage() {
   std::fprintf(stderr, "usage: gort_bench [--procs N] [--stack BYTES] [--reps N] [row...]\nrows:");
   for (const Row& r : kRows) std::fprintf(stderr, " %s", r.name);
   std::fprintf(stderr, " (default: all)\n");
+#ifdef __EMSCRIPTEN__
+  std::fprintf(stderr, "--wasm-memory-size: mem counts memory.size, not the heap break\n");
+#endif
   return 2;
 }
 
@@ -231,6 +276,10 @@ int main(int argc, char** argv) {
       cfg.gomaxprocs = std::max(1, std::atoi(argv[++i]));
     } else if (std::strcmp(argv[i], "--stack") == 0 && has_value) {
       cfg.stack_size = std::strtoul(argv[++i], nullptr, 10);
+#ifdef __EMSCRIPTEN__
+    } else if (std::strcmp(argv[i], "--wasm-memory-size") == 0) {
+      g_wasm_memory_size = true;
+#endif
     } else if (std::strcmp(argv[i], "--reps") == 0 && has_value) {
       reps = std::max(1, std::atoi(argv[++i]));
     } else {

@@ -187,20 +187,7 @@ func sieve() float64 {
 	return float64(elapsed.Nanoseconds()) / 1e6
 }
 
-// rssBytes reads the resident set size from /proc/self/statm (in pages).
-func rssBytes() float64 {
-	b, err := os.ReadFile("/proc/self/statm")
-	if err != nil {
-		panic(err)
-	}
-	var size, resident int64
-	if _, err := fmt.Sscan(string(b), &size, &resident); err != nil {
-		panic(err)
-	}
-	return float64(resident * int64(os.Getpagesize()))
-}
-
-// mem returns bytes of RSS per goroutine blocked on a channel receive. It is
+// mem returns bytes of RSS (js/wasm: of linear memory, see mem_js.go) per goroutine blocked on a channel receive. It is
 // measured once per process: a second round would reuse the first round's
 // memory, so bench/run repeats the process instead.
 func mem() float64 {
