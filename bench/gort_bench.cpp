@@ -8,8 +8,8 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <cstdio>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <gort/gort.hpp>
@@ -216,9 +216,9 @@ double rss_bytes() {
 }
 #endif
 
-// Bytes of RSS (wasm: of linear memory) per goroutine blocked on a channel receive. Measured once per
-// process: a second round would reuse the first round's memory, so bench/run
-// repeats the process instead.
+// Bytes of RSS (wasm: of linear memory) per goroutine blocked on a channel receive. Measured once
+// per process: a second round would reuse the first round's memory, so bench/run repeats the
+// process instead.
 double mem() {
   auto ch = gort::make_chan<int>();
   gort::WaitGroup started, finished;
