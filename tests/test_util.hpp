@@ -18,6 +18,8 @@
 #include <thread>
 #include <vector>
 
+#include "context/context.hpp"
+
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
 #define GORT_TEST_SANITIZED 1
 #elif defined(__has_feature)
@@ -37,6 +39,10 @@ inline constexpr bool kSanitized = GORT_TEST_SANITIZED != 0;
 // False in the single-threaded WebAssembly build: no std::thread, and every
 // program runs on simulated Ps.
 inline constexpr bool kThreads = gort::Config::kThreads;
+// False in the threaded WebAssembly build: a started goroutine resumes only
+// on the P it started on (core/src/context/context.hpp), so a goroutine that
+// never yields also holds every other goroutine that started on its P.
+inline constexpr bool kMigrates = gort::detail::kContextCanMigrate;
 
 #if defined(__EMSCRIPTEN__) && !defined(__EMSCRIPTEN_PTHREADS__)
 // No thread to watch from: CTest's timeout catches a hung program.

@@ -63,8 +63,13 @@ function(gort_emscripten_usage target)
     "SHELL:--js-library ${GORT_CONTEXT_JS_LIBRARY}"
     "SHELL:--pre-js ${wasm}/node_fetch.js"
     "SHELL:--post-js ${wasm}/main_exit_code.js")
+  # Relink programs when one of these scripts changes.
+  set_property(TARGET ${target} APPEND PROPERTY INTERFACE_LINK_DEPENDS
+    "${GORT_CONTEXT_JS_LIBRARY}" "${wasm}/node_fetch.js" "${wasm}/main_exit_code.js")
   if(GORT_THREADS)
     target_compile_options(${target} PUBLIC -pthread)
+    # gomaxprocs is capped to the pool (core/src/program.cpp).
+    target_compile_definitions(${target} PRIVATE GORT_THREAD_POOL_SIZE=${GORT_WASM_POOL_SIZE})
     target_link_options(${target} INTERFACE
       -pthread
       -sPTHREAD_POOL_SIZE=${GORT_WASM_POOL_SIZE}

@@ -105,6 +105,13 @@ void Sched::ready(P* p, G* g) {
   g->status = GStatus::Runnable;
   emit(p, trace::Kind::GoUnblock, p->curg ? static_cast<std::uint32_t>(p->curg->id) : 0,
        static_cast<std::uint32_t>(g->id), 0);
+  if constexpr (!kContextCanMigrate) {
+    P* home = g->home.load(std::memory_order_relaxed);
+    if (pinned && home && home != p) {
+      inbox_put(home, g);
+      return;
+    }
+  }
   runqput(p, g, true);
   if (!simulated && nidle.load(std::memory_order_relaxed) > 0 &&
       nspinning.load(std::memory_order_relaxed) == 0 &&
@@ -113,7 +120,51 @@ void Sched::ready(P* p, G* g) {
   }
 }
 
+// Pinned Ps: queues a started g on its home P, which alone may resume it,
+// and wakes that P if it is idle.
+void Sched::inbox_put(P* home, G* g) {
+  {
+    std::lock_guard lk(home->inbox_mu);
+    g->schedlink = nullptr;
+    if (home->inbox_tail) {
+      home->inbox_tail->schedlink = g;
+    } else {
+      home->inbox_head = g;
+    }
+    home->inbox_tail = g;
+    home->inbox_size.fetch_add(1, std::memory_order_release);
+  }
+  // idle() looks at the inbox under mu before it marks its P idle.
+  std::lock_guard lk(mu);
+  if (home->idle && home->attached) {
+    home->idle = false;
+    nidle.fetch_sub(1, std::memory_order_relaxed);
+    home->sem.release();
+  }
+}
+
+// Pinned Ps: moves p's inbox to its ring, as far as the ring has room
+// (owner only: the ring's single producer).
+void Sched::inbox_drain(P* p) {
+  if (p->inbox_size.load(std::memory_order_acquire) == 0) return;
+  std::lock_guard lk(p->inbox_mu);
+  std::uint32_t t = p->runqtail.load(std::memory_order_relaxed);
+  std::uint32_t n = 0;
+  while (p->inbox_head && t + n - p->runqhead.load(std::memory_order_acquire) < kRunqSize) {
+    G* g = p->inbox_head;
+    p->inbox_head = g->schedlink;
+    p->runq[(t + n) % kRunqSize].store(g, std::memory_order_relaxed);
+    n++;
+  }
+  if (!p->inbox_head) p->inbox_tail = nullptr;
+  p->inbox_size.fetch_sub(static_cast<int>(n), std::memory_order_relaxed);
+  p->runqtail.store(t + n, std::memory_order_release);
+}
+
 G* Sched::find_runnable(P* p, bool steal_runnext) {
+  if constexpr (!kContextCanMigrate) {
+    if (pinned) inbox_drain(p);
+  }
   // Now and then look at the global queue first, so it cannot starve.
   if (++p->schedtick % 61 == 0 && gq_size.load(std::memory_order_relaxed) > 0) {
     if (G* g = globrunqget(p, 1)) return g;
@@ -136,6 +187,9 @@ G* Sched::find_runnable(P* p, bool steal_runnext) {
 void Sched::execute(P* p, G* g) {
   g->status = GStatus::Running;
   g->started = true;
+  if constexpr (!kContextCanMigrate) {
+    if (!g->home.load(std::memory_order_relaxed)) g->home.store(p, std::memory_order_relaxed);
+  }
   p->curg = g;
   emit(p, trace::Kind::GoStart, static_cast<std::uint32_t>(g->id), 0, 0);
   context_swap(p->g0, g->ctx);
@@ -151,10 +205,18 @@ void Sched::execute(P* p, G* g) {
 G* Sched::direct_next(P* p) {
   if (simulated || !timers.empty() || ending.load(std::memory_order_relaxed)) return nullptr;
   if (++p->schedtick % 61 == 0) return nullptr;
+  if constexpr (!kContextCanMigrate) {
+    if (pinned) inbox_drain(p);
+  }
   G* next = runqget(p);
   if (next) {
     next->status = GStatus::Running;
     next->started = true;
+    if constexpr (!kContextCanMigrate) {
+      if (!next->home.load(std::memory_order_relaxed)) {
+        next->home.store(p, std::memory_order_relaxed);
+      }
+    }
     p->curg = next;
     emit(p, trace::Kind::GoStart, static_cast<std::uint32_t>(next->id), 0, 0);
   }
@@ -262,8 +324,10 @@ void Sched::start_thread(P* p) {
     set_curp(p);
     context_init_current(p->g0);
     worker(p);
+    if constexpr (!kContextCanMigrate) teardown_turn(p);
     context_destroy(p->g0);
     set_curp(nullptr);
+    context_thread_exit();
   });
 }
 
@@ -358,6 +422,62 @@ bool Sched::idle(P* p) {
   return timed_out;
 }
 
+// Pinned Ps, P i > 0, once its worker() has returned: waits for its turn
+// (teardown_pinned), unwinds the goroutines homed here, hands the turn back.
+void Sched::teardown_turn(P* p) {
+  std::unique_lock lk(td_mu);
+  td_stopped++;
+  td_cv.notify_all();
+  td_cv.wait(lk, [&] { return td_turn == p->id; });
+  lk.unlock();
+  unwind_alive(p);
+  lk.lock();
+  td_turn = -1;
+  td_cv.notify_all();
+}
+
+// Pinned Ps, on P0's thread once its worker() has returned: once every other
+// P's thread has stopped, unwinds goroutines one P at a time, each on its
+// own thread (P0: its own and the never-started ones), then finishes the
+// teardown. The threads are joined by whoever joins P0 or destroys Sched
+// (from the thread that started the program: under Emscripten a thread
+// joined elsewhere goes back to the pool only when the main thread yields).
+void Sched::teardown_pinned(P* p0) {
+  std::vector<P*> others;
+  {
+    std::lock_guard lk(mu);
+    for (auto& q : ps) {
+      if (q.get() != p0 && q->attached) others.push_back(q.get());
+    }
+  }
+  {
+    std::unique_lock lk(td_mu);
+    td_cv.wait(lk, [&] { return td_stopped == static_cast<int>(others.size()); });
+  }
+  unwind_alive(p0);
+  for (P* q : others) {
+    std::unique_lock lk(td_mu);
+    td_turn = q->id;
+    td_cv.notify_all();
+    td_cv.wait(lk, [&] { return td_turn == -1; });
+  }
+  teardown_rest();
+}
+
+// Pinned Ps: starts every P's worker thread up front, from the thread that
+// starts the program. Under Emscripten a pthread created by a worker is
+// created by the main thread's event loop, which a running program blocks.
+void Sched::start_workers() {
+  std::lock_guard lk(mu);
+  for (auto& q : ps) {
+    if (q->id == 0 || q->attached) continue;
+    q->idle = false;
+    nidle.fetch_sub(1, std::memory_order_relaxed);
+    q->attached = true;
+    start_thread(q.get());
+  }
+}
+
 // Simulated mode: every P driven by the calling thread, one goroutine run
 // at a time, the P chosen by the seeded generator. Returns true once ended.
 bool Sched::run_sim(std::chrono::nanoseconds budget, bool may_sleep) {
@@ -414,7 +534,13 @@ void Sched::end(int code) {
 // Runs on one thread after every P has stopped: unwinds the goroutines that
 // are still alive (their destructors run), then drops what is left.
 void Sched::teardown() {
-  P* p = ps[0].get();
+  unwind_alive(ps[0].get());
+  teardown_rest();
+}
+
+// Unwinds (or drops) every goroutine still alive, on p's thread. Pinned Ps:
+// a started goroutine only on its home P (teardown_pinned gives each P a turn).
+void Sched::unwind_alive(P* p) {
   set_curp(p);
   std::vector<G*> alive;
   {
@@ -423,6 +549,12 @@ void Sched::teardown() {
   }
   std::sort(alive.begin(), alive.end(), [](G* a, G* b) { return a->id < b->id; });
   for (G* g : alive) {
+    if constexpr (!kContextCanMigrate) {
+      if (pinned && g->started && g->fn && g->stack_size >= Config::kSmallStackSize &&
+          g->home.load(std::memory_order_relaxed) != p) {
+        continue;  // its home P unwinds it
+      }
+    }
     if (!g->started || !g->fn || g->stack_size < Config::kSmallStackSize) {
       // Never ran, or its stack is too small for the C++ unwinder (which
       // needs a few KiB): drop its closure from here and free it. Objects
@@ -444,7 +576,19 @@ void Sched::teardown() {
       if (g->allnext) g->allnext->allprev = g->allprev;
     }
   }
+}
+
+// What teardown ends with, once no goroutine is left to unwind: empties the
+// queues and timers and returns cached stacks to the pool.
+void Sched::teardown_rest() {
+  P* p = ps[0].get();
+  set_curp(p);
   for (auto& q : ps) {
+    if constexpr (!kContextCanMigrate) {
+      std::lock_guard lk(q->inbox_mu);
+      q->inbox_head = q->inbox_tail = nullptr;
+      q->inbox_size.store(0);
+    }
     q->runnext.store(nullptr);
     q->runqhead.store(0);
     q->runqtail.store(0);

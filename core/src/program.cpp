@@ -59,12 +59,36 @@ const GoFn kMainFn = {
 
 namespace gort::detail {
 
+// Threads a program may use at most (0 = no limit): Emscripten's pool of
+// pre-spawned pthreads (wasm/emscripten.cmake), since a thread created
+// beyond it starts only when the main thread returns to its event loop.
+#ifdef GORT_THREAD_POOL_SIZE
+constexpr int kMaxThreads = GORT_THREAD_POOL_SIZE;
+#else
+constexpr int kMaxThreads = 0;
+#endif
+
 Sched::Sched(const Config& c, std::function<void()> main) : cfg(c), main_fn(std::move(main)) {
   simulated = cfg.simulated || cfg.deterministic || !Config::kThreads;
   virtual_time = cfg.virtual_time || cfg.deterministic;
   tracing = cfg.trace;
   nprocs = cfg.gomaxprocs > 0 ? cfg.gomaxprocs
                               : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+  pinned = !kContextCanMigrate && !simulated;
+  if (kMaxThreads > 0 && !simulated && nprocs > kMaxThreads) {
+    // Never wait for a thread that was not pre-spawned (Emscripten's pool).
+    std::string msg = "gort: gomaxprocs " +
+                      (cfg.gomaxprocs > 0 ? std::to_string(cfg.gomaxprocs)
+                                          : "0 (" + std::to_string(nprocs) + " cores)") +
+                      " capped to " + std::to_string(kMaxThreads) + ": this build has a pool of " +
+                      std::to_string(kMaxThreads) + " threads\n";
+    if (cfg.err) {
+      cfg.err(msg);
+    } else {
+      std::fputs(msg.c_str(), stderr);
+    }
+    nprocs = kMaxThreads;
+  }
   stack_size = cfg.stack_size ? (cfg.stack_size + 15) / 16 * 16 : Config::kDefaultStackSize;
   std::uint64_t seed = cfg.seed ? cfg.seed : std::random_device{}() * 0x9e3779b97f4a7c15ULL + 1;
   sim_rng.seed(seed);
@@ -84,7 +108,12 @@ Sched::Sched(const Config& c, std::function<void()> main) : cfg(c), main_fn(std:
 
 Sched::~Sched() {
   // A threaded program that ended without wait(): P0's thread has finished
-  // tearing down (or is about to return), the others were joined by it.
+  // tearing down (or is about to return), the others were joined by it
+  // (pinned Ps: by whoever started the program, here at the latest).
+  join_threads();
+}
+
+void Sched::join_threads() {
   for (auto& p : ps) {
     if (p->thread.joinable()) p->thread.join();
   }
@@ -146,7 +175,11 @@ void Program::start() {
   install();
   if (!s_->simulated) {
     P* p0 = s_->ps[0].get();
-    p0->thread = std::thread([this, p0] { drive_threaded(p0); });
+    if constexpr (!kContextCanMigrate) s_->start_workers();
+    p0->thread = std::thread([this, p0] {
+      drive_threaded(p0);
+      context_thread_exit();
+    });
   }
 }
 
@@ -160,10 +193,14 @@ void Program::drive_threaded(P* p0) {
   set_curp(p0);
   context_init_current(p0->g0);
   s.worker(p0);
-  for (auto& p : s.ps) {
-    if (p.get() != p0 && p->thread.joinable()) p->thread.join();
+  if constexpr (!kContextCanMigrate) {
+    s.teardown_pinned(p0);
+  } else {
+    for (auto& p : s.ps) {
+      if (p.get() != p0 && p->thread.joinable()) p->thread.join();
+    }
+    s.teardown();
   }
-  s.teardown();
   context_destroy(p0->g0);
   uninstall();
 }
@@ -171,7 +208,10 @@ void Program::drive_threaded(P* p0) {
 bool Program::run_for(std::chrono::nanoseconds budget) {
   if (!valid()) return true;
   start();
-  if (done()) return true;
+  if (done()) {
+    if constexpr (!kContextCanMigrate) s_->join_threads();  // see Sched::teardown_pinned
+    return true;
+  }
   if (s_->simulated) {
     P* p0 = s_->ps[0].get();
     for (auto& p : s_->ps) context_init_current(p->g0);
@@ -185,6 +225,9 @@ bool Program::run_for(std::chrono::nanoseconds budget) {
   while (!done() && std::chrono::steady_clock::now() < deadline) {
     std::this_thread::sleep_for(std::chrono::microseconds(200));
   }
+  if constexpr (!kContextCanMigrate) {
+    if (done()) s_->join_threads();  // see Sched::teardown_pinned
+  }
   return done();
 }
 
@@ -193,8 +236,10 @@ int Program::wait() {
   if (!started_ && !s_->simulated) {
     // The calling thread is P0's worker: no extra thread for the common case.
     install();
+    if constexpr (!kContextCanMigrate) s_->start_workers();
     drive_threaded(s_->ps[0].get());
     set_curp(nullptr);
+    if constexpr (!kContextCanMigrate) s_->join_threads();  // see Sched::teardown_pinned
     return exit_code();
   }
   start();
@@ -209,6 +254,7 @@ int Program::wait() {
   } else if (s_->ps[0]->thread.joinable()) {
     s_->ps[0]->thread.join();
   }
+  if constexpr (!kContextCanMigrate) s_->join_threads();  // see Sched::teardown_pinned
   return exit_code();
 }
 

@@ -9,6 +9,9 @@
 //   - runqtail - runqhead <= kRunqSize; an overflowing push moves half the
 //     ring plus the new G to the global queue in one batch.
 //   - runnext is taken by CAS, by the owner or (when allowed) a thief.
+//   - Pinned Ps (sched.hpp): thieves and the global queue take unstarted Gs
+//     only; a started G a thief happens to grab goes to its home's inbox,
+//     and an overflowing ring sends its started Gs to its own inbox.
 //   - Threaded Ps steal only stale work (steal_ok): a ring whose head has not
 //     moved for kStealDelayNs. A P that is draining its own queue keeps it,
 //     because moving fine-grained work to another core (cache misses, lock
@@ -43,10 +46,30 @@ bool Sched::steal_ok(P* p, P* victim, std::uint32_t head) {
 // Whether p could take work now: the global queue, or stale work elsewhere.
 bool Sched::can_steal(P* p) {
   if (gq_size.load(std::memory_order_acquire) > 0) return true;
+  if constexpr (!kContextCanMigrate) {
+    if (pinned && p->inbox_size.load(std::memory_order_acquire) > 0) return true;
+  }
   for (auto& v : ps) {
     if (v.get() == p) continue;
     std::uint32_t h = v->runqhead.load(std::memory_order_acquire);
-    if (v->runqtail.load(std::memory_order_acquire) != h && steal_ok(p, v.get(), h)) return true;
+    std::uint32_t t = v->runqtail.load(std::memory_order_acquire);
+    if (t != h && steal_ok(p, v.get(), h)) {
+      if constexpr (!kContextCanMigrate) {
+        if (pinned && !unstarted_in(v.get(), h, t)) continue;
+      }
+      return true;
+    }
+  }
+  return false;
+}
+
+// Pinned Ps: whether victim's ring slots [h, t) hold a G never started (a
+// racy look: the owner may take them meanwhile; runqsteal checks again).
+bool Sched::unstarted_in(P* victim, std::uint32_t h, std::uint32_t t) {
+  if (t - h > kRunqSize) return false;
+  for (std::uint32_t i = h; i != t; i++) {
+    G* g = victim->runq[i % kRunqSize].load(std::memory_order_relaxed);
+    if (g && !g->home.load(std::memory_order_relaxed)) return true;
   }
   return false;
 }
@@ -79,6 +102,41 @@ bool Sched::runqputslow(P* p, G* g, std::uint32_t h, std::uint32_t t) {
     batch[i] = p->runq[(h + i) % kRunqSize].load(std::memory_order_relaxed);
   if (!p->runqhead.compare_exchange_strong(h, h + n, std::memory_order_acq_rel)) return false;
   batch[n] = g;
+  if constexpr (!kContextCanMigrate) {
+    if (pinned) {
+      // The global queue holds unstarted Gs only: started ones (all homed
+      // here) wait in this P's inbox.
+      G* head = nullptr;
+      G* tail = nullptr;
+      int count = 0;
+      {
+        std::lock_guard lk(p->inbox_mu);
+        for (std::uint32_t i = 0; i <= n; i++) {
+          G* x = batch[i];
+          x->schedlink = nullptr;
+          if (x->home.load(std::memory_order_relaxed)) {
+            if (p->inbox_tail) {
+              p->inbox_tail->schedlink = x;
+            } else {
+              p->inbox_head = x;
+            }
+            p->inbox_tail = x;
+            p->inbox_size.fetch_add(1, std::memory_order_release);
+          } else {
+            if (tail) {
+              tail->schedlink = x;
+            } else {
+              head = x;
+            }
+            tail = x;
+            count++;
+          }
+        }
+      }
+      if (count) globrunqput(head, tail, count);
+      return true;
+    }
+  }
   for (std::uint32_t i = 0; i < n; i++) batch[i]->schedlink = batch[i + 1];
   globrunqput(batch[0], batch[n], n + 1);
   return true;
@@ -112,8 +170,18 @@ G* Sched::runqsteal(P* p, P* victim, bool steal_runnext) {
     if (n == 0) {
       if (!steal_runnext) return nullptr;
       G* next = victim->runnext.load(std::memory_order_relaxed);
+      if constexpr (!kContextCanMigrate) {
+        if (pinned && next && next->home.load(std::memory_order_relaxed)) return nullptr;
+      }
       if (next &&
           victim->runnext.compare_exchange_strong(next, nullptr, std::memory_order_acq_rel)) {
+        if constexpr (!kContextCanMigrate) {
+          P* home = next->home.load(std::memory_order_relaxed);
+          if (pinned && home && home != p) {  // it started in the meantime
+            inbox_put(home, next);
+            return nullptr;
+          }
+        }
         return next;
       }
       return nullptr;
@@ -122,7 +190,26 @@ G* Sched::runqsteal(P* p, P* victim, bool steal_runnext) {
     for (std::uint32_t i = 0; i < n; i++) {
       batch[i] = victim->runq[(h + i) % kRunqSize].load(std::memory_order_relaxed);
     }
+    if constexpr (!kContextCanMigrate) {
+      if (pinned && !unstarted_in(victim, h, h + n)) return nullptr;
+    }
     if (victim->runqhead.compare_exchange_weak(h, h + n, std::memory_order_acq_rel)) break;
+  }
+  if constexpr (!kContextCanMigrate) {
+    if (pinned) {
+      // Only unstarted Gs move: started ones go back to their home's inbox.
+      std::uint32_t kept = 0;
+      for (std::uint32_t i = 0; i < n; i++) {
+        P* home = batch[i]->home.load(std::memory_order_relaxed);
+        if (home && home != p) {
+          inbox_put(home, batch[i]);
+        } else {
+          batch[kept++] = batch[i];
+        }
+      }
+      n = kept;
+      if (n == 0) return nullptr;
+    }
   }
   G* g = batch[--n];
   if (n == 0) return g;
@@ -173,6 +260,9 @@ G* Sched::globrunqget(P* p, int max) {
 bool Sched::has_work() {
   if (gq_size.load(std::memory_order_acquire) > 0) return true;
   for (auto& p : ps) {
+    if constexpr (!kContextCanMigrate) {
+      if (pinned && p->inbox_size.load(std::memory_order_acquire) > 0) return true;
+    }
     if (p->runqtail.load(std::memory_order_acquire) !=
         p->runqhead.load(std::memory_order_acquire)) {
       return true;

@@ -3,7 +3,7 @@
 //
 // Invariants:
 //   - A G is in exactly one place: running on one P (p->curg), in one run
-//     queue (a P's runnext/runq or the global queue), parked (referenced only
+//     queue (a P's runnext/runq or inbox, or the global queue), parked (referenced only
 //     by the wait queue, timer or select it sleeps on), or dead.
 //   - Each P is driven by one thread at a time: its own worker thread in
 //     threaded mode, the calling thread in simulated mode. Only that thread
@@ -16,6 +16,11 @@
 //   - Lock order: chan/sync spinlocks (several channels by address) ->
 //     Timers::mu -> Sched::mu -> Sched::gq_mu. allg_mu and the string and
 //     output mutexes are leaves.
+//   - Pinned Ps (Sched::pinned; contexts that cannot migrate, see
+//     context/context.hpp): a started G has a home P, the only one that runs
+//     it. A P's runnext and ring hold unstarted Gs and Gs homed there; the
+//     global queue holds unstarted Gs only; a G readied by another P waits
+//     in its home's inbox. Every P's thread starts with the program.
 //   - sched.nidle counts Ps that have found no work and are parked or about
 //     to park (under mu). nidle == nprocs means no goroutine runs anywhere:
 //     only then does virtual time advance or a deadlock get declared.
@@ -23,6 +28,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdint>
 #include <gort/config.hpp>
 #include <gort/detail/runtime.hpp>
@@ -75,10 +81,11 @@ struct G {
   void* closure = nullptr;
   char* stack_lo = nullptr;
   std::size_t stack_size = 0;
-  int line = 0;               // gort::at
-  std::uint32_t name_id = 0;  // a Sched string id, 0 = unnamed
-  G* schedlink = nullptr;     // global run queue
-  G* allnext = nullptr;       // Sched::allg list
+  int line = 0;                   // gort::at
+  std::uint32_t name_id = 0;      // a Sched string id, 0 = unnamed
+  G* schedlink = nullptr;         // global run queue, a P's inbox
+  std::atomic<P*> home{nullptr};  // pinned Ps (Sched::pinned): the P it started on
+  G* allnext = nullptr;           // Sched::allg list
   G* allprev = nullptr;
 };
 
@@ -135,6 +142,14 @@ struct alignas(64) P {
   bool attached = false;  // a thread drives this P (under Sched::mu)
   bool idle = false;      // under Sched::mu
   bool spinning = false;
+
+  // Pinned Ps only (Sched::pinned): started Gs homed here that another P
+  // readied (or a thief found in this P's ring). The ring has one producer,
+  // its owner; others push here and the owner moves them to its ring.
+  std::mutex inbox_mu;
+  G* inbox_head = nullptr;  // linked by G::schedlink, under inbox_mu
+  G* inbox_tail = nullptr;
+  std::atomic<int> inbox_size{0};
 };
 
 struct StackPool;
@@ -149,6 +164,10 @@ class Sched {
   bool simulated = false;
   bool virtual_time = false;
   bool tracing = false;
+  // Contexts cannot migrate (kContextCanMigrate) and Ps are threads: a
+  // started G resumes only on its home P; stealing and the global queue take
+  // only unstarted Gs. Never true where contexts migrate.
+  bool pinned = false;
   std::size_t stack_size = 0;
   std::vector<std::unique_ptr<P>> ps;
   std::function<void()> main_fn;
@@ -177,6 +196,13 @@ class Sched {
   std::atomic<std::uint32_t> next_chan_id{1};
 
   Timers timers;
+
+  // Pinned Ps: teardown runs on each P's own thread in turn (P0 first):
+  // td_turn is the P id whose turn it is, -1 when none.
+  std::mutex td_mu;
+  std::condition_variable td_cv;
+  int td_stopped = 0;  // Ps other than P0 that left worker()
+  int td_turn = -1;
 
   std::chrono::steady_clock::time_point start_time;
   std::atomic<std::int64_t> vclock{0};  // ns since start, virtual time only
@@ -224,6 +250,16 @@ class Sched {
   bool run_sim(std::chrono::nanoseconds budget, bool may_sleep);
   void end(int code);
   void teardown();
+  // Pinned Ps (teardown in turns): unwind_alive, then what teardown ends with.
+  void unwind_alive(P* p);
+  void teardown_turn(P* p);
+  void teardown_pinned(P* p0);
+  void teardown_rest();
+  void start_workers();
+  void join_threads();  // every P's thread that is still joinable
+  // Pinned Ps: puts a started g on its home P's inbox and wakes that P if idle.
+  void inbox_put(P* home, G* g);
+  void inbox_drain(P* p);
   bool all_blocked_locked();
 
   // ---- reports (report.cpp) ----
@@ -234,6 +270,7 @@ class Sched {
  private:
   G* runqsteal(P* p, P* victim, bool steal_runnext);
   bool steal_ok(P* p, P* victim, std::uint32_t head);
+  bool unstarted_in(P* victim, std::uint32_t h, std::uint32_t t);
   bool can_steal(P* p);
   bool runqputslow(P* p, G* g, std::uint32_t h, std::uint32_t t);
   void globrunqput(G* batch_head, G* batch_tail, int n);

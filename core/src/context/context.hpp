@@ -36,7 +36,15 @@ struct Context {
   bool owns_tsan_fiber = false;
 };
 
-extern const bool kContextCanMigrate;
+// Whether a suspended context may resume on another thread. A compile-time
+// constant so that the scheduler's pinning code (sched.hpp, P::inbox) is not
+// even compiled where contexts migrate. Emscripten with pthreads: false, see
+// context_emscripten.cpp; every other backend: true.
+#if defined(__EMSCRIPTEN_PTHREADS__)
+inline constexpr bool kContextCanMigrate = false;
+#else
+inline constexpr bool kContextCanMigrate = true;
+#endif
 
 // Prepares c to run entry(arg) on [stack_lo, stack_lo + size) when first
 // swapped to. The stack is 16-byte aligned; the backend may keep its own state
@@ -55,5 +63,11 @@ void context_swap(Context& from, Context& to);
 
 // Releases what context_make or context_init_current acquired (not the stack).
 void context_destroy(Context& c);
+
+// The last call of a thread the runtime created to run contexts, in place of
+// returning from its function. Emscripten with pthreads: pthread_exit (a
+// worker that ran fibers and returns is never joinable: asyncify's keepalive
+// count). Elsewhere it returns and the thread returns as usual.
+void context_thread_exit();
 
 }  // namespace gort::detail

@@ -43,7 +43,7 @@ __attribute__((visibility("hidden"))) void gort_context_trampoline();
 
 namespace gort::detail {
 
-const bool kContextCanMigrate = true;
+void context_thread_exit() {}
 
 namespace {
 

@@ -23,12 +23,19 @@
 //   - Each context has its own C++ exception state. Emscripten's exceptions
 //     (-fexceptions) keep it in JavaScript, per thread: context_emscripten.js
 //     swaps it at every switch, and c.eh_uncaught says JS holds some for c.
-//   - kContextCanMigrate: single-threaded builds have one thread, so true
-//     trivially. With pthreads a rewind must happen on the thread that
-//     unwound the fiber (asyncify's rewind ids are per thread), so false:
-//     the scheduler keeps a started goroutine on its own P.
+//   - kContextCanMigrate (context.hpp): single-threaded builds have one
+//     thread, so true trivially. With pthreads a rewind must happen on the
+//     thread that unwound the fiber (asyncify's rewind ids are per thread:
+//     a worker whose first rewind is a fiber started elsewhere fails with
+//     "start is not a function"), so false: the scheduler keeps a started
+//     goroutine on its own P.
+//   - context_thread_exit: with pthreads a worker that ran fibers must end
+//     with pthread_exit; returning leaves asyncify's keepalive count (pushed
+//     once per fiber started, never popped) above zero and the thread is
+//     never joinable.
 #include <emscripten/fiber.h>
 #include <emscripten/stack.h>
+#include <pthread.h>
 
 #include <cstdint>
 #include <cstdlib>
@@ -41,15 +48,18 @@ extern "C" {
 // into from's slot and to's into the thread; returns whether from had any.
 int gort_eh_switch(void* from, void* to, int to_has_state);
 void gort_eh_drop(void* c);
+// context_emscripten.js: lets the next pthread on this worker run fibers.
+void gort_fiber_thread_exit();
 }
 
 namespace gort::detail {
 
+void context_thread_exit() {
 #ifdef __EMSCRIPTEN_PTHREADS__
-const bool kContextCanMigrate = false;
-#else
-const bool kContextCanMigrate = true;
+  gort_fiber_thread_exit();
+  pthread_exit(nullptr);
 #endif
+}
 
 namespace {
 

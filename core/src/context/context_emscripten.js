@@ -1,5 +1,5 @@
 // The JavaScript half of context_emscripten.cpp (linked with --js-library):
-// per-context C++ exception state.
+// per-context C++ exception state, and a pthread's exit from inside fibers.
 //
 // Emscripten's -fexceptions keeps, per thread, in JavaScript, the exceptions
 // being handled (exceptionCaught), the count in flight
@@ -36,6 +36,23 @@ mergeInto(LibraryManager.library, {
       exceptionLast = 0;
     }
     return had;
+  },
+
+  // Called by a pthread that ran fibers just before pthread_exit. That exit
+  // leaves from inside Fibers.trampoline (every fiber, the thread's own
+  // included, runs inside it once the first swap has unwound the thread's
+  // entry point), so the trampoline never clears its flag; the next pthread
+  // this pooled worker hosts would then unwind at its first swap and never
+  // resume anything (a hang at the second program with threads). Likewise
+  // the keepalive count, pushed once per fiber started and never popped:
+  // left above zero, a plain thread this worker hosts later and that
+  // returns is "kept alive" and never joinable (notes/toolchain.md, rule 1).
+  gort_fiber_thread_exit__deps: ['$Fibers'],
+  gort_fiber_thread_exit__sig: 'v',
+  gort_fiber_thread_exit: function() {
+    Fibers.trampolineRunning = false;
+    Fibers.nextFiber = 0;
+    runtimeKeepaliveCounter = 0;
   },
 
   gort_eh_drop__deps: ['$GortEh'],

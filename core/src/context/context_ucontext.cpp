@@ -24,7 +24,7 @@
 
 namespace gort::detail {
 
-const bool kContextCanMigrate = true;
+void context_thread_exit() {}
 
 namespace {
 
