@@ -27,6 +27,7 @@ thread_local P* tls_p = nullptr;
 
 constexpr std::int64_t kSpinNs = 50'000;     // how long an idle P looks for work before parking
 constexpr std::int64_t kNoWakeNs = 100'000;  // after a fruitless wake, how long not to wake again
+constexpr int kSimDirectSwitches = 16;       // simulated: direct switches per driver step
 constexpr std::int64_t kPollNs = 1'000'000;  // a parked P's poll period while others run
 
 std::int64_t mono_ns() {
@@ -191,6 +192,7 @@ void Sched::execute(P* p, G* g) {
     if (!g->home.load(std::memory_order_relaxed)) g->home.store(p, std::memory_order_relaxed);
   }
   p->curg = g;
+  p->direct_budget = kSimDirectSwitches;
   emit(p, trace::Kind::GoStart, static_cast<std::uint32_t>(g->id), 0, 0);
   context_swap(p->g0, g->ctx);
   p->curg = nullptr;
@@ -203,7 +205,10 @@ void Sched::execute(P* p, G* g) {
 // driver chooses which P runs each step).
 // Returns it marked running on p, or nullptr to go through g0.
 G* Sched::direct_next(P* p) {
-  if (simulated || !timers.empty() || ending.load(std::memory_order_relaxed)) return nullptr;
+  if (!timers.empty() || ending.load(std::memory_order_relaxed)) return nullptr;
+  // Simulated: a step of the driver is a short chain of switches on one P,
+  // so the driver still picks the next P and checks its time budget often.
+  if (simulated && p->direct_budget-- <= 0) return nullptr;
   if (++p->schedtick % 61 == 0) return nullptr;
   if constexpr (!kContextCanMigrate) {
     if (pinned) inbox_drain(p);
@@ -487,7 +492,7 @@ bool Sched::run_sim(std::chrono::nanoseconds budget, bool may_sleep) {
       teardown();
       return true;
     }
-    if ((iter & 31) == 31 && std::chrono::steady_clock::now() >= deadline) return false;
+    if ((iter & 7) == 7 && std::chrono::steady_clock::now() >= deadline) return false;
     std::uint32_t start = nprocs > 1 ? sim_rng.below(static_cast<std::uint32_t>(nprocs)) : 0;
     bool ran = false;
     for (int i = 0; i < nprocs && !ran; i++) {

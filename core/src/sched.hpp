@@ -126,6 +126,7 @@ struct alignas(64) P {
   void* unlock_arg = nullptr;
 
   std::uint32_t schedtick = 0;
+  int direct_budget = 0;  // simulated: direct switches left in this driver step
   Rng rng;
   // Per victim P: the ring head this P last saw there, and since when (see steal_ok).
   struct Watch {
