@@ -126,13 +126,7 @@ void Sched::ready(P* p, G* g) {
 void Sched::inbox_put(P* home, G* g) {
   {
     std::lock_guard lk(home->inbox_mu);
-    g->schedlink = nullptr;
-    if (home->inbox_tail) {
-      home->inbox_tail->schedlink = g;
-    } else {
-      home->inbox_head = g;
-    }
-    home->inbox_tail = g;
+    glist_push(home->inbox_head, home->inbox_tail, g);
     home->inbox_size.fetch_add(1, std::memory_order_release);
   }
   // idle() looks at the inbox under mu before it marks its P idle.

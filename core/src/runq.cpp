@@ -113,22 +113,11 @@ bool Sched::runqputslow(P* p, G* g, std::uint32_t h, std::uint32_t t) {
         std::lock_guard lk(p->inbox_mu);
         for (std::uint32_t i = 0; i <= n; i++) {
           G* x = batch[i];
-          x->schedlink = nullptr;
           if (x->home.load(std::memory_order_relaxed)) {
-            if (p->inbox_tail) {
-              p->inbox_tail->schedlink = x;
-            } else {
-              p->inbox_head = x;
-            }
-            p->inbox_tail = x;
+            glist_push(p->inbox_head, p->inbox_tail, x);
             p->inbox_size.fetch_add(1, std::memory_order_release);
           } else {
-            if (tail) {
-              tail->schedlink = x;
-            } else {
-              head = x;
-            }
-            tail = x;
+            glist_push(head, tail, x);
             count++;
           }
         }

@@ -285,6 +285,18 @@ char* stack_get(P* p, std::size_t size);
 void stack_put(P* p, char* lo, std::size_t size);
 void stack_flush(P* p);  // gives a P's cached stacks back to the shared pool
 
+// Appends g to the list head..tail linked by G::schedlink (the global queue,
+// a P's inbox, a batch being built).
+inline void glist_push(G*& head, G*& tail, G* g) {
+  g->schedlink = nullptr;
+  if (tail) {
+    tail->schedlink = g;
+  } else {
+    head = g;
+  }
+  tail = g;
+}
+
 // The running program, if any (one at a time per process).
 extern Sched* g_sched;
 

@@ -24,6 +24,15 @@ void arm_locked(Sched& s, timer* t) {
   }
 }
 
+// Takes t out of the heap (so its callback cannot run any more); returns
+// whether it was still armed. After the program ended there is no heap.
+bool disarm(timer* t) {
+  Sched* s = g_sched;
+  if (!s) return false;
+  std::lock_guard lk(s->timers.mu);
+  return s->timers.remove_locked(t);
+}
+
 timer* new_chan_timer(Sched& s, const Chan<Time>& c, Duration d, Duration period, bool owned) {
   auto* t = new timer();
   t->when = s.nanotime() + (d.count() > 0 ? d.count() : 0);
@@ -94,17 +103,13 @@ Timer::Timer(Duration d) : c_(make_chan<Time>(1, "time.Timer")) {
 }
 
 Timer::~Timer() {
-  if (Sched* s = g_sched) {
-    std::lock_guard lk(s->timers.mu);
-    s->timers.remove_locked(t_);
-  }
+  disarm(t_);
   delete t_;
 }
 
 bool Timer::stop() {
-  Sched& s = sched_or_throw();
-  std::lock_guard lk(s.timers.mu);
-  return s.timers.remove_locked(t_);
+  sched_or_throw();
+  return disarm(t_);
 }
 
 bool Timer::reset(Duration d) {
@@ -122,17 +127,13 @@ Ticker::Ticker(Duration d) : c_(make_chan<Time>(1, "time.Ticker")) {
 }
 
 Ticker::~Ticker() {
-  if (Sched* s = g_sched) {
-    std::lock_guard lk(s->timers.mu);
-    s->timers.remove_locked(t_);
-  }
+  disarm(t_);
   delete t_;
 }
 
 void Ticker::stop() {
-  Sched& s = sched_or_throw();
-  std::lock_guard lk(s.timers.mu);
-  s.timers.remove_locked(t_);
+  sched_or_throw();
+  disarm(t_);
 }
 
 void Ticker::reset(Duration d) {
