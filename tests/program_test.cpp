@@ -334,6 +334,11 @@ TEST_CASE("program: an invalid Config is refused with a clear message, nothing r
     c.simulated = true;
     c.gomaxprocs = -5;
     bad.push_back({"gomaxprocs", c});
+    c = {};
+    c.speed = 0;
+    bad.push_back({"speed", c});
+    c.speed = 1e9;
+    bad.push_back({"speed", c});
   }
   for (auto& b : bad) {
     INFO("bad field: ", std::string(b.what));

@@ -152,6 +152,33 @@ TEST_CASE("time: a real sleep takes at least its duration; zero and negative ret
   });
 }
 
+TEST_CASE("time: Config::speed scales the wall time of sleeps and timers, not program time") {
+  for_each_mode(real_modes(), [](gort::Config cfg) {
+    auto measure = [&](double speed, gort::Duration d) {
+      cfg.speed = speed;
+      gort::Duration by_gort{};
+      std::chrono::steady_clock::duration wall{};
+      auto r = run_captured(cfg, [&] {
+        auto w0 = std::chrono::steady_clock::now();
+        auto t0 = gort::now();
+        for (int i = 0; i < 5; i++) gort::sleep(d);
+        gort::after(d).recv();
+        by_gort = gort::since(t0);
+        wall = std::chrono::steady_clock::now() - w0;
+      });
+      CHECK(r.code == 0);
+      return std::pair{by_gort, wall};
+    };
+    auto [fast_prog, fast_wall] = measure(10, 100ms);
+    INFO("speed 10: program ", fast_prog.count(), " ns, wall ", fast_wall.count(), " ns");
+    CHECK(fast_prog >= 600ms);  // the program saw six full 100 ms waits
+    CHECK(fast_wall < 450ms);   // about 60 ms; 600 ms unscaled (generous: loaded machines)
+    auto [slow_prog, slow_wall] = measure(0.5, 20ms);
+    CHECK(slow_prog >= 120ms);
+    CHECK(slow_wall >= 240ms);  // half speed: each wait takes twice as long
+  });
+}
+
 TEST_CASE("time: after delivers the time once its duration has passed") {
   auto check = [](const std::vector<Mode>& modes, bool exact) {
     for_each_mode(modes, [exact](gort::Config cfg) {

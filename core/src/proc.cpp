@@ -393,7 +393,7 @@ bool Sched::idle(P* p) {
     if (!timers.empty() && (!timer_waiter || timer_waiter == p)) {
       timer_waiter = p;
       timer_wait_until = timers.next();
-      wait = std::max<std::int64_t>(0, timer_wait_until - nanotime());
+      wait = std::max<std::int64_t>(0, wall_ns(timer_wait_until - nanotime()));
     } else if (n < nprocs) {
       wait = kPollNs;
     }
@@ -505,7 +505,7 @@ bool Sched::run_sim(std::chrono::nanoseconds budget, bool may_sleep) {
       if (next > vclock.load(std::memory_order_relaxed)) vclock.store(next);
       continue;
     }
-    std::int64_t wait = next - nanotime();
+    std::int64_t wait = wall_ns(next - nanotime());
     if (wait <= 0) continue;
     auto now = std::chrono::steady_clock::now();
     if (!may_sleep || now >= deadline) return false;

@@ -27,6 +27,9 @@ std::string check(const Config& c) {
     return "invalid Config: gomaxprocs = " + std::to_string(c.gomaxprocs) + " (must be 0..." +
            std::to_string(Config::kMaxProcs) + "; 0 = all cores)";
   }
+  if (!(c.speed >= Config::kMinSpeed && c.speed <= Config::kMaxSpeed)) {
+    return "invalid Config: speed = " + std::to_string(c.speed) + " (must be 0.01...1000000)";
+  }
   if (c.stack_size != 0 &&
       (c.stack_size < Config::kMinStackSize || c.stack_size > Config::kMaxStackSize)) {
     return "invalid Config: stack_size = " + std::to_string(c.stack_size) +
@@ -72,6 +75,7 @@ Sched::Sched(const Config& c, std::function<void()> main) : cfg(c), main_fn(std:
   simulated = cfg.simulated || cfg.deterministic || !Config::kThreads;
   virtual_time = cfg.virtual_time || cfg.deterministic;
   tracing = cfg.trace;
+  speed = cfg.speed;
   nprocs = cfg.gomaxprocs > 0 ? cfg.gomaxprocs
                               : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
   pinned = !kContextCanMigrate && !simulated;

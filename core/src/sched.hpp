@@ -165,6 +165,7 @@ class Sched {
   bool simulated = false;
   bool virtual_time = false;
   bool tracing = false;
+  double speed = 1;  // Config::speed: program ns per wall ns on the real clock
   // Contexts cannot migrate (kContextCanMigrate) and Ps are threads: a
   // started G resumes only on its home P; stealing and the global queue take
   // only unstarted Gs. Never true where contexts migrate.
@@ -218,9 +219,14 @@ class Sched {
   // ---- clock and trace ----
   std::int64_t nanotime() const {
     if (virtual_time) return vclock.load(std::memory_order_relaxed);
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() -
-                                                                start_time)
-        .count();
+    std::int64_t real = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                            std::chrono::steady_clock::now() - start_time)
+                            .count();
+    return speed == 1 ? real : static_cast<std::int64_t>(static_cast<double>(real) * speed);
+  }
+  // The wall time a wait of d ns of program time takes (Config::speed).
+  std::int64_t wall_ns(std::int64_t d) const {
+    return speed == 1 ? d : static_cast<std::int64_t>(static_cast<double>(d) / speed);
   }
   void emit(P* p, trace::Kind k, std::uint32_t g, std::uint32_t obj, std::int64_t value,
             std::uint32_t aux = 0, std::uint8_t flags = 0) {

@@ -22,6 +22,12 @@ struct Config {
   // Simulate all Ps on the calling thread, on the real clock (the browser's
   // single-threaded build). deterministic implies it.
   bool simulated = false;
+  // How fast the program's clock runs against the real one (real-clock runs
+  // only; virtual time ignores it): sleeps and timers take 1/speed of their
+  // duration in wall time, while the program, its trace and time.Now see
+  // program time (a 100 ms sleep at speed 10 reports 100 ms, in 10 ms of
+  // wall time). kMinSpeed..kMaxSpeed.
+  double speed = 1;
   // Seed for select's random choice and the simulated P order. 0 = random.
   std::uint64_t seed = 0;
   // Bytes of stack per goroutine. 0 = kDefaultStackSize.
@@ -58,6 +64,7 @@ struct Config {
 #endif
   static constexpr std::size_t kMaxStackSize = 64 * 1024 * 1024;
   static constexpr int kMaxProcs = 256;
+  static constexpr double kMinSpeed = 0.01, kMaxSpeed = 1e6;
 };
 
 }  // namespace gort
