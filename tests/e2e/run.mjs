@@ -1,0 +1,245 @@
+// End-to-end tests of the playground: Debian's Chromium, headless, driven
+// by playwright-core (no browser download), on the static site in dist/
+// (bash wasm/build_site), served here on two localhost ports: one with
+// COOP/COEP (the threaded build must be picked) and one without (the
+// single-threaded build). Every gallery pattern runs to its end in both
+// builds, deterministically, and its console output must be what the
+// native CLI prints for the same pattern, seed and GOMAXPROCS.
+//
+//   node tests/e2e/run.mjs        (GORT_DIST, GORT_CLI, CHROMIUM override paths)
+// Prints one line per test and ends with "e2e: N passed, N failed" (tests/run
+// counts those); exit code 1 if any failed. Screenshots go to build/e2e/.
+import { chromium } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { decodePng, pixelStats } from './png.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const dist = process.env.GORT_DIST || path.join(root, 'dist');
+const cli = process.env.GORT_CLI || path.join(root, 'build/release/core/patterns/gort');
+const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
+const shots = path.join(root, 'build/e2e');
+const kProcs = 4, kSeed = 1;
+
+// ---- a static server for dist/, with or without cross-origin isolation
+const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm' };
+function serve(isolate) {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    const rel = path.normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
+    let file = path.join(dist, rel);
+    if (file.endsWith(path.sep)) file = path.join(file, 'index.html');
+    fs.readFile(file, (err, data) => {
+      const headers = { 'Cache-Control': 'no-cache' };
+      if (isolate) {
+        headers['Cross-Origin-Opener-Policy'] = 'same-origin';
+        headers['Cross-Origin-Embedder-Policy'] = 'require-corp';
+      }
+      if (err) { res.writeHead(404, headers); res.end('not found'); return; }
+      headers['Content-Type'] = types[path.extname(file)] || 'application/octet-stream';
+      res.writeHead(200, headers);
+      res.end(data);
+    });
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+// ---- what the native CLI prints for a pattern (stdout and stderr, in order)
+function expected(id) {
+  try {
+    return { out: execFileSync(cli, ['run', id, '--deterministic', '--seed', String(kSeed), '--procs', String(kProcs)],
+                               { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }), code: 0 };
+  } catch (e) {
+    if (typeof e.status !== 'number') throw e;
+    return { out: e.stdout, code: e.status };
+  }
+}
+
+// ---- a tiny runner
+let passed = 0, failed = 0;
+async function test(name, fn) {
+  const t0 = Date.now();
+  try {
+    await fn();
+    passed++;
+    console.log(`ok   ${name} (${Date.now() - t0} ms)`);
+  } catch (e) {
+    failed++;
+    console.log(`FAIL ${name}: ${e && e.stack ? e.stack.split('\n').slice(0, 4).join('\n     ') : e}`);
+  }
+}
+function assert(cond, msg) { if (!cond) throw new Error(msg); }
+
+async function open(browser, base, query = '') {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  const t0 = Date.now();
+  await page.goto(base + '/' + query);
+  await page.evaluate(() => window.gort.ready);
+  const loadMs = await page.evaluate(() => window.gort.firstFrameMs);
+  return { page, errors, wallMs: Date.now() - t0, loadMs };
+}
+
+async function screenshotStats(page, name) {
+  const png = await page.screenshot({ path: path.join(shots, name + '.png') });
+  return pixelStats(decodePng(png));
+}
+
+async function runAll(page, build, patterns) {
+  for (const p of patterns) {
+    await test(`${build}: ${p.id} runs to its end with the CLI's output`, async () => {
+      const want = expected(p.id);
+      const res = await page.evaluate(
+        ([id, procs, seed]) => window.gort.run(id, { procs, seed, deterministic: true, speed: 1e9 }),
+        [p.id, kProcs, kSeed]);
+      assert(res.exitCode === want.code, `exit code ${res.exitCode}, want ${want.code}`);
+      assert(res.exitCode === p.expectedExit, `exit code ${res.exitCode}, gallery says ${p.expectedExit}`);
+      assert(res.output.startsWith(want.out),
+             `output differs from the CLI's:\n--- browser\n${res.output}\n--- cli\n${want.out}`);
+      if (p.id === 'deadlock')
+        assert(res.output.includes('fatal error: all goroutines are asleep - deadlock!'), 'no deadlock message');
+      if (want.code !== 0) assert(res.output.includes(`Program exited: status ${want.code}.`), 'no exit banner');
+    });
+  }
+}
+
+async function main() {
+  fs.mkdirSync(shots, { recursive: true });
+  assert(fs.existsSync(path.join(dist, 'index.html')), `${dist}/index.html is missing: run bash wasm/build_site`);
+  const isolated = await serve(true), plain = await serve(false);
+  const base = (s) => `http://127.0.0.1:${s.address().port}`;
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'gort-e2e-'));
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+           '--disable-background-networking', '--disable-component-update', '--disable-sync',
+           `--user-data-dir=${profile}`],
+  });
+  const metrics = {};
+  try {
+    for (const [build, server, threaded] of [['threaded', isolated, true], ['single-threaded', plain, false]]) {
+      let s;
+      await test(`${build} build is picked ${threaded ? 'with' : 'without'} COOP/COEP and draws`, async () => {
+        s = await open(browser, base(server));
+        const info = await s.page.evaluate(() => ({
+          build: window.gort.build, isolated: self.crossOriginIsolated, state: window.gort.state() }));
+        assert(info.build === build, `loader picked ${info.build}`);
+        assert(info.isolated === threaded, `crossOriginIsolated = ${info.isolated}`);
+        assert(info.state.threaded === threaded, `module reports threaded = ${info.state.threaded}`);
+        metrics[build] = { loadMs: Math.round(s.loadMs), wallMs: s.wallMs };
+        await s.page.waitForTimeout(1500);
+        const st = await screenshotStats(s.page, build);
+        assert(st.variance > 50 && st.colours > 16, `canvas looks blank: ${JSON.stringify(st)}`);
+        assert(s.errors.length === 0, `page errors: ${s.errors.join('; ')}`);
+      });
+      if (!s) continue;
+      const { page } = s;
+      const patterns = await page.evaluate(() => window.gort.patterns());
+      await test(`${build}: the gallery lists at least 16 patterns with parameters`, async () => {
+        assert(patterns.length >= 16, `${patterns.length} patterns`);
+        for (const p of patterns) {
+          assert(p.id && p.title && p.description, `incomplete entry ${JSON.stringify(p)}`);
+          for (const q of p.params) assert(q.min <= q.value && q.value <= q.max, `${p.id}.${q.name} default out of range`);
+        }
+      });
+      await runAll(page, build, patterns);
+
+      await test(`${build}: a run during a run stops the first`, async () => {
+        const both = await page.evaluate(async () => {
+          const first = window.gort.run('ticker', { speed: 0.5 });
+          await new Promise((r) => setTimeout(r, 300));
+          const second = window.gort.run('ping_pong', { deterministic: true, seed: 3, speed: 1e9 });
+          return [await first, await second];
+        });
+        assert(both[0].exitCode === null && both[0].stopped === true, `first: ${JSON.stringify(both[0])}`);
+        assert(both[1].exitCode === 0, `second: ${JSON.stringify(both[1])}`);
+      });
+      await test(`${build}: bad input rejects with a clear Error and the page keeps working`, async () => {
+        const r = await page.evaluate(async () => {
+          const msg = async (f) => { try { await f(); return 'resolved'; } catch (e) { return e instanceof Error ? e.message : 'not an Error'; } };
+          return {
+            unknown: await msg(() => window.gort.run('no_such_pattern')),
+            range: await msg(() => window.gort.run('worker_pool', { params: { workers: 1000 } })),
+            param: await msg(() => window.gort.run('worker_pool', { params: { nope: 1 } })),
+            type: await msg(() => window.gort.run('worker_pool', { params: { workers: 'x' } })),
+            procs: await msg(() => window.gort.run('worker_pool', { procs: 99 })),
+            after: await window.gort.run('waitgroup', { deterministic: true, speed: 1e9 }),
+          };
+        });
+        assert(/no_such_pattern/.test(r.unknown), `unknown id: ${r.unknown}`);
+        assert(/workers/.test(r.range) && r.range !== 'resolved', `out of range: ${r.range}`);
+        assert(/nope/.test(r.param), `unknown param: ${r.param}`);
+        assert(/workers/.test(r.type), `non-integer param: ${r.type}`);
+        assert(/procs/.test(r.procs), `procs out of range: ${r.procs}`);
+        assert(r.after.exitCode === 0, `run after errors: ${JSON.stringify(r.after)}`);
+      });
+      if (threaded) {
+        await test(`${build}: a real-time run on real threads (pipeline at speed 50)`, async () => {
+          const want = expected('pipeline');
+          const res = await page.evaluate(() => window.gort.run('pipeline', { procs: 4, speed: 50 }));
+          assert(res.exitCode === 0, `exit ${res.exitCode}`);
+          assert(res.output.startsWith(want.out), `output:\n${res.output}`);
+        });
+      }
+      await test(`${build}: clicking a gallery entry and Run with the mouse runs it`, async () => {
+        const ui = await page.evaluate(() => window.gort.ui());
+        const entry = ui['gallery.ping_pong'], run = ui['run'];
+        assert(entry && run, `no rects for gallery.ping_pong / run: ${Object.keys(ui).join(' ')}`);
+        const before = await page.evaluate(() => window.gort.state().run);
+        await page.mouse.click(entry[0] + entry[2] / 2, entry[1] + entry[3] / 2);
+        await page.waitForTimeout(150);
+        await page.mouse.click(run[0] + run[2] / 2, run[1] + run[3] / 2);
+        await page.waitForFunction((b) => window.gort.state().run > b, before, { timeout: 5000 });
+        const st = await page.evaluate(() => window.gort.state());
+        assert(st.pattern === 'ping_pong', `running ${st.pattern}`);
+        await page.waitForTimeout(800);
+        const shot = await screenshotStats(page, `${build}-ping_pong`);
+        assert(shot.variance > 50, `canvas looks blank after the click: ${JSON.stringify(shot)}`);
+        metrics[build].frameMs = +(await page.evaluate(() => window.gort.state().frameMs)).toFixed(1);
+      });
+      await page.close();
+    }
+
+    await test('a link reproduces its options; a malformed one shows why', async () => {
+      const { page } = await open(browser, base(plain), '?pattern=buffered&capacity=5&procs=2&seed=7&det=1');
+      const st = await page.evaluate(() => window.gort.state());
+      assert(st.pattern === 'buffered' && st.procs === 2, `state ${st.pattern} procs ${st.procs}`);
+      const link = await page.evaluate(() => location.search);
+      assert(/pattern=buffered/.test(link) && /capacity=5/.test(link) && /seed=7/.test(link), `URL now ${link}`);
+      await page.close();
+      const bad = await open(browser, base(plain), '?pattern=buffered&capacity=banana');
+      const b = await bad.page.evaluate(() => window.gort.state());
+      assert(/malformed/.test(b.notice) && /capacity/.test(b.notice), `notice: ${b.notice}`);
+      assert(bad.errors.length === 0, `page errors: ${bad.errors}`);
+      await bad.page.close();
+    });
+    await test('?embed=1 is the compact layout (no gallery)', async () => {
+      const { page } = await open(browser, base(plain), '?embed=1');
+      await page.waitForTimeout(300);
+      const ui = await page.evaluate(() => window.gort.ui());
+      assert(ui.run, 'no run button');
+      assert(!Object.keys(ui).some((k) => k.startsWith('gallery.')), 'gallery shown in embed mode');
+      await screenshotStats(page, 'embed');
+      await page.close();
+    });
+  } finally {
+    await browser.close();
+    isolated.close();
+    plain.close();
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+  console.log(`metrics: ${JSON.stringify(metrics)}`);
+  console.log(`e2e: ${passed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((e) => {
+  console.log(`FAIL e2e harness: ${e.stack || e}`);
+  console.log(`e2e: ${passed} passed, ${failed + 1} failed`);
+  process.exit(1);
+});

@@ -1,0 +1,81 @@
+// The playground's loader (dist/loader.js, from index.html): checks that
+// the browser can run it, picks the build, and loads it.
+//
+//   - Threaded build (mt/) when the page is cross-origin isolated (COOP +
+//     COEP headers: SharedArrayBuffer exists), else the single-threaded one
+//     (st/). The threaded build without SharedArrayBuffer dies before any
+//     of its error hooks run, so the choice is made here, before loading.
+//   - A message instead of a blank page when WebAssembly or WebGL2 is
+//     missing or loading fails; a loading indicator until the first frame.
+//   - window.gort.ready settles: resolved with window.gort after the first
+//     frame, rejected with the reason when the page cannot start.
+(function() {
+  var status = document.getElementById('status');
+  var settled = false, resolveReady, rejectReady;
+  var gort = window.gort = {
+    ready: new Promise(function(res, rej) { resolveReady = res; rejectReady = rej; }),
+  };
+  gort.ready.catch(function() {});  // shown on the page; a caller may still await it
+
+  function show(text, error) {
+    status.textContent = text;
+    status.className = error ? 'error' : 'loading';
+    status.hidden = false;
+  }
+  function fail(text) {
+    if (settled) return;
+    settled = true;
+    show(text, true);
+    rejectReady(new Error(text));
+  }
+  gort._fail = fail;
+  gort._ready = function() {
+    if (settled) return;
+    settled = true;
+    status.hidden = true;
+    resolveReady(gort);
+  };
+
+  if (typeof WebAssembly != 'object' || typeof WebAssembly.instantiate != 'function')
+    return fail('This browser cannot run WebAssembly, which the gort playground needs. ' +
+                'Try a current Firefox, Chrome, Edge or Safari.');
+  var probe = document.createElement('canvas');
+  if (!probe.getContext('webgl2'))
+    return fail('This browser has no WebGL2 (or it is turned off), which the gort playground ' +
+                'needs to draw. Check that hardware acceleration is enabled.');
+
+  var threaded = self.crossOriginIsolated === true && typeof SharedArrayBuffer == 'function';
+  gort.build = threaded ? 'threaded' : 'single-threaded';
+  var dir = threaded ? 'mt/' : 'st/';
+  show('Loading the ' + gort.build + ' build\u2026');
+
+  // GLFW listens for keys on window in the capture phase and swallows
+  // Backspace and Tab: keep keys that belong to the page's own text fields
+  // (registered first, so these listeners run before GLFW's).
+  ['keydown', 'keypress', 'keyup'].forEach(function(type) {
+    window.addEventListener(type, function(e) {
+      var t = e.target;
+      if (t && (t.tagName == 'INPUT' || t.tagName == 'TEXTAREA' || t.isContentEditable))
+        e.stopImmediatePropagation();
+    }, true);
+  });
+
+  var canvas = document.getElementById('canvas');
+  canvas.addEventListener('webglcontextlost', function(e) {
+    e.preventDefault();
+    show('The WebGL context was lost: reload the page.', true);
+  });
+  window.Module = {
+    canvas: canvas,
+    print: function(text) { console.log(text); },
+    printErr: function(text) { console.warn(text); },
+    onAbort: function(what) { fail('The playground stopped: ' + what + '. Reload the page to start again.'); },
+  };
+  window.addEventListener('error', function(e) {
+    if (!settled) fail('The playground could not start: ' + (e.message || 'a script failed'));
+  });
+  var script = document.createElement('script');
+  script.src = dir + 'gort_playground.js';
+  script.onerror = function() { fail('Could not load ' + script.src + ' from the server.'); };
+  document.body.appendChild(script);
+})();

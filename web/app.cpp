@@ -1,0 +1,267 @@
+// The playground app: a GLFW window on the page's canvas, WebGL2 (OpenGL ES
+// 3.0) and Dear ImGui, and the frame loop that runs the Session and draws
+// the panels around the graph and timeline views.
+//
+// Invariants:
+//   - The browser's main thread never blocks: main() sets everything up and
+//     hands the frame function to emscripten_set_main_loop; a frame runs at
+//     most one slice of a simulated program (Session::kSliceBudget) or only
+//     drains the trace (threaded build).
+//   - The canvas's backing store is its CSS size times devicePixelRatio;
+//     ImGui works in CSS pixels (DisplaySize) and renders at
+//     DisplayFramebufferScale = DPR with fonts rasterized at size x DPR, so
+//     text is crisp on HiDPI screens. Emscripten 3.1.6's GLFW knows nothing
+//     of DPR: the mouse it reports is in backing pixels and is scaled here.
+//   - Panels are placed from the display size every frame (Debian's ImGui
+//     1.86 has no docking): panel_rects() decides, the views only draw.
+#include <GLES3/gl3.h>
+#include <GLFW/glfw3.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+#include "console_view.hpp"
+#include "controls_view.hpp"
+#include "gallery_view.hpp"
+#include "graph_view.hpp"
+#include "js_api.hpp"
+#include "panel_rects.hpp"
+#include "playground.hpp"
+#include "renderer.hpp"
+#include "share_link.hpp"
+#include "source_view.hpp"
+#include "stats_view.hpp"
+#include "widget_rects.hpp"
+
+extern "C" {
+extern const unsigned char dejavu_sans[], dejavu_sans_mono[];
+extern const unsigned int dejavu_sans_size, dejavu_sans_mono_size;
+}
+
+namespace gort::web {
+namespace {
+
+constexpr float kFontSize = 15.0f;
+
+struct App {
+  GLFWwindow* window = nullptr;
+  Playground pg;
+  Renderer renderer;
+  GraphView graph;
+  WidgetRects rects;
+  FrameTimes times;
+  double dpr = 0;  // the devicePixelRatio the fonts were rasterized for
+  double last_frame = 0;
+  ImFont* mono = nullptr;
+  bool embed = false;
+  bool first_frame = true;
+  std::string query;  // the link of the options last published to the URL
+};
+
+App* app;
+
+// Rasterizes the fonts for the current DPR (again when it changes, e.g. the
+// window moved to another screen or the page was zoomed).
+void load_fonts(double dpr) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.Fonts->Clear();
+  ImFontConfig cfg;
+  cfg.FontDataOwnedByAtlas = false;  // the arrays are static, not malloc'd
+  cfg.OversampleH = 2;
+  float px = std::round(kFontSize * static_cast<float>(dpr));
+  io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(dejavu_sans),
+                                 static_cast<int>(dejavu_sans_size), px, &cfg);
+  app->mono = io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(dejavu_sans_mono),
+                                             static_cast<int>(dejavu_sans_mono_size), px, &cfg);
+  io.FontGlobalScale = static_cast<float>(1.0 / dpr);
+  ImGui_ImplOpenGL3_DestroyFontsTexture();
+  ImGui_ImplOpenGL3_CreateFontsTexture();
+  app->dpr = dpr;
+}
+
+// Makes the canvas's backing store its CSS size x DPR (the CSS rule in
+// index.html sizes the canvas to the window). Returns the CSS size.
+ImVec2 fit_canvas(double dpr) {
+  double css_w = 0, css_h = 0;
+  emscripten_get_element_css_size("#canvas", &css_w, &css_h);
+  int w = static_cast<int>(std::lround(css_w * dpr));
+  int h = static_cast<int>(std::lround(css_h * dpr));
+  int cur_w = 0, cur_h = 0;
+  glfwGetFramebufferSize(app->window, &cur_w, &cur_h);
+  if (w > 0 && h > 0 && (w != cur_w || h != cur_h)) {
+    // glfwSetWindowSize with the screen's size requests fullscreen in 3.1.6;
+    // Browser.setCanvasSize resizes and tells GLFW.
+    EM_ASM({ Browser.setCanvasSize($0, $1); }, w, h);
+  }
+  return ImVec2(static_cast<float>(css_w), static_cast<float>(css_h));
+}
+
+void place(const char* name, const Rect& r, ImGuiWindowFlags extra = 0) {
+  ImGui::SetNextWindowPos(ImVec2(r.x, r.y));
+  ImGui::SetNextWindowSize(ImVec2(r.w, r.h));
+  ImGui::Begin(name, nullptr,
+               ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                   ImGuiWindowFlags_NoSavedSettings | extra);
+}
+
+void draw_panels(ImVec2 size) {
+  Playground& pg = app->pg;
+  PanelRects r = panel_rects(size.x, size.y, app->embed);
+  if (!app->embed) {
+    place("Gallery", r.gallery);
+    draw_gallery(pg, app->rects);
+    ImGui::End();
+    place("Source", r.source);
+    draw_source(pg, app->mono);
+    ImGui::End();
+    place("Stats", r.stats);
+    draw_stats(pg, app->times);
+    ImGui::End();
+  }
+  place("Controls", r.controls);
+  draw_controls(pg, app->rects);
+  ImGui::End();
+  place("Console", r.console);
+  draw_console(pg);
+  ImGui::End();
+  // The graph and timeline views (web/graph_view, web/timeline_view) draw
+  // in r.graph and r.timeline.
+  place("Goroutines and channels", r.graph);
+  app->graph.draw(pg.session().playback(), pg.session().layout(), app->renderer, pg.selected);
+  ImGui::End();
+  place("Timeline", r.timeline);
+  ImGui::TextDisabled("timeline view");
+  ImGui::End();
+}
+
+void frame() {
+  double start = emscripten_get_now();
+  double dt = app->last_frame > 0 ? (start - app->last_frame) / 1000.0 : 0.0;
+  app->last_frame = start;
+
+  double dpr = emscripten_get_device_pixel_ratio();
+  if (dpr <= 0) dpr = 1;
+  ImVec2 css = fit_canvas(dpr);
+  if (dpr != app->dpr) load_fonts(dpr);
+
+  glfwPollEvents();
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplGlfw_NewFrame();
+  ImGuiIO& io = ImGui::GetIO();
+  io.DisplaySize = css;
+  io.DisplayFramebufferScale = ImVec2(static_cast<float>(dpr), static_cast<float>(dpr));
+  if (io.MousePos.x != -FLT_MAX) {
+    io.MousePos.x /= static_cast<float>(dpr);
+    io.MousePos.y /= static_cast<float>(dpr);
+  }
+  ImGui::NewFrame();
+  app->rects.begin_frame();
+  app->renderer.new_frame();
+
+  app->pg.frame(dt);
+  draw_panels(css);
+
+  ImGui::Render();
+  int fb_w = 0, fb_h = 0;
+  glfwGetFramebufferSize(app->window, &fb_w, &fb_h);
+  glViewport(0, 0, fb_w, fb_h);
+  glClearColor(0.09f, 0.10f, 0.12f, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+  // Smoothed over ~20 frames so the numbers can be read.
+  double cpu = emscripten_get_now() - start;
+  auto smooth = [](double& avg, double v) { avg = avg == 0 ? v : avg * 0.95 + v * 0.05; };
+  smooth(app->times.cpu_ms, cpu);
+  if (dt > 0) smooth(app->times.interval_ms, dt * 1000.0);
+
+  Link link{app->pg.next, app->embed};
+  std::string q = encode(link);
+  if (q != app->query) {
+    app->query = q;
+    js::publish_link(q);
+  }
+  if (app->first_frame) {
+    app->first_frame = false;
+    js::ready();
+  }
+}
+
+}  // namespace
+
+Playground& playground() {
+  return app->pg;
+}
+const WidgetRects& widget_rects() {
+  return app->rects;
+}
+const FrameTimes& frame_times() {
+  return app->times;
+}
+
+}  // namespace gort::web
+
+int main() {
+  using namespace gort::web;
+  app = new App();
+  if (!glfwInit()) {
+    js::fail("GLFW could not start");
+    return 1;
+  }
+  glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+  app->window = glfwCreateWindow(1280, 800, "gort playground", nullptr, nullptr);
+  if (!app->window) {
+    js::fail("This browser could not create a WebGL2 context");
+    return 1;
+  }
+  glfwMakeContextCurrent(app->window);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;
+  ImGui::StyleColorsDark();
+  ImGuiStyle& style = ImGui::GetStyle();
+  style.WindowRounding = 0;
+  style.WindowBorderSize = 1;
+  style.FrameRounding = 3;
+  style.GrabRounding = 3;
+  ImGui_ImplGlfw_InitForOpenGL(app->window, true);
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+  js::install_clipboard();
+  std::string gl_err = app->renderer.init();
+  if (!gl_err.empty()) {
+    js::fail("The graph's WebGL2 shaders did not compile: " + gl_err);
+    return 1;
+  }
+
+  // The page's link: a malformed one says why and shows the defaults.
+  Link link;
+  std::string link_err = decode(js::query(), link);
+  if (link_err.empty()) {
+    app->pg.next = link.options;
+    app->embed = link.embed;
+  }
+  app->pg.on_end = js::run_ended;
+  std::string run_err;
+  app->pg.run_next(run_err);
+  if (!link_err.empty()) {
+    app->pg.notice = "This link is malformed: " + link_err + ". Showing the defaults.";
+    js::warn(app->pg.notice);
+  } else if (!run_err.empty()) {
+    app->pg.notice = run_err;
+  }
+
+  // 0 fps = requestAnimationFrame; never returns (simulate_infinite_loop),
+  // so the runtime stays up.
+  emscripten_set_main_loop(frame, 0, true);
+  return 0;
+}

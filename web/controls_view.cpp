@@ -1,0 +1,94 @@
+// The controls panel: see controls_view.hpp.
+#include "controls_view.hpp"
+
+#include <imgui.h>
+
+#include <gort/config.hpp>
+
+#include "playground.hpp"
+#include "theme.hpp"
+#include "widget_rects.hpp"
+
+namespace gort::web {
+
+void draw_controls(Playground& pg, WidgetRects& rects) {
+  Session& s = pg.session();
+  Playback& play = s.playback();
+  std::string error;
+
+  if (ImGui::Button("Run")) {
+    pg.run_next(error);
+    if (!error.empty()) pg.notice = error;
+  }
+  rects.record_item("run");
+  ImGui::SameLine();
+  if (ImGui::Button(play.paused() ? "Resume" : "Pause")) {
+    if (play.paused())
+      play.resume();
+    else
+      play.pause();
+  }
+  rects.record_item("pause");
+  ImGui::SameLine();
+  if (ImGui::Button("Step")) play.step();
+  rects.record_item("step");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Play exactly one trace event, then pause");
+  ImGui::SameLine();
+  if (ImGui::Button("Restart")) {
+    pg.restart(error);
+    if (!error.empty()) pg.notice = error;
+  }
+  rects.record_item("restart");
+  ImGui::SameLine();
+  ImGui::BeginDisabled(!s.running());
+  if (ImGui::Button("Stop")) pg.stop();
+  rects.record_item("stop");
+  ImGui::EndDisabled();
+
+  // Speed: a log slider over the whole range Session accepts.
+  float speed = static_cast<float>(pg.next.speed);
+  ImGui::SetNextItemWidth(-90);
+  if (ImGui::SliderFloat("speed", &speed, static_cast<float>(Session::kMinSpeed),
+                         static_cast<float>(Session::kMaxSpeed), speed < 10 ? "%.2gx" : "%.0fx",
+                         ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp)) {
+    pg.next.speed = speed;
+    s.set_speed(speed);
+  }
+  rects.record_item("speed");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip(
+        "1x = real time. Below 1, bursts unfold event by event.\n"
+        "Real-time runs also scale their sleeps (from the next run).");
+
+  int procs = pg.next.procs > 0 ? pg.next.procs : Session::kDefaultProcs;
+  ImGui::SetNextItemWidth(-90);
+  if (ImGui::SliderInt("GOMAXPROCS", &procs, 1, Session::kMaxProcs, "%d",
+                       ImGuiSliderFlags_AlwaysClamp))
+    pg.next.procs = procs;
+  rects.record_item("procs");
+  bool simulated = !Config::kThreads || pg.next.deterministic;
+  if (simulated) {
+    ImGui::SameLine();
+    ImGui::TextColored(theme::kNotice, "simulated");
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip(Config::kThreads ? "Deterministic runs simulate every P on one thread"
+                                         : "Single-threaded build: every P is simulated on the "
+                                           "page's thread");
+  }
+
+  ImGui::SetNextItemWidth(-90);
+  ImGui::InputScalar("seed", ImGuiDataType_U64, &pg.next.seed);
+  rects.record_item("seed");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("0 = a new random seed each run");
+  ImGui::Checkbox("deterministic", &pg.next.deterministic);
+  rects.record_item("deterministic");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Virtual time and a seeded P order: the same seed gives the same run");
+
+  // Where playback is: events played / recorded, and the state of the run.
+  ImGui::TextColored(theme::kDim, "event %zu / %zu%s", play.cursor(), play.size(),
+                     play.paused() ? "  (paused)" : "");
+  if (!pg.notice.empty()) ImGui::TextColored(theme::kError, "%s", pg.notice.c_str());
+}
+
+}  // namespace gort::web

@@ -1,0 +1,31 @@
+// The C++ side of window.gort (wasm/gort_api.js): functions the page's
+// JavaScript calls (exported from js_api.cpp as gort_*), and the calls the
+// app makes into JavaScript. Only the browser's main thread uses them.
+#pragma once
+
+#include <string>
+
+namespace gort::web {
+
+class Playground;
+class WidgetRects;
+struct FrameTimes;
+struct RunEnd;
+
+// The app's state (web/app.cpp), for the exported functions.
+Playground& playground();
+const WidgetRects& widget_rects();
+const FrameTimes& frame_times();
+
+namespace js {
+
+void ready();                                 // the first frame is drawn: resolves gort.ready
+void fail(const std::string& message);        // the app cannot start: the page shows why
+void warn(const std::string& message);        // console.warn
+std::string query();                          // location.search
+void publish_link(const std::string& query);  // puts the options into the URL
+void run_ended(const RunEnd& end);            // settles the promise of gort.run for that run
+void install_clipboard();                     // ImGui's clipboard <-> the browser's
+
+}  // namespace js
+}  // namespace gort::web

@@ -1,0 +1,44 @@
+// Panel placement: see panel_rects.hpp.
+#include "panel_rects.hpp"
+
+#include <algorithm>
+
+namespace gort::web {
+
+namespace {
+float clampf(float v, float lo, float hi) {
+  return std::max(lo, std::min(v, hi));
+}
+}  // namespace
+
+PanelRects panel_rects(float w, float h, bool embed) {
+  PanelRects r;
+  w = std::max(w, 1.0f);
+  h = std::max(h, 1.0f);
+  if (embed) {
+    float top = std::min(150.0f, h * 0.35f);
+    float right = clampf(w * 0.3f, std::min(200.0f, w * 0.4f), 360.0f);
+    float strip = std::min(clampf(h * 0.22f, 90.0f, 200.0f), (h - top) * 0.4f);
+    r.controls = {0, 0, w, top};
+    r.graph = {0, top, w - right, h - top - strip};
+    r.console = {w - right, top, right, h - top - strip};
+    r.timeline = {0, h - strip, w, strip};
+    return r;
+  }
+  float left = clampf(w * 0.2f, std::min(230.0f, w * 0.3f), 340.0f);
+  float right = clampf(w * 0.27f, std::min(280.0f, w * 0.3f), 480.0f);
+  float mid = std::max(w - left - right, 1.0f);
+  float controls = std::min(250.0f, h * 0.4f);
+  float strip = clampf(h * 0.25f, std::min(140.0f, h * 0.3f), 280.0f);
+  float source = h * 0.45f, stats = std::min(230.0f, h * 0.25f);
+  r.gallery = {0, 0, left, h - controls};
+  r.controls = {0, h - controls, left, controls};
+  r.graph = {left, 0, mid, h - strip};
+  r.timeline = {left, h - strip, mid, strip};
+  r.source = {left + mid, 0, right, source};
+  r.console = {left + mid, source, right, h - source - stats};
+  r.stats = {left + mid, h - stats, right, stats};
+  return r;
+}
+
+}  // namespace gort::web

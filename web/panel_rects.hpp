@@ -1,0 +1,25 @@
+// Where each panel goes for a display of w x h CSS pixels. Debian's ImGui
+// 1.86 has no docking, so the app places its windows from this every frame.
+//
+// Full layout: a left column (gallery over controls), a right column
+// (source, console, stats), and between them the graph view over the
+// timeline strip. Embed layout (?embed=1, for iframes in tutorials):
+// controls across the top, the graph with the console at its right, the
+// timeline at the bottom. Every rect lies inside the display, rects do not
+// overlap, and together they cover it.
+#pragma once
+
+namespace gort::web {
+
+struct Rect {
+  float x = 0, y = 0, w = 0, h = 0;
+};
+
+struct PanelRects {
+  Rect gallery, controls, source, console, stats, graph,
+      timeline;  // embed: gallery, source, stats empty
+};
+
+PanelRects panel_rects(float w, float h, bool embed);
+
+}  // namespace gort::web

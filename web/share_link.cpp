@@ -1,0 +1,143 @@
+// The share-link codec: see share_link.hpp.
+#include "share_link.hpp"
+
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <patterns/pattern.hpp>
+#include <utility>
+#include <vector>
+
+namespace gort::web {
+
+namespace {
+
+int hex(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// application/x-www-form-urlencoded: '+' is a space, %XX a byte.
+std::string unescape(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); i++) {
+    if (s[i] == '+') {
+      out += ' ';
+    } else if (s[i] == '%' && i + 2 < s.size() && hex(s[i + 1]) >= 0 && hex(s[i + 2]) >= 0) {
+      out += static_cast<char>(hex(s[i + 1]) * 16 + hex(s[i + 2]));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+bool parse_int(const std::string& s, long long lo, long long hi, long long& out) {
+  if (s.empty()) return false;
+  errno = 0;
+  char* end = nullptr;
+  long long v = std::strtoll(s.c_str(), &end, 10);
+  if (errno != 0 || *end != '\0' || v < lo || v > hi) return false;
+  out = v;
+  return true;
+}
+
+bool parse_bool(const std::string& s, bool& out) {
+  if (s == "1" || s == "true") return out = true, true;
+  if (s == "0" || s == "false") return out = false, true;
+  return false;
+}
+
+std::string number(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
+}
+
+}  // namespace
+
+std::string encode(const Link& link) {
+  const RunOptions& o = link.options;
+  std::string q = "pattern=" + o.pattern;
+  if (const patterns::Pattern* p = patterns::find(o.pattern)) {
+    for (const auto& [name, value] : o.params) {
+      for (const auto& param : p->params)
+        if (param.name == name && param.value != value)
+          q += "&" + name + "=" + std::to_string(value);
+    }
+  }
+  if (o.procs > 0 && o.procs != Session::kDefaultProcs) q += "&procs=" + std::to_string(o.procs);
+  if (o.speed != 1) q += "&speed=" + number(o.speed);
+  if (o.seed != 0) q += "&seed=" + std::to_string(o.seed);
+  if (o.deterministic) q += "&det=1";
+  if (link.embed) q += "&embed=1";
+  return q;
+}
+
+std::string decode(std::string_view query, Link& out) {
+  if (!query.empty() && query.front() == '?') query.remove_prefix(1);
+  std::vector<std::pair<std::string, std::string>> kv;
+  while (!query.empty()) {
+    std::size_t amp = query.find('&');
+    std::string_view item = query.substr(0, amp);
+    query = amp == std::string_view::npos ? std::string_view() : query.substr(amp + 1);
+    if (item.empty()) continue;
+    std::size_t eq = item.find('=');
+    std::string key = unescape(item.substr(0, eq));
+    std::string value = eq == std::string_view::npos ? "" : unescape(item.substr(eq + 1));
+    kv.emplace_back(std::move(key), std::move(value));
+  }
+
+  Link link;
+  link.options.pattern = patterns::all().front().id;
+  for (const auto& [k, v] : kv)
+    if (k == "pattern") link.options.pattern = v;
+  const patterns::Pattern* p = patterns::find(link.options.pattern);
+  if (!p) return "unknown pattern \"" + link.options.pattern + "\"";
+
+  std::vector<std::pair<std::string, std::string>> params;
+  for (const auto& [k, v] : kv) {
+    long long n = 0;
+    if (k == "pattern") continue;
+    if (k == "procs") {
+      if (!parse_int(v, 1, Session::kMaxProcs, n))
+        return "procs must be an integer from 1 to " + std::to_string(Session::kMaxProcs) +
+               ", not \"" + v + "\"";
+      link.options.procs = static_cast<int>(n);
+    } else if (k == "speed") {
+      char* end = nullptr;
+      double s = std::strtod(v.c_str(), &end);
+      if (v.empty() || *end != '\0' || !std::isfinite(s) || s < Session::kMinSpeed ||
+          s > Session::kMaxSpeed)
+        return "speed must be a number from " + number(Session::kMinSpeed) + " to " +
+               number(Session::kMaxSpeed) + ", not \"" + v + "\"";
+      link.options.speed = s;
+    } else if (k == "seed") {
+      errno = 0;
+      char* end = nullptr;
+      unsigned long long s = std::strtoull(v.c_str(), &end, 10);
+      if (v.empty() || v[0] == '-' || *end != '\0' || errno != 0)
+        return "seed must be a non-negative integer, not \"" + v + "\"";
+      link.options.seed = s;
+    } else if (k == "det") {
+      if (!parse_bool(v, link.options.deterministic))
+        return "det must be 0 or 1, not \"" + v + "\"";
+    } else if (k == "embed") {
+      if (!parse_bool(v, link.embed)) return "embed must be 0 or 1, not \"" + v + "\"";
+    } else {
+      params.emplace_back(k, v);  // a parameter of the pattern: make_args checks it
+    }
+  }
+  patterns::Args args;
+  std::string err = patterns::make_args(*p, params, args);
+  if (!err.empty()) return err;
+  link.options.params = args.values;
+  out = std::move(link);
+  return "";
+}
+
+}  // namespace gort::web

@@ -1,0 +1,40 @@
+// The stats panel: see stats_view.hpp.
+#include "stats_view.hpp"
+
+#include <imgui.h>
+
+#include <gort/config.hpp>
+
+#include "playground.hpp"
+#include "theme.hpp"
+
+namespace gort::web {
+
+void draw_stats(const Playground& pg, const FrameTimes& frame) {
+  const Session& s = pg.session();
+  Stats st = s.stats();
+  if (ImGui::BeginTable("##stats", 2, ImGuiTableFlags_SizingStretchProp)) {
+    auto row = [](const char* name, const char* fmt, auto... v) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::TextColored(theme::kDim, "%s", name);
+      ImGui::TableNextColumn();
+      ImGui::Text(fmt, v...);
+    };
+    row("goroutines", "%zu alive / %zu total", st.goroutines_alive, st.goroutines_total);
+    row("channels", "%zu", st.channels);
+    row("chan ops/s", "%.0f", st.chan_ops_per_s);
+    row("events/s", "%.0f", st.events_per_s);
+    row("events", "%llu played / %llu recorded", static_cast<unsigned long long>(st.played),
+        static_cast<unsigned long long>(st.events));
+    row("lost events", "%llu", static_cast<unsigned long long>(st.lost));
+    row("frame", "%.1f ms (%.0f fps), CPU %.1f ms", frame.interval_ms,
+        frame.interval_ms > 0 ? 1000.0 / frame.interval_ms : 0.0, frame.cpu_ms);
+    row("model", "%.2f ms / frame", st.fold_ms);
+    row("build", "%s", Config::kThreads ? "threaded (pthreads)" : "single-threaded");
+    row("GOMAXPROCS", "%d%s", s.procs(), s.simulated() ? " (simulated)" : "");
+    ImGui::EndTable();
+  }
+}
+
+}  // namespace gort::web
