@@ -1,0 +1,194 @@
+// See timeline_view.hpp.
+#include "timeline_view.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "graph_scene.hpp"
+#include "palette.hpp"
+
+namespace gort::web {
+namespace {
+
+constexpr float kGutter = 40;     // px for the "P0" lane names
+constexpr float kRightPad = 6;    // keeps the present's cursor line visible
+constexpr float kTickMinPx = 90;  // px between time ticks at least
+
+std::uint32_t darker(std::uint32_t c) {
+  return palette::rgba((c & 0xff) / 2, ((c >> 8) & 0xff) / 2, ((c >> 16) & 0xff) / 2, c >> 24);
+}
+
+}  // namespace
+
+void TimelineView::draw(const Playback& pb, Renderer& renderer, std::uint32_t& selected) {
+  const Model& m = pb.model();
+  const ImGuiIO& io = ImGui::GetIO();
+  if (pb.size() < events_seen_) axis_.reset();  // a new run
+  events_seen_ = pb.size();
+
+  // The present: the play clock while the program may still do something,
+  // the last event once it has exited (time stops there).
+  const std::int64_t now = m.exited() ? m.now() : std::max(pb.clock(), m.now());
+
+  const float lh = ImGui::GetTextLineHeight();
+  const ImVec2 p0 = ImGui::GetCursorScreenPos();
+  ImVec2 size = ImGui::GetContentRegionAvail();
+  size.x = std::max(size.x, kGutter + 40);
+  size.y = std::max(size.y, 2 * lh + 8);
+  const float header = lh + 6;
+  const int procs = std::max(m.procs(), 1);
+  const float lane_h = std::clamp((size.y - header) / static_cast<float>(procs), 8.0f, 40.0f);
+  const float lx0 = p0.x + kGutter, lx1 = p0.x + size.x - kRightPad;
+  const float ly0 = p0.y + header;
+  axis_.update(lx0, lx1 - lx0, now);
+
+  ImGui::InvisibleButton("timeline", size, ImGuiButtonFlags_MouseButtonLeft);
+  const bool hovered = ImGui::IsItemHovered();
+  if (hovered && io.MouseWheel != 0) axis_.zoom(std::pow(1.2, io.MouseWheel), io.MousePos.x);
+  if (ImGui::IsItemActivated()) dragged_ = false;
+  if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 3)) {
+    axis_.pan(io.MouseDelta.x);
+    dragged_ = true;
+  }
+  if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) axis_.reset();
+  // A release without a drag is a click (read now: later items change it).
+  const bool clicked = ImGui::IsItemDeactivated() && !dragged_ && hovered;
+  axis_.update(lx0, lx1 - lx0, now);
+
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->PushClipRect(p0, ImVec2(p0.x + size.x, p0.y + size.y), true);
+  shapes_.clear();
+  struct Text {
+    float x, y;
+    std::string s;
+    std::uint32_t color;
+  };
+  std::vector<Text> texts;
+
+  // Time ticks: a faint line through the lanes and its time in the header.
+  const double step = axis_.tick_step(kTickMinPx);
+  const float lanes_bottom = ly0 + lane_h * static_cast<float>(procs);
+  for (double t = std::floor(std::max(axis_.left(), 0.0) / step) * step; t <= axis_.right();
+       t += step) {
+    const float x = static_cast<float>(axis_.x_of(t));
+    if (x < lx0 - 0.5f) continue;
+    shapes_.box(x, (ly0 + lanes_bottom) / 2, 0.5f, (lanes_bottom - ly0) / 2, 0,
+                palette::rgba(255, 255, 255, 22));
+    texts.push_back({x + 3, p0.y + 2, format_time(t, step), palette::kTextDim});
+  }
+
+  // Lanes.
+  int hover_lane = -1, hover_span = -1;
+  if (hovered && io.MousePos.y >= ly0 && io.MousePos.y < lanes_bottom && io.MousePos.x >= lx0)
+    hover_lane = static_cast<int>((io.MousePos.y - ly0) / lane_h);
+  const auto& lanes = m.lanes();
+  for (int p = 0; p < procs && p < static_cast<int>(lanes.size()); ++p) {
+    const Lane& lane = lanes[static_cast<std::size_t>(p)];
+    const float y0 = ly0 + lane_h * static_cast<float>(p), yc = y0 + lane_h / 2;
+    const float hh = std::max(lane_h / 2 - 3, 2.0f);
+    shapes_.box((lx0 + lx1) / 2, yc, (lx1 - lx0) / 2, lane_h / 2 - 1, 0,
+                p % 2 ? palette::rgba(255, 255, 255, 8) : palette::rgba(255, 255, 255, 14));
+    texts.push_back({p0.x + 6, yc - lh / 2, "P" + std::to_string(p), palette::proc_color(p)});
+    if (p == hover_lane)
+      hover_span =
+          span_at(lane, axis_.t_of(io.MousePos.x), static_cast<double>(now), 3 * axis_.ns_per_px());
+
+    // Spans from the last one starting before the left edge.
+    const auto& spans = lane.spans;
+    auto it =
+        std::upper_bound(spans.begin(), spans.end(), axis_.left(),
+                         [](double v, const Span& s) { return v < static_cast<double>(s.start); });
+    if (it != spans.begin()) --it;
+    float covered = lx0 - 1;  // right edge of what is drawn in this lane
+    for (; it != spans.end() && static_cast<double>(it->start) <= axis_.right(); ++it) {
+      const double end = it->end < 0 ? static_cast<double>(now) : static_cast<double>(it->end);
+      float x0 = std::max(static_cast<float>(axis_.x_of(static_cast<double>(it->start))), lx0);
+      float x1 = std::min(static_cast<float>(axis_.x_of(end)), lx1);
+      if (x1 < lx0) continue;
+      if (x1 - x0 < 1) x1 = x0 + 1;
+      if (x1 <= covered + 0.5f) continue;  // inside a pixel already drawn
+      x0 = std::max(x0, covered);
+      covered = x1;
+      const std::uint32_t fill = palette::goroutine_color(it->g);
+      const bool sel = it->g == selected && selected != 0;
+      const bool hov = p == hover_lane && hover_span == static_cast<int>(it - spans.begin());
+      shapes_.box((x0 + x1) / 2, yc, (x1 - x0) / 2, hh, std::min(3.0f, (x1 - x0) / 2), fill,
+                  sel   ? palette::kSelected
+                  : hov ? palette::kText
+                        : darker(fill),
+                  sel ? 2.0f : (x1 - x0 > 4 ? 1.0f : 0.0f));
+      if (x1 - x0 > 24 && hh * 2 >= lh) {
+        const Goroutine* g = m.goroutine(it->g);
+        std::string label = "g" + std::to_string(it->g);
+        if (g && !g->name.empty()) label += " " + g->name;
+        float w = ImGui::CalcTextSize(label.c_str()).x;
+        if (w + 8 > x1 - x0) {
+          label = "g" + std::to_string(it->g);
+          w = ImGui::CalcTextSize(label.c_str()).x;
+        }
+        if (w + 8 <= x1 - x0)
+          texts.push_back({(x0 + x1 - w) / 2, yc - lh / 2, std::move(label), palette::kTextDark});
+      }
+    }
+
+    // Block (top, red) and unblock (bottom, green) marks.
+    const auto& marks = lane.markers;
+    auto mt =
+        std::lower_bound(marks.begin(), marks.end(), axis_.left(),
+                         [](const Marker& mk, double v) { return static_cast<double>(mk.ts) < v; });
+    float last_block = lx0 - 10, last_wake = lx0 - 10;
+    for (; mt != marks.end() && static_cast<double>(mt->ts) <= axis_.right(); ++mt) {
+      const float x = static_cast<float>(axis_.x_of(static_cast<double>(mt->ts)));
+      float& last = mt->block ? last_block : last_wake;
+      if (x - last < 2) continue;
+      last = x;
+      const float r = std::clamp(lane_h * 0.09f, 1.5f, 3.0f);
+      const float y = mt->block ? y0 + r + 1 : y0 + lane_h - r - 2;
+      shapes_.circle(x, y, r, mt->block ? palette::kBlocked : palette::kUnblock,
+                     palette::rgba(0, 0, 0, 160), 1);
+    }
+  }
+
+  // The playback position.
+  const float cx = static_cast<float>(axis_.x_of(static_cast<double>(pb.clock())));
+  if (cx >= lx0 && cx <= lx1 + kRightPad)
+    shapes_.box(cx, (ly0 - 2 + lanes_bottom) / 2, 1, (lanes_bottom - ly0 + 2) / 2, 0,
+                palette::rgba(255, 255, 255, 200));
+
+  renderer.draw(dl, shapes_);
+  for (const Text& t : texts)
+    dl->AddText(ImVec2(std::round(t.x), std::round(t.y)), t.color, t.s.c_str());
+  if (!axis_.following()) {
+    const char* back = "double-click: back to now";
+    const ImVec2 ts = ImGui::CalcTextSize(back);
+    dl->AddText(ImVec2(lx1 - ts.x - 4, p0.y + 2), palette::rgba(250, 205, 90), back);
+  }
+  dl->PopClipRect();
+
+  // Hover and click.
+  if (hover_span >= 0) {
+    const Span& s =
+        lanes[static_cast<std::size_t>(hover_lane)].spans[static_cast<std::size_t>(hover_span)];
+    const double end = s.end < 0 ? static_cast<double>(now) : static_cast<double>(s.end);
+    const double dur = end - static_cast<double>(s.start);
+    ImGui::BeginTooltip();
+    ImGui::Text("%s on P%d", goroutine_label(m, s.g).c_str(), hover_lane);
+    if (s.g) ImGui::Text("goroutine %u", s.g);
+    ImGui::Text("ran %s, from %s%s", format_time(dur, std::max(dur / 100, 1.0)).c_str(),
+                format_time(static_cast<double>(s.start), std::max(dur / 100, 1.0)).c_str(),
+                s.end < 0 ? " (still running)" : "");
+    ImGui::EndTooltip();
+  }
+  if (clicked) {
+    selected = hover_span >= 0 ? lanes[static_cast<std::size_t>(hover_lane)]
+                                     .spans[static_cast<std::size_t>(hover_span)]
+                                     .g
+                               : 0;
+  }
+}
+
+}  // namespace gort::web

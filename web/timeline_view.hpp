@@ -1,0 +1,36 @@
+// TimelineView: the "Timeline" panel, like `go tool trace`'s "by proc"
+// view: one lane per P showing which goroutine ran when (spans coloured per
+// goroutine, labelled where wide enough), goroutines blocking (red marks at
+// a lane's top) and being woken (green marks at its bottom), time ticks,
+// and a cursor line at the playback position. Wheel zooms, drag pans,
+// double-click returns to the present; while following, the present stays
+// at the right edge. Click a span to select its goroutine.
+//
+// Invariants: drawing cost is bounded by the panel's width per lane (spans
+// and marks narrower than a pixel merge into the pixel already drawn), not
+// by the length of the run; shapes go out in one draw call.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "playback.hpp"
+#include "renderer.hpp"
+#include "shape_batch.hpp"
+#include "time_axis.hpp"
+
+namespace gort::web {
+
+class TimelineView {
+ public:
+  // Draws in the current ImGui window's remaining content region.
+  void draw(const Playback& pb, Renderer& renderer, std::uint32_t& selected);
+
+ private:
+  TimeAxis axis_;
+  ShapeBatch shapes_;
+  std::size_t events_seen_ = 0;  // to notice a new run (the event list restarts)
+  bool dragged_ = false;
+};
+
+}  // namespace gort::web
