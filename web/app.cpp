@@ -37,6 +37,7 @@
 #include "share_link.hpp"
 #include "source_view.hpp"
 #include "stats_view.hpp"
+#include "timeline_view.hpp"
 #include "widget_rects.hpp"
 
 extern "C" {
@@ -54,6 +55,7 @@ struct App {
   Playground pg;
   Renderer renderer;
   GraphView graph;
+  TimelineView timeline;
   WidgetRects rects;
   FrameTimes times;
   double dpr = 0;  // the devicePixelRatio the fonts were rasterized for
@@ -136,7 +138,7 @@ void draw_panels(ImVec2 size) {
   app->graph.draw(pg.session().playback(), pg.session().layout(), app->renderer, pg.selected);
   ImGui::End();
   place("Timeline", r.timeline);
-  ImGui::TextDisabled("timeline view");
+  app->timeline.draw(pg.session().playback(), app->renderer, pg.selected);
   ImGui::End();
 }
 
