@@ -71,7 +71,7 @@ struct Channel {
   std::deque<Value> buffer;  // values inside, front = next to be received
   // Goroutines blocked on this channel (not via select), in queue order:
   // front = the next to be served.
-  std::vector<std::uint32_t> senders, receivers;
+  std::deque<std::uint32_t> senders, receivers;
   std::uint64_t sends = 0, recvs = 0;  // completed operations (recvs: with a value)
   std::uint32_t creator = 0;           // goroutine that made it
   std::int64_t created_ts = 0;
@@ -174,6 +174,7 @@ class Model {
 
   std::vector<Goroutine> gs_;
   std::vector<std::uint32_t> g_index_;  // goroutine id -> index in gs_ + 1 (0 = none)
+  std::vector<std::uint8_t> queued_;    // per gs_ index: in its channel's senders/receivers
   std::vector<Channel> cs_;
   std::vector<std::uint32_t> c_index_;  // channel id -> index in cs_ + 1
   // Per channel: values sent straight to a waiting receiver whose receive

@@ -89,16 +89,16 @@ class Session {
   const patterns::Pattern* pattern() const { return pattern_; }
   // The pattern's Go program with the parameters of this run filled in.
   const std::string& source() const { return source_; }
-  // Console text at the playback cursor, with the exit banner once the
-  // Exit event is played: "" for a normal exit, "\nProgram exited: status N.\n"
-  // otherwise, "\nProgram stopped.\n" after stop() (panic and deadlock
-  // messages are the program's own output, before it).
+  // Console text at the playback cursor, then the exit banner once the
+  // Exit event is played (as the Go playground says it): "\nProgram exited.\n",
+  // "\nProgram exited: status N.\n", or "\nProgram stopped.\n" after stop().
+  // A panic's or deadlock's report is the program's own output, before it.
   std::string output() const;
   Stats stats() const;
 
  private:
   void end_program();
-  void pump();
+  void pump();  // moves what the program recorded into the playback
 
   RunOptions opts_;
   const patterns::Pattern* pattern_ = nullptr;
@@ -111,8 +111,9 @@ class Session {
   bool stopped_ = false;
   bool done_ = false;
   std::optional<int> exit_code_;
-  std::uint64_t seed_used_ = 0;
+  std::uint64_t lost_ = 0;             // events the last program's rings dropped (once it is gone)
   std::vector<trace::Event> drained_;  // reused buffer for Program::drain
+  double fold_ms_ = 0;                 // last frame: drain + fold + layout
   // Output the program wrote, through Config::out/err (any thread).
   struct Sink;
   std::shared_ptr<Sink> sink_;

@@ -25,7 +25,10 @@ class StatsMeter {
   static constexpr double kWindowSeconds = 1.0;
   // Records one frame: dt seconds elapsed, the running totals now.
   void add(double dt, std::uint64_t events, std::uint64_t chan_ops);
-  void clear() { samples_.clear(); }
+  void clear() {
+    samples_.clear();
+    span_ = 0;
+  }
   double events_per_s() const;
   double chan_ops_per_s() const;
 
@@ -35,6 +38,7 @@ class StatsMeter {
     std::uint64_t events, chan_ops;
   };
   std::deque<Sample> samples_;  // newest at the back, spanning about kWindowSeconds
+  double span_ = 0;             // seconds from the oldest sample to the newest
 };
 
 }  // namespace gort::web

@@ -1,0 +1,223 @@
+// The playground's model (web/model.cpp) folding real traces of gallery
+// patterns: channel buffers hold the values actually sent, in order;
+// handoffs go goroutine to goroutine; deadlocks and leaks end with their
+// goroutines blocked for the right reason; P lanes never overlap.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cstring>
+#include <set>
+
+#include "web_test_util.hpp"
+
+using namespace web_test;
+
+TEST_CASE("web model: the buffered pattern's channel holds the values in flight, in order") {
+  Session s;
+  run_program(s, det("buffered"));
+  Playback& pb = s.playback();
+  std::size_t most = 0;
+  int received = 0;
+  while (pb.step()) {
+    const Channel* ch = nullptr;
+    for (const Channel& c : pb.model().channels()) {
+      if (c.name == "ch") ch = &c;
+    }
+    if (!ch) continue;
+    CHECK(ch->cap == 3);
+    REQUIRE(ch->buffer.size() <= 3);
+    // The producer sends 1, 2, 3, ...: the buffer is the run recvs+1 .. .
+    for (std::size_t i = 0; i < ch->buffer.size(); i++) {
+      CHECK(ch->buffer[i].kind == gort::trace::ValueKind::Int);
+      CHECK(ch->buffer[i].bits == static_cast<std::int64_t>(ch->recvs + 1 + i));
+    }
+    most = std::max(most, ch->buffer.size());
+    received = static_cast<int>(ch->recvs);
+  }
+  CHECK(most == 3);  // the fast producer fills it
+  CHECK(received == 8);
+  const Channel& ch = pb.model().channels()[0];
+  CHECK(ch.closed);
+  CHECK(ch.buffer.empty());
+  CHECK(pb.model().console().find("consumed 8\n") != std::string::npos);
+  CHECK(s.output().find("consumed 8\n\nProgram exited.\n") != std::string::npos);
+}
+
+TEST_CASE("web model: ping-pong hits are handoffs that alternate between the players") {
+  Session s;
+  run_program(s, det("ping_pong"));
+  Playback& pb = s.playback();
+  std::vector<Transfer> hits;
+  while (pb.step()) {
+    const auto& ts = pb.model().transfers();
+    if (!ts.empty() && ts.back().event == pb.cursor() - 1) hits.push_back(ts.back());
+  }
+  const Model& m = pb.model();
+  std::uint32_t ping = 0, pong = 0;
+  for (const Channel& c : m.channels()) {
+    if (c.name == "ping") ping = c.id;
+    if (c.name == "pong") pong = c.id;
+  }
+  std::vector<Transfer> balls;
+  for (const Transfer& t : hits) {
+    if (t.chan == ping || t.chan == pong) balls.push_back(t);
+  }
+  REQUIRE(balls.size() == 6);
+  for (std::size_t i = 0; i < balls.size(); i++) {
+    INFO("hit ", i);
+    CHECK(format(balls[i].v) == std::to_string(i + 1));
+    CHECK(balls[i].chan == (i % 2 == 0 ? ping : pong));
+    CHECK(balls[i].from_g != 0);  // unbuffered: straight from goroutine to goroutine
+    CHECK(balls[i].to_g != 0);
+    if (i > 0) {
+      CHECK(balls[i].from_g == balls[i - 1].to_g);  // who caught it hits it back
+      CHECK(balls[i].to_g != balls[i].from_g);
+    }
+  }
+  CHECK(balls[0].from_g == 1);  // main serves
+  CHECK(m.goroutine(balls[1].from_g)->name == "player");
+  for (const Channel& c : m.channels()) CHECK(c.buffer.empty());
+}
+
+TEST_CASE("web model: the deadlock pattern ends with Go's report and both goroutines blocked") {
+  Session s;
+  run_program(s, det("deadlock"));
+  s.playback().seek_end();
+  const Model& m = s.model();
+  CHECK(m.exited());
+  CHECK(m.exit_code() == 2);
+  CHECK(s.exit_code() == 2);
+  std::string out = s.output();
+  CHECK(out.find("fatal error: all goroutines are asleep - deadlock!\n\n") == 0);
+  CHECK(out.find("goroutine 1 [chan send]:\nmain.main()\n") != std::string::npos);
+  CHECK(out.find("goroutine 2 [chan send]:\nmain.worker()\n") != std::string::npos);
+  CHECK(out.find("\nProgram exited: status 2.\n") != std::string::npos);
+  REQUIRE(m.goroutines().size() == 2);
+  for (const Goroutine& g : m.goroutines()) {
+    INFO("goroutine ", g.id);
+    CHECK(g.state == GState::Blocked);  // not the unwinding that follows the Exit event
+    CHECK(g.reason == gort::WaitReason::ChanSend);
+    REQUIRE(g.chan != 0);
+    const Channel* c = m.channel(g.chan);
+    REQUIRE(c);
+    CHECK(c->name == (g.id == 1 ? "jobs" : "results"));
+    CHECK(std::count(c->senders.begin(), c->senders.end(), g.id) == 1);
+  }
+  CHECK(m.goroutine(1)->line == 18);  // jobs <- j
+  CHECK(m.goroutine(2)->line == 9);   // results <- j * 2
+}
+
+TEST_CASE("web model: the goroutine leak ends normally with a goroutine still blocked") {
+  Session s;
+  run_program(s, det("goroutine_leak"));
+  s.playback().seek_end();
+  const Model& m = s.model();
+  CHECK(m.exit_code() == 0);
+  CHECK(m.counters().alive >= 1);
+  int leaked = 0;
+  for (const Goroutine& g : m.goroutines()) {
+    if (g.state != GState::Blocked) continue;
+    leaked++;
+    CHECK(g.reason == gort::WaitReason::ChanSend);
+    const Channel* c = m.channel(g.chan);
+    REQUIRE(c);
+    CHECK(c->cap == 0);
+    CHECK(std::count(c->senders.begin(), c->senders.end(), g.id) == 1);
+  }
+  CHECK(leaked >= 1);
+  CHECK(m.goroutine(1)->state == GState::Running);  // main returned while running
+}
+
+TEST_CASE("web model: lanes never show two goroutines on one P, nor one goroutine on two Ps") {
+  for (const char* id : {"concurrency_vs_parallelism", "fan_out_fan_in", "mutex_counter"}) {
+    INFO("pattern ", id);
+    Session s;
+    run_program(s, det(id, 4));
+    Playback& pb = s.playback();
+    while (pb.step()) {
+      std::set<std::uint32_t> running;
+      std::set<int> ps;
+      for (const Goroutine& g : pb.model().goroutines()) {
+        if (g.state != GState::Running || pb.model().exited()) continue;
+        CHECK(running.insert(g.id).second);
+        CHECK(g.p >= 0);
+        CHECK(ps.insert(g.p).second);  // one goroutine per P
+      }
+    }
+    int spans = 0;
+    for (const Lane& l : pb.model().lanes()) {
+      for (std::size_t i = 0; i < l.spans.size(); i++) {
+        spans++;
+        CHECK(l.spans[i].end >= l.spans[i].start);  // closed: the program ended
+        if (i > 0) CHECK(l.spans[i - 1].end <= l.spans[i].start);
+      }
+    }
+    CHECK(spans > 4);
+  }
+}
+
+TEST_CASE("web model: every gallery pattern folds to its expected end") {
+  for (const auto& p : gort::patterns::all()) {
+    INFO("pattern ", p.id);
+    Session s;
+    run_program(s, det(p.id, 3));
+    s.playback().seek_end();
+    const Model& m = s.model();
+    CHECK(m.exited());
+    CHECK(m.exit_code() == p.expected_exit);
+    CHECK(s.finished());
+    CHECK(m.counters().total >= 1);
+    CHECK(m.console() == s.output().substr(0, m.console().size()));
+    for (const Channel& c : m.channels()) {
+      CHECK(c.buffer.size() <= static_cast<std::size_t>(c.cap));
+      CHECK(c.recvs <= c.sends);
+    }
+  }
+}
+
+TEST_CASE(
+    "web model: close wakes a blocked receiver with no value; a select sender leaves no queue") {
+  TraceBuilder b;
+  using gort::WaitReason;
+  b.add(Kind::GoStart, 1);
+  b.add(Kind::ChanMake, 1, 1, 0);
+  b.add(Kind::GoCreate, 1, 2, 5);
+  b.add(Kind::GoBlock, 1, 1, 0, 0, 0, TraceBuilder::reason(WaitReason::ChanReceive));
+  b.add(Kind::GoStart, 2);
+  b.add(Kind::ChanClose, 2, 1);
+  b.add(Kind::ChanRecv, 1, 1, 0, 0);  // aux 0: closed
+  b.add(Kind::GoUnblock, 2, 1);
+  Model m;
+  m.reset(1);
+  Texts texts;
+  for (std::size_t i = 0; i < 4; i++) m.apply(b.ev[i], texts);
+  REQUIRE(m.channel(1));
+  CHECK(m.channel(1)->receivers.size() == 1);
+  CHECK(m.goroutine(1)->state == GState::Blocked);
+  CHECK(m.goroutine(2)->parent == 1);
+  CHECK(m.goroutine(2)->created_line == 5);
+  for (std::size_t i = 4; i < b.ev.size(); i++) m.apply(b.ev[i], texts);
+  CHECK(m.channel(1)->closed);
+  CHECK(m.channel(1)->receivers.empty());
+  CHECK(m.channel(1)->recvs == 0);
+  CHECK(m.transfers().back().closed);
+  CHECK(m.transfers().back().to_g == 1);
+  CHECK(m.goroutine(1)->state == GState::Runnable);
+  CHECK(m.goroutine(1)->chan == 0);
+  CHECK(m.goroutine(2)->state == GState::Running);
+  CHECK(m.goroutine(2)->p == 0);
+}
+
+TEST_CASE("web model: values format as Go prints them") {
+  using gort::trace::ValueKind;
+  CHECK(format({-3, ValueKind::Int}) == "-3");
+  CHECK(format({1, ValueKind::Bool}) == "true");
+  double d = 1.5;
+  std::int64_t bits;
+  std::memcpy(&bits, &d, sizeof bits);
+  CHECK(format({bits, ValueKind::Float}) == "1.5");
+  std::int64_t s = 0;
+  std::memcpy(&s, "hi", 2);
+  CHECK(format({s, ValueKind::Str}) == "\"hi\"");
+  CHECK(format({7, ValueKind::None}).empty());
+}

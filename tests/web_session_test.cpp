@@ -1,0 +1,135 @@
+// Sessions (web/session.cpp): what start() refuses and why, stop() in the
+// middle of a run, playback pacing a deterministic run, a real-time run
+// with scaled sleeps, the same seed giving the same trace, and stats.
+#include <doctest/doctest.h>
+
+#include <chrono>
+
+#include "web_test_util.hpp"
+
+using namespace web_test;
+
+TEST_CASE("web session: start refuses bad options with a clear message and runs nothing") {
+  Session s;
+  auto refused = [&](RunOptions o, const std::string& says) {
+    INFO("expected: ", says);
+    std::string err = s.start(o);
+    CHECK(err.find(says) != std::string::npos);
+    CHECK_FALSE(s.running());
+  };
+  refused(det("nosuch"), "unknown pattern \"nosuch\"");
+  RunOptions o = det("buffered");
+  o.params = {{"capacity", 99}};
+  refused(o, "capacity = 99 is out of range 0..16");
+  o.params = {{"nope", 1}};
+  refused(o, "no parameter \"nope\"");
+  o = det("buffered", 9);
+  refused(o, "procs = 9 is out of range 1..8");
+  o = det("buffered", -1);
+  refused(o, "procs = -1");
+  o = det("buffered");
+  o.speed = 0;
+  refused(o, "speed");
+  o.speed = 1e7;
+  refused(o, "speed");
+}
+
+TEST_CASE("web session: parameters reach the program and its Go source") {
+  Session s;
+  RunOptions o = det("buffered");
+  o.params = {{"items", 4}, {"capacity", 2}};
+  run_program(s, o);
+  CHECK(s.source().find("\tcapacity  = 2\n") != std::string::npos);
+  CHECK(s.source().find("\titems     = 4\n") != std::string::npos);
+  s.playback().seek_end();
+  CHECK(s.output().find("consumed 4\n") != std::string::npos);
+  CHECK(s.output().find("consumed 5\n") == std::string::npos);
+  CHECK(s.model().channels()[0].cap == 2);
+  CHECK(s.procs() == 2);
+  CHECK_FALSE(s.threaded());  // deterministic runs are simulated
+}
+
+TEST_CASE("web session: playback paces a deterministic run; finished waits for it") {
+  Session s;
+  RunOptions o = det("buffered");
+  REQUIRE(s.start(o) == "");
+  // The program runs on virtual time, far ahead of playback.
+  for (int f = 0; f < 5; f++) s.frame(0.1);
+  CHECK(s.model().now() <= 500'000'000);
+  CHECK(s.model().now() >= 300'000'000);  // consumeMs = 100: a few items consumed
+  CHECK_FALSE(s.finished());
+  CHECK(s.output().find("consumed 8") == std::string::npos);
+  for (int f = 0; f < 100 && !s.finished(); f++) s.frame(0.1);
+  CHECK(s.finished());
+  CHECK(s.exit_code() == 0);
+  CHECK(s.output().find("consumed 8\n") != std::string::npos);
+  Stats st = s.stats();
+  CHECK(st.events == s.playback().size());
+  CHECK(st.played == st.events);
+  CHECK(st.goroutines_total == 2);
+  CHECK(st.goroutines_alive == 1);  // main, when it returned
+  CHECK(st.lost == 0);
+}
+
+TEST_CASE("web session: stop() in the middle of a run") {
+  Session s;
+  RunOptions o;
+  o.pattern = "buffered";
+  o.procs = 2;
+  o.params = {{"items", 100}};  // 10 s of real time at speed 1
+  REQUIRE(s.start(o) == "");
+  for (int f = 0; f < 5; f++) s.frame(1.0 / 60);
+  CHECK(s.running());
+  CHECK_FALSE(s.program_done());
+  s.stop();
+  CHECK_FALSE(s.running());
+  CHECK(s.program_done());
+  CHECK(s.stopped());
+  CHECK_FALSE(s.exit_code().has_value());
+  s.playback().seek_end();
+  CHECK(s.finished());
+  CHECK(s.model().exit_code() == -1);
+  std::string out = s.output();
+  CHECK(out.size() >= 18);
+  CHECK(out.substr(out.size() - 18) == "\nProgram stopped.\n");
+  // The session can run again at once.
+  run_program(s, det("task1_task2"));
+  CHECK_FALSE(s.stopped());
+  CHECK(s.exit_code() == 0);
+}
+
+TEST_CASE("web session: at speed 50 a real-time run takes 1/50 of its sleeps' time") {
+  Session s;
+  RunOptions o;
+  o.pattern = "ping_pong";  // six 100 ms sleeps in a row
+  o.procs = 2;
+  o.speed = 50;
+  REQUIRE(s.start(o) == "");
+  auto t0 = std::chrono::steady_clock::now();
+  auto last = t0;
+  while (!s.finished() && std::chrono::steady_clock::now() - t0 < std::chrono::seconds(10)) {
+    auto now = std::chrono::steady_clock::now();
+    s.frame(std::chrono::duration<double>(now - last).count());
+    last = now;
+  }
+  auto wall = std::chrono::steady_clock::now() - t0;
+  CHECK(s.finished());
+  CHECK(s.exit_code() == 0);
+  CHECK(s.model().now() >= 600'000'000);         // program time: all six sleeps
+  CHECK(wall < std::chrono::milliseconds(500));  // about 12 ms (600 ms unscaled)
+  CHECK(s.output().find("game over after 6 hits\n") != std::string::npos);
+}
+
+TEST_CASE("web session: the same seed gives the same trace; restart repeats the options") {
+  Session s;
+  RunOptions o = det("fan_out_fan_in", 3);
+  o.seed = 42;
+  run_program(s, o);
+  s.playback().seek_end();
+  std::string first = dump(s.model());
+  REQUIRE(s.restart() == "");
+  for (int i = 0; i < 100000 && !s.program_done(); i++) s.frame(0);
+  s.playback().seek_end();
+  CHECK(s.options().seed == 42);
+  CHECK(dump(s.model()) == first);
+}

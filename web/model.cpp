@@ -1,0 +1,337 @@
+// Folding trace events into the model (see model.hpp for the invariants).
+//
+// What the runtime records, and so what each event means here
+// (core/src/chan.cpp, select.cpp, proc.cpp, time.cpp):
+//   - A send that finds a waiting receiver records ChanSend (the sender)
+//     then ChanRecv (the receiver), then GoUnblock of the receiver: a
+//     handoff. The same pair, in that order, when a receive finds a blocked
+//     sender on an unbuffered channel.
+//   - A receive from a full buffer with a blocked sender records ChanRecv
+//     (the head of the buffer) then ChanSend by the blocked sender (its value
+//     enters the buffer's tail), then GoUnblock of the sender.
+//   - close records ChanClose, a ChanRecv with aux = 0 for every waiting
+//     receiver, then a GoUnblock for each receiver and sender.
+//   - A goroutine blocked in select records GoBlock with no channel; a
+//     timer's channel send records ChanSend by goroutine 0.
+// So a ChanSend is a handoff when the channel is unbuffered or receivers
+// are queued on it; otherwise its value enters the buffer.
+#include "model.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <gort/print.hpp>
+
+namespace gort::web {
+
+using trace::Kind;
+
+std::string_view state_text(GState s) {
+  switch (s) {
+    case GState::Runnable:
+      return "runnable";
+    case GState::Running:
+      return "running";
+    case GState::Blocked:
+      return "blocked";
+    case GState::Sleeping:
+      return "sleeping";
+    case GState::Done:
+      return "done";
+  }
+  return "";
+}
+
+std::string format(const Value& v) {
+  std::string out;
+  switch (v.kind) {
+    case trace::ValueKind::None:
+      break;
+    case trace::ValueKind::Int:
+      out = std::to_string(v.bits);
+      break;
+    case trace::ValueKind::Uint:
+      out = std::to_string(static_cast<std::uint64_t>(v.bits));
+      break;
+    case trace::ValueKind::Bool:
+      out = v.bits ? "true" : "false";
+      break;
+    case trace::ValueKind::Float: {
+      double d;
+      std::memcpy(&d, &v.bits, sizeof d);
+      detail::format_float(out, d, false);
+      break;
+    }
+    case trace::ValueKind::Str: {
+      char s[8];
+      std::memcpy(s, &v.bits, sizeof s);
+      out = '"' + std::string(s, strnlen(s, sizeof s)) + '"';
+      break;
+    }
+  }
+  return out;
+}
+
+void Model::reset(int procs) {
+  gs_.clear();
+  g_index_.clear();
+  queued_.clear();
+  cs_.clear();
+  c_index_.clear();
+  inflight_.clear();
+  lanes_.assign(static_cast<std::size_t>(std::max(procs, 1)), Lane{});
+  running_.assign(lanes_.size(), 0);
+  transfers_.clear();
+  console_.clear();
+  console_end_ = 0;
+  now_ = 0;
+  exited_ = false;
+  exit_code_ = 0;
+  counters_ = {};
+  generation_++;
+}
+
+const Goroutine* Model::goroutine(std::uint32_t id) const {
+  return id < g_index_.size() && g_index_[id] ? &gs_[g_index_[id] - 1] : nullptr;
+}
+
+const Channel* Model::channel(std::uint32_t id) const {
+  return id < c_index_.size() && c_index_[id] ? &cs_[c_index_[id] - 1] : nullptr;
+}
+
+Goroutine& Model::g_at(std::uint32_t id, std::int64_t ts) {
+  if (id >= g_index_.size()) g_index_.resize(std::max<std::size_t>(id + 1, g_index_.size() * 2));
+  if (!g_index_[id]) {
+    Goroutine g;
+    g.id = id;
+    if (id == 1) g.name = "main";
+    g.created_ts = g.since_ts = ts;
+    gs_.push_back(std::move(g));
+    queued_.push_back(0);
+    g_index_[id] = static_cast<std::uint32_t>(gs_.size());
+    counters_.total++;
+    counters_.alive++;
+    generation_++;
+  }
+  return gs_[g_index_[id] - 1];
+}
+
+Channel& Model::c_at(std::uint32_t id, std::int64_t ts) {
+  if (id >= c_index_.size()) c_index_.resize(std::max<std::size_t>(id + 1, c_index_.size() * 2));
+  if (!c_index_[id]) {
+    Channel c;
+    c.id = id;
+    c.created_ts = ts;
+    cs_.push_back(std::move(c));
+    inflight_.emplace_back();
+    c_index_[id] = static_cast<std::uint32_t>(cs_.size());
+    counters_.channels++;
+    generation_++;
+  }
+  return cs_[c_index_[id] - 1];
+}
+
+void Model::set_state(Goroutine& g, GState s, std::int64_t ts) {
+  if (g.state == GState::Done) return;  // ids are never reused
+  if (s == GState::Done) counters_.alive--;
+  if (s != GState::Blocked && s != GState::Sleeping) {
+    g.reason = WaitReason::None;
+    g.chan = 0;
+    g.wake_ts = -1;
+  }
+  if (g.state != s) g.since_ts = ts;
+  g.state = s;
+}
+
+// g leaves the P it runs on: its span ends at ts.
+void Model::stop_running(Goroutine& g, std::int64_t ts) {
+  if (g.p < 0) return;
+  auto p = static_cast<std::size_t>(g.p);
+  auto& spans = lanes_[p].spans;
+  if (!spans.empty() && spans.back().g == g.id && spans.back().end < 0) spans.back().end = ts;
+  if (running_[p] == g.id) running_[p] = 0;
+  g.p = -1;
+}
+
+// g no longer waits in its channel's queue (its operation completed, or it
+// was woken by close).
+void Model::leave_queues(Goroutine& g) {
+  std::size_t i = static_cast<std::size_t>(&g - gs_.data());
+  if (!queued_[i]) return;
+  queued_[i] = 0;
+  if (const Channel* cc = channel(g.chan)) {
+    Channel& c = cs_[c_index_[cc->id] - 1];
+    auto& q = g.reason == WaitReason::ChanSend ? c.senders : c.receivers;
+    auto it = std::find(q.begin(), q.end(), g.id);  // nearly always the front: FIFO
+    if (it != q.end()) q.erase(it);
+  }
+}
+
+void Model::transfer(const Transfer& t) {
+  transfers_.push_back(t);
+  if (transfers_.size() > kMaxTransfers) transfers_.pop_front();
+}
+
+template <class T>
+static void push_bounded(std::vector<T>& v, const T& x) {
+  if (v.size() >= kMaxLaneItems) v.erase(v.begin(), v.begin() + static_cast<long>(v.size() / 2));
+  v.push_back(x);
+}
+
+void Model::on_send(const trace::Event& e) {
+  Channel& c = c_at(e.obj, e.ts);
+  std::size_t ci = c_index_[e.obj] - 1;
+  c.sends++;
+  counters_.chan_ops++;
+  Value v{e.value, static_cast<trace::ValueKind>(e.flags)};
+  if (e.g) {
+    Goroutine& g = g_at(e.g, e.ts);
+    if (g.chan == e.obj) leave_queues(g);  // a blocked sender whose value was taken
+  }
+  if (c.cap == 0 || !c.receivers.empty()) {
+    inflight_[ci].emplace_back(e.g, v);  // its ChanRecv comes next
+    return;
+  }
+  c.buffer.push_back(v);
+  transfer({e.g, e.obj, 0, v, e.ts, counters_.events, e.g == 0, false});
+}
+
+void Model::on_recv(const trace::Event& e) {
+  Channel& c = c_at(e.obj, e.ts);
+  std::size_t ci = c_index_[e.obj] - 1;
+  counters_.chan_ops++;
+  if (e.g) {
+    Goroutine& g = g_at(e.g, e.ts);
+    if (g.chan == e.obj) leave_queues(g);
+  }
+  if (e.aux == 0) {  // the channel is closed and drained: the zero value, ok == false
+    transfer({0, e.obj, e.g, Value{}, e.ts, counters_.events, false, true});
+    return;
+  }
+  c.recvs++;
+  Value v{e.value, static_cast<trace::ValueKind>(e.flags)};
+  auto& fly = inflight_[ci];
+  if (!fly.empty()) {
+    std::uint32_t from = fly.front().first;
+    fly.pop_front();
+    transfer({from, e.obj, e.g, v, e.ts, counters_.events, from == 0, false});
+    return;
+  }
+  if (!c.buffer.empty()) c.buffer.pop_front();
+  transfer({0, e.obj, e.g, v, e.ts, counters_.events, false, false});
+}
+
+void Model::apply(const trace::Event& e, const Texts& texts) {
+  now_ = std::max(now_, e.ts);
+  counters_.events++;
+  if (e.kind == Kind::Print) {
+    auto end = std::min(static_cast<std::size_t>(e.value) + e.aux, texts.output.size());
+    if (end > console_end_) {
+      console_.append(texts.output, console_end_, end - console_end_);
+      console_end_ = end;
+    }
+    return;
+  }
+  if (exited_) return;  // frozen: see the header
+  auto lane = std::min<std::size_t>(e.p, lanes_.size() - 1);
+  switch (e.kind) {
+    case Kind::ProcStart:
+    case Kind::ProcStop:
+    case Kind::Select:
+    case Kind::TimerFire:
+    case Kind::Print:
+      break;
+    case Kind::GoCreate: {
+      Goroutine& g = g_at(e.obj, e.ts);
+      g.parent = e.g;
+      g.created_line = static_cast<int>(e.value);
+      break;
+    }
+    case Kind::GoStart: {
+      Goroutine& g = g_at(e.g, e.ts);
+      if (g.state == GState::Done) break;
+      if (std::uint32_t prev = running_[lane]; prev && prev != e.g) {
+        stop_running(gs_[g_index_[prev] - 1], e.ts);  // a missed (lost) event
+      }
+      stop_running(g, e.ts);
+      leave_queues(g);
+      set_state(g, GState::Running, e.ts);
+      g.p = static_cast<int>(lane);
+      g.runs++;
+      running_[lane] = e.g;
+      push_bounded(lanes_[lane].spans, Span{e.g, e.ts, -1});
+      break;
+    }
+    case Kind::GoBlock: {
+      Goroutine& g = g_at(e.g, e.ts);
+      stop_running(g, e.ts);
+      auto reason = static_cast<WaitReason>(e.flags);
+      std::int64_t wake = g.wake_ts;
+      set_state(g, reason == WaitReason::Sleep ? GState::Sleeping : GState::Blocked, e.ts);
+      g.reason = reason;
+      g.chan = e.obj;
+      g.wake_ts = reason == WaitReason::Sleep ? wake : -1;
+      if (e.obj && (reason == WaitReason::ChanSend || reason == WaitReason::ChanReceive)) {
+        Channel& c = c_at(e.obj, e.ts);
+        (reason == WaitReason::ChanSend ? c.senders : c.receivers).push_back(e.g);
+        queued_[g_index_[e.g] - 1] = 1;
+      }
+      push_bounded(lanes_[lane].markers, Marker{e.ts, e.g, 0, true, reason});
+      break;
+    }
+    case Kind::GoUnblock: {
+      Goroutine& g = g_at(e.obj, e.ts);
+      leave_queues(g);
+      set_state(g, GState::Runnable, e.ts);
+      push_bounded(lanes_[lane].markers, Marker{e.ts, e.obj, e.g, false, WaitReason::None});
+      break;
+    }
+    case Kind::GoSleep:
+      g_at(e.g, e.ts).wake_ts = e.value;  // GoBlock (sleep) follows
+      break;
+    case Kind::GoYield: {
+      Goroutine& g = g_at(e.g, e.ts);
+      stop_running(g, e.ts);
+      set_state(g, GState::Runnable, e.ts);
+      break;
+    }
+    case Kind::GoEnd: {
+      Goroutine& g = g_at(e.g, e.ts);
+      stop_running(g, e.ts);
+      leave_queues(g);
+      set_state(g, GState::Done, e.ts);
+      break;
+    }
+    case Kind::GoName:
+      g_at(e.g, e.ts).name = texts.string(static_cast<std::uint32_t>(e.value));
+      break;
+    case Kind::GoLine:
+      g_at(e.g, e.ts).line = static_cast<int>(e.value);
+      break;
+    case Kind::ChanMake: {
+      Channel& c = c_at(e.obj, e.ts);
+      c.cap = static_cast<int>(e.value);
+      c.name = texts.string(e.aux);
+      c.creator = e.g;
+      break;
+    }
+    case Kind::ChanSend:
+      on_send(e);
+      break;
+    case Kind::ChanRecv:
+      on_recv(e);
+      break;
+    case Kind::ChanClose:
+      c_at(e.obj, e.ts).closed = true;
+      counters_.chan_ops++;
+      break;
+    case Kind::Exit:
+      exited_ = true;
+      exit_code_ = static_cast<int>(e.value);
+      for (Lane& l : lanes_) {  // nothing runs any more
+        if (!l.spans.empty() && l.spans.back().end < 0) l.spans.back().end = e.ts;
+      }
+      break;
+  }
+}
+
+}  // namespace gort::web

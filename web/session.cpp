@@ -1,0 +1,210 @@
+// One run of a gallery pattern (see session.hpp for the invariants).
+#include "session.hpp"
+
+#include <chrono>
+#include <cmath>
+#include <gort/run.hpp>
+#include <mutex>
+#include <random>
+
+namespace gort::web {
+
+// What the program wrote, in order. Config::out/err are called from
+// whichever thread runs the goroutine that prints, before the Print event
+// is recorded: so once an event is drained, its text is here.
+struct Session::Sink {
+  std::mutex mu;
+  std::string text;
+};
+
+Session::Session() : sink_(std::make_shared<Sink>()) {}
+
+Session::~Session() {
+  end_program();
+}
+
+void Session::end_program() {
+  if (!prog_) return;
+  if (!prog_->done()) {
+    prog_->stop();
+    stopped_ = true;
+  }
+  prog_->wait();  // simulated: unwinds at once; threaded: joins the workers
+  pump();
+  done_ = true;
+  if (!stopped_) exit_code_ = prog_->exit_code();
+  lost_ = prog_->lost_events();
+  prog_.reset();
+}
+
+std::string Session::start(const RunOptions& opts) {
+  const patterns::Pattern* pat = patterns::find(opts.pattern);
+  if (!pat) {
+    std::string known;
+    for (const auto& p : patterns::all()) known += (known.empty() ? "" : ", ") + p.id;
+    return "unknown pattern \"" + opts.pattern + "\" (patterns: " + known + ")";
+  }
+  int procs = opts.procs == 0 ? kDefaultProcs : opts.procs;
+  if (procs < 1 || procs > kMaxProcs) {
+    return "procs = " + std::to_string(opts.procs) + " is out of range 1.." +
+           std::to_string(kMaxProcs);
+  }
+  if (!(opts.speed >= kMinSpeed && opts.speed <= kMaxSpeed)) {
+    return "speed = " + std::to_string(opts.speed) + " is out of range 0.01..1000000";
+  }
+  std::vector<std::pair<std::string, std::string>> kv;
+  for (const auto& [name, v] : opts.params) kv.emplace_back(name, std::to_string(v));
+  patterns::Args args;
+  if (std::string err = patterns::make_args(*pat, kv, args); !err.empty()) return err;
+
+  end_program();
+  opts_ = opts;
+  pattern_ = pat;
+  source_ = patterns::source(*pat, args);
+  {
+    std::lock_guard lk(sink_->mu);
+    sink_->text.clear();
+  }
+  Config cfg;
+  cfg.gomaxprocs = procs;
+  cfg.deterministic = opts.deterministic;
+  cfg.seed = opts.seed;
+  cfg.speed = opts.speed;
+  cfg.trace = true;
+  // Room for the events of a frame or more of a busy program on each P.
+  cfg.trace_capacity = std::size_t{1} << 17;
+  std::shared_ptr<Sink> sink = sink_;
+  cfg.out = cfg.err = [sink](std::string_view s) {
+    std::lock_guard lk(sink->mu);
+    sink->text.append(s);
+  };
+  prog_ = std::make_unique<Program>(cfg, [pat, args] { pat->body(args); });
+  if (!prog_->valid()) {  // checked above; kept so a new Config rule cannot pass silently
+    std::string err = prog_->error();
+    prog_.reset();
+    return err;
+  }
+  procs_ = prog_->procs();
+  stopped_ = false;
+  done_ = false;
+  exit_code_.reset();
+  playback_.reset(procs_);
+  playback_.set_speed(opts.speed);
+  layout_.clear();
+  meter_.clear();
+  fold_ms_ = 0;
+  lost_ = 0;
+  prog_->start();  // threaded: the workers start; simulated: frame() runs slices
+  return {};
+}
+
+void Session::stop() {
+  if (prog_ && !prog_->done()) {
+    prog_->stop();
+    stopped_ = true;
+  }
+  end_program();
+}
+
+std::string Session::restart() {
+  if (!pattern_) return "no pattern has run yet";
+  RunOptions opts = opts_;
+  return start(opts);
+}
+
+void Session::set_speed(double speed) {
+  if (!(speed >= kMinSpeed && speed <= kMaxSpeed)) return;
+  opts_.speed = speed;
+  playback_.set_speed(speed);
+}
+
+void Session::pump() {
+  if (!prog_) return;
+  bool ended = prog_->done();  // before draining: then every event is drained
+  drained_.clear();
+  prog_->drain(drained_);
+  if (!drained_.empty()) {
+    Texts& t = playback_.texts();
+    {
+      std::lock_guard lk(sink_->mu);
+      t.output.append(sink_->text, t.output.size(), std::string::npos);
+    }
+    for (const trace::Event& e : drained_) {
+      std::uint32_t id = e.kind == trace::Kind::GoName     ? static_cast<std::uint32_t>(e.value)
+                         : e.kind == trace::Kind::ChanMake ? e.aux
+                                                           : 0;
+      if (id == 0) continue;
+      if (id >= t.strings.size()) t.strings.resize(id + 1);
+      if (t.strings[id].empty()) t.strings[id] = prog_->string(id);
+    }
+    playback_.append(drained_.data(), drained_.size());
+  }
+  if (ended && !done_) {
+    done_ = true;
+    if (!stopped_) exit_code_ = prog_->exit_code();
+  }
+}
+
+void Session::frame(double dt_seconds) {
+  if (prog_ && !done_ && prog_->simulated()) prog_->run_for(kSliceBudget);
+  auto t0 = std::chrono::steady_clock::now();
+  pump();
+  playback_.advance(dt_seconds);
+  layout_.update(playback_.model());
+  fold_ms_ =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  meter_.add(dt_seconds, playback_.size(), playback_.model().counters().chan_ops);
+}
+
+bool Session::running() const {
+  return prog_ && !done_;
+}
+
+bool Session::program_done() const {
+  return pattern_ && done_;
+}
+
+std::optional<int> Session::exit_code() const {
+  return exit_code_;
+}
+
+bool Session::finished() const {
+  return program_done() && playback_.at_end();
+}
+
+bool Session::threaded() const {
+  if (prog_) return !prog_->simulated();
+  return Config::kThreads && !opts_.deterministic;
+}
+
+std::string Session::output() const {
+  const Model& m = playback_.model();
+  std::string out = m.console();
+  if (m.exited()) {
+    if (m.exit_code() == 0) {
+      out += "\nProgram exited.\n";
+    } else if (m.exit_code() == -1) {
+      out += "\nProgram stopped.\n";
+    } else {
+      out += "\nProgram exited: status " + std::to_string(m.exit_code()) + ".\n";
+    }
+  }
+  return out;
+}
+
+Stats Session::stats() const {
+  const Model& m = playback_.model();
+  Stats s;
+  s.goroutines_alive = m.counters().alive;
+  s.goroutines_total = m.counters().total;
+  s.channels = m.counters().channels;
+  s.chan_ops_per_s = meter_.chan_ops_per_s();
+  s.events_per_s = meter_.events_per_s();
+  s.events = playback_.size();
+  s.played = playback_.cursor();
+  s.lost = prog_ ? prog_->lost_events() : lost_;
+  s.fold_ms = fold_ms_;
+  return s;
+}
+
+}  // namespace gort::web
