@@ -14,8 +14,9 @@ std::string format_time(double t, double step) {
   };
   static constexpr Unit units[] = {{1e9, "s"}, {1e6, "ms"}, {1e3, "\xc2\xb5s"}, {1, "ns"}};
   const Unit* u = &units[3];
+  const double size = std::max(std::fabs(t), step);
   for (const Unit& c : units)
-    if (step * 10 >= c.ns) {
+    if (size >= c.ns) {
       u = &c;
       break;
     }

@@ -91,9 +91,9 @@ class TimeAxis {
 // the nearest wins), or -1. A span still running (end = -1) ends at `now`.
 int span_at(const Lane& lane, double t, double now, double slop);
 
-// "0", "750 ns", "1.5 µs", "20 ms", "2.5 s": `t` in the largest unit at most
-// ten times `step` (a tick interval, or the precision wanted), with as many
-// decimals as telling values `step` apart needs.
+// "0", "750 ns", "1.5 µs", "20 ms", "2.5 s": `t` in the largest unit not
+// above it (or `step`), with as many decimals as telling values `step`
+// apart needs (`step`: a tick interval, or the precision wanted).
 std::string format_time(double t, double step);
 
 }  // namespace gort::web
