@@ -37,7 +37,7 @@ class Layout {
   static constexpr float kPipeRow = 2.0f;      // vertical pitch of channel pipes
   static constexpr float kPipeColumn = 20.0f;  // horizontal pitch of channel columns
   static constexpr int kPipeRows = 32;         // pipes per column
-  static constexpr std::size_t kClusterAbove = 512, kClusterBelow = 256;
+  static constexpr std::size_t kClusterAbove = 2048, kClusterBelow = 1536;
 
   // A goroutine, or a cluster of them (count > 1).
   struct Node {
