@@ -192,7 +192,7 @@ void Model::on_send(const trace::Event& e) {
     return;
   }
   c.buffer.push_back(v);
-  transfer({e.g, e.obj, 0, v, e.ts, counters_.events, e.g == 0, false});
+  transfer({e.g, e.obj, 0, v, e.ts, static_cast<std::size_t>(counters_.events), e.g == 0, false});
 }
 
 void Model::on_recv(const trace::Event& e) {
@@ -204,7 +204,8 @@ void Model::on_recv(const trace::Event& e) {
     if (g.chan == e.obj) leave_queues(g);
   }
   if (e.aux == 0) {  // the channel is closed and drained: the zero value, ok == false
-    transfer({0, e.obj, e.g, Value{}, e.ts, counters_.events, false, true});
+    transfer(
+        {0, e.obj, e.g, Value{}, e.ts, static_cast<std::size_t>(counters_.events), false, true});
     return;
   }
   c.recvs++;
@@ -213,11 +214,12 @@ void Model::on_recv(const trace::Event& e) {
   if (!fly.empty()) {
     std::uint32_t from = fly.front().first;
     fly.pop_front();
-    transfer({from, e.obj, e.g, v, e.ts, counters_.events, from == 0, false});
+    transfer(
+        {from, e.obj, e.g, v, e.ts, static_cast<std::size_t>(counters_.events), from == 0, false});
     return;
   }
   if (!c.buffer.empty()) c.buffer.pop_front();
-  transfer({0, e.obj, e.g, v, e.ts, counters_.events, false, false});
+  transfer({0, e.obj, e.g, v, e.ts, static_cast<std::size_t>(counters_.events), false, false});
 }
 
 void Model::apply(const trace::Event& e, const Texts& texts) {
