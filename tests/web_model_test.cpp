@@ -5,7 +5,9 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstring>
+#include <gort/gort.hpp>
 #include <set>
 
 #include "web_test_util.hpp"
@@ -220,4 +222,36 @@ TEST_CASE("web model: values format as Go prints them") {
   std::memcpy(&s, "hi", 2);
   CHECK(format({s, ValueKind::Str}) == "\"hi\"");
   CHECK(format({7, ValueKind::None}).empty());
+}
+
+TEST_CASE("web model: a panic's report reaches the console before the exit") {
+  gort::Config cfg;
+  cfg.deterministic = true;
+  cfg.seed = 1;
+  cfg.trace = true;
+  cfg.out = cfg.err = [](std::string_view) {};
+  gort::Program prog(cfg, [] {
+    gort::println("before");
+    gort::go([] {
+      gort::set_name("doomed");
+      gort::at(12);
+      gort::panic("boom");
+    });
+    gort::sleep(std::chrono::seconds(1));
+  });
+  CHECK(prog.wait() == 2);
+  std::vector<Event> ev;
+  prog.drain(ev);
+  Texts texts;
+  texts.output = prog.output();
+  for (std::uint32_t id = 0; id < 4; id++) texts.strings.push_back(prog.string(id));
+  Model m;
+  m.reset(prog.procs());
+  for (const Event& e : ev) m.apply(e, texts);
+  CHECK(m.exited());
+  CHECK(m.exit_code() == 2);
+  CHECK(m.console().find("before\npanic: boom\n\ngoroutine 2 [running]:\nmain.doomed()\n"
+                         "\tmain.go:12\n") == 0);
+  CHECK(m.goroutine(1)->state == GState::Sleeping);
+  CHECK(m.goroutine(2)->name == "doomed");
 }
