@@ -192,6 +192,12 @@ void frame() {
   if (app->first_frame) {
     app->first_frame = false;
     js::ready();
+  } else if (app->pg.current_run() == 0 && app->pg.notice.empty()) {
+    // The page's own first run starts after the first frame is on screen
+    // (its workers must not delay it), unless window.gort started one.
+    std::string err;
+    app->pg.run_next(err);
+    if (!err.empty()) app->pg.notice = err;
   }
 }
 
@@ -253,13 +259,9 @@ int main() {
     app->embed = link.embed;
   }
   app->pg.on_end = js::run_ended;
-  std::string run_err;
-  app->pg.run_next(run_err);
   if (!link_err.empty()) {
     app->pg.notice = "This link is malformed: " + link_err + ". Showing the defaults.";
     js::warn(app->pg.notice);
-  } else if (!run_err.empty()) {
-    app->pg.notice = run_err;
   }
 
   // 0 fps = requestAnimationFrame; never returns (simulate_infinite_loop),

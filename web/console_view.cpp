@@ -18,6 +18,7 @@ const ImVec4* line_color(std::string_view line) {
   if (starts("panic:") || starts("fatal error:") || starts("[signal")) return &theme::kError;
   if (starts("goroutine ")) return &theme::kGoroutine;
   if (starts("Program exited: status") || starts("Program stopped.")) return &theme::kNotice;
+  if (starts("Program exited.")) return &theme::kOk;
   if (starts("\t") || starts("main.") || starts("created by ")) return &theme::kDim;
   return nullptr;
 }
@@ -39,9 +40,7 @@ void draw_console(const Playground& pg) {
     ImGui::TextUnformatted(line.data(), line.data() + line.size());
     if (line_color(line)) ImGui::PopStyleColor();
   }
-  if (s.finished() && !s.stopped() && s.exit_code() == 0) {
-    ImGui::TextColored(theme::kOk, "\nProgram exited.");
-  } else if (s.running()) {
+  if (s.running()) {
     ImGui::TextColored(theme::kDim, "...");
   }
   if (follow) ImGui::SetScrollHereY(1.0f);

@@ -47,7 +47,7 @@ void draw_controls(Playground& pg, WidgetRects& rects) {
 
   // Speed: a log slider over the whole range Session accepts.
   float speed = static_cast<float>(pg.next.speed);
-  ImGui::SetNextItemWidth(-90);
+  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.5f);
   if (ImGui::SliderFloat("speed", &speed, static_cast<float>(Session::kMinSpeed),
                          static_cast<float>(Session::kMaxSpeed), speed < 10 ? "%.2gx" : "%.0fx",
                          ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp)) {
@@ -61,7 +61,7 @@ void draw_controls(Playground& pg, WidgetRects& rects) {
         "Real-time runs also scale their sleeps (from the next run).");
 
   int procs = pg.next.procs > 0 ? pg.next.procs : Session::kDefaultProcs;
-  ImGui::SetNextItemWidth(-90);
+  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.5f);
   if (ImGui::SliderInt("GOMAXPROCS", &procs, 1, Session::kMaxProcs, "%d",
                        ImGuiSliderFlags_AlwaysClamp))
     pg.next.procs = procs;
@@ -76,7 +76,7 @@ void draw_controls(Playground& pg, WidgetRects& rects) {
                                            "page's thread");
   }
 
-  ImGui::SetNextItemWidth(-90);
+  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.5f);
   ImGui::InputScalar("seed", ImGuiDataType_U64, &pg.next.seed);
   rects.record_item("seed");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("0 = a new random seed each run");
@@ -85,6 +85,9 @@ void draw_controls(Playground& pg, WidgetRects& rects) {
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("Virtual time and a seeded P order: the same seed gives the same run");
 
+  ImGui::TextColored(theme::kDim, "%s build, GOMAXPROCS %d%s",
+                     Config::kThreads ? "threaded" : "single-threaded", s.procs(),
+                     s.simulated() ? " (simulated)" : "");
   // Where playback is: events played / recorded, and the state of the run.
   ImGui::TextColored(theme::kDim, "event %zu / %zu%s", play.cursor(), play.size(),
                      play.paused() ? "  (paused)" : "");
