@@ -125,3 +125,17 @@ TEST_CASE("web playback: slow motion applies at most ~300 * speed events a secon
   pb.advance(1.0 / 60);
   CHECK(pb.at_end());
 }
+
+TEST_CASE("web playback: past kMaxSnapshots snapshots thin out, and seeks stay exact") {
+  std::size_t k = Playback::kSnapshotEvery;
+  auto ev = ping_pong_trace(static_cast<int>(k * (Playback::kMaxSnapshots + 2) / 5));
+  REQUIRE(ev.size() > k * (Playback::kMaxSnapshots + 1));
+  Playback pb = loaded(ev);
+  pb.seek_end();
+  for (std::size_t i : {3 * k + 5, k + 1, 2 * k, ev.size() - 2}) {
+    INFO("seek ", i);
+    pb.seek(i);
+    CHECK(pb.cursor() == i);
+    CHECK(dump(pb.model()) == dump(fold(pb, i)));
+  }
+}

@@ -16,6 +16,7 @@ void Playback::reset(int procs) {
   slow_budget_ = 0;
   paused_ = false;
   snapshots_.clear();
+  snapshot_every_ = kSnapshotEvery;
 }
 
 void Playback::append(const trace::Event* events, std::size_t n) {
@@ -30,8 +31,13 @@ void Playback::set_speed(double speed) {
 
 void Playback::apply_next() {
   model_.apply(events_[cursor_++], texts_);
-  if (cursor_ % kSnapshotEvery == 0 && snapshots_.size() == cursor_ / kSnapshotEvery - 1) {
-    snapshots_.push_back(std::make_unique<Model>(model_));
+  if (cursor_ % snapshot_every_ != 0 || (!snapshots_.empty() && snapshots_.back().at >= cursor_)) {
+    return;
+  }
+  snapshots_.push_back({cursor_, std::make_unique<Model>(model_)});
+  if (snapshots_.size() > kMaxSnapshots) {
+    snapshot_every_ *= 2;
+    std::erase_if(snapshots_, [this](const Snapshot& x) { return x.at % snapshot_every_ != 0; });
   }
 }
 
@@ -73,10 +79,13 @@ bool Playback::step() {
 void Playback::seek(std::size_t index) {
   index = std::min(index, events_.size());
   if (index < cursor_) {
-    std::size_t k = std::min(index / kSnapshotEvery, snapshots_.size());
-    if (k > 0) {
-      model_ = *snapshots_[k - 1];
-      cursor_ = k * kSnapshotEvery;
+    const Snapshot* from = nullptr;
+    for (const Snapshot& x : snapshots_) {
+      if (x.at <= index) from = &x;
+    }
+    if (from) {
+      model_ = *from->model;
+      cursor_ = from->at;
     } else {
       model_.reset(procs_);
       cursor_ = 0;

@@ -12,9 +12,10 @@
 //     * speed events are applied per second of wall time, so bursts that
 //     happen at one virtual instant unfold at a pace a person can follow;
 //     while that cap holds events back the clock waits for them.
-//   - seek(i) refolds from the nearest snapshot at or before i (snapshots
-//     are taken every kSnapshotEvery events while events are applied in
-//     order), so scrubbing stays fast on long traces.
+//   - seek(i) refolds from the nearest snapshot at or before i, so scrubbing
+//     stays fast on long traces. Snapshots are taken every kSnapshotEvery
+//     events as they are first applied; past kMaxSnapshots every other one
+//     is dropped and the interval doubles, so their memory stays bounded.
 #pragma once
 
 #include <cstddef>
@@ -31,6 +32,7 @@ class Playback {
  public:
   static constexpr double kSlowEventsPerSecond = 300;
   static constexpr std::size_t kSnapshotEvery = 1 << 16;
+  static constexpr std::size_t kMaxSnapshots = 16;
 
   // Forgets every event and snapshot: an empty model for `procs` Ps, cursor
   // 0, clock 0, not paused; speed is kept.
@@ -80,8 +82,12 @@ class Playback {
   double slow_budget_ = 0;  // events slow motion may still apply
   bool paused_ = false;
   int procs_ = 1;
-  // snapshots_[k] = the model after k * kSnapshotEvery events.
-  std::vector<std::unique_ptr<Model>> snapshots_;
+  struct Snapshot {
+    std::size_t at;  // the model after this many events
+    std::unique_ptr<Model> model;
+  };
+  std::vector<Snapshot> snapshots_;  // by `at`, each a multiple of snapshot_every_
+  std::size_t snapshot_every_ = kSnapshotEvery;
 };
 
 }  // namespace gort::web
