@@ -20,6 +20,42 @@
 option(GORT_THREADS "Emscripten: threaded build (pthreads) instead of the single-threaded one" OFF)
 set(GORT_WASM_INITIAL_MEMORY "512MB" CACHE STRING "Emscripten threaded build: fixed memory size")
 set(GORT_WASM_POOL_SIZE 8 CACHE STRING "Emscripten threaded build: pre-spawned pthreads")
+# Debug checks: -sSTACK_OVERFLOW_CHECK=2 makes binaryen check every write of
+# the C stack pointer against the running fiber's limits (3.1.6 sets them at
+# each fiber switch), so a goroutine that overflows its C stack aborts with
+# "stack overflow" at once instead of writing below it; -sASSERTIONS=1 adds
+# asyncify's own assertions (among them: an uninstrumented function, e.g.
+# one in asyncify_remove.txt, on the stack during an unwind traps).
+# Slower; release builds leave both out (README, WebAssembly).
+option(GORT_WASM_DEBUG_CHECKS "Emscripten: STACK_OVERFLOW_CHECK=2 and ASSERTIONS" OFF)
+option(GORT_WASM_ASYNCIFY_REMOVE "Emscripten: leave wasm/asyncify_remove.txt out of ASYNCIFY" ON)
+
+# ASYNCIFY_REMOVE: the functions in wasm/asyncify_remove.txt (C++ exception
+# throwing and matching, operator new/delete, strings, clocks, condition
+# variables, musl's printf, gort's formatting and trace recording; that file
+# says why each group can never be on the stack at a fiber switch) are not
+# instrumented. It is a remove list, not an ASYNCIFY_ONLY list: a consumer's
+# lambdas sit between a goroutine's entry and its switch, and whatever is
+# not listed stays instrumented. emcc takes the list as a response file, one
+# name per line, without comments: the build writes that file.
+# Measured (bench/gort_bench in Node 20, single-threaded build, 2 shared
+# cores at load 3-4; best of 3 alternating runs, ns): without the list /
+# with it (and with block_on and select parking outside cleanup scopes,
+# which takes their gopark call off an invoke_* wrapper): handoff 1143 /
+# 716, select 1025 / 992, spawn 832 / 829, buffered 81 / 82, pool 159 /
+# 132 ms, sieve 1328 / 1117 ms. At load 1.5, 5 runs each, handoff: list
+# alone 765 -> list + block_on 659 (median). .wasm size: 191,719 B ->
+# 154,431 B (-19%); functions instrumented: 219 reasons listed by
+# -sASYNCIFY_ADVISE -> 156.
+if(GORT_WASM_ASYNCIFY_REMOVE)
+  file(STRINGS "${CMAKE_CURRENT_LIST_DIR}/asyncify_remove.txt" _gort_remove REGEX "^[^#]")
+  list(JOIN _gort_remove "\n" _gort_remove)
+  file(CONFIGURE OUTPUT "${CMAKE_BINARY_DIR}/asyncify_remove.rsp" CONTENT "${_gort_remove}\n" @ONLY)
+  set(GORT_ASYNCIFY_REMOVE_RSP "${CMAKE_BINARY_DIR}/asyncify_remove.rsp")
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS
+    "${CMAKE_CURRENT_LIST_DIR}/asyncify_remove.txt")
+  unset(_gort_remove)
+endif()
 
 # Programs and tests run in the machine's Node (20): emcmake's default
 # emulator adds --experimental-wasm-threads, which Node 20 rejects.
@@ -59,13 +95,18 @@ function(gort_emscripten_usage target)
     # The thread's own context and every goroutine bring their own asyncify
     # buffer (context_emscripten.cpp); this is only for emscripten_sleep.
     -sASYNCIFY_STACK_SIZE=4096
+    $<$<BOOL:${GORT_ASYNCIFY_REMOVE_RSP}>:-sASYNCIFY_REMOVE=@${GORT_ASYNCIFY_REMOVE_RSP}>
     -sEXIT_RUNTIME=1
     "SHELL:--js-library ${GORT_CONTEXT_JS_LIBRARY}"
     "SHELL:--pre-js ${wasm}/node_fetch.js"
     "SHELL:--post-js ${wasm}/main_exit_code.js")
   # Relink programs when one of these scripts changes.
   set_property(TARGET ${target} APPEND PROPERTY INTERFACE_LINK_DEPENDS
-    "${GORT_CONTEXT_JS_LIBRARY}" "${wasm}/node_fetch.js" "${wasm}/main_exit_code.js")
+    "${GORT_CONTEXT_JS_LIBRARY}" "${wasm}/node_fetch.js" "${wasm}/main_exit_code.js"
+    ${GORT_ASYNCIFY_REMOVE_RSP})
+  if(GORT_WASM_DEBUG_CHECKS)
+    target_link_options(${target} INTERFACE -sSTACK_OVERFLOW_CHECK=2 -sASSERTIONS=1)
+  endif()
   if(GORT_THREADS)
     target_compile_options(${target} PUBLIC -pthread)
     # gomaxprocs is capped to the pool (core/src/program.cpp).
@@ -75,6 +116,8 @@ function(gort_emscripten_usage target)
       -sPTHREAD_POOL_SIZE=${GORT_WASM_POOL_SIZE}
       -sINITIAL_MEMORY=${GORT_WASM_INITIAL_MEMORY})
   else()
-    target_link_options(${target} INTERFACE -sALLOW_MEMORY_GROWTH=1)
+    # Growth up to wasm32's whole 4 GB (3.1.6 stops at 2 GB by default):
+    # 1M blocked goroutines with 1.5 KiB stacks need about 1.6 GB.
+    target_link_options(${target} INTERFACE -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=4GB)
   endif()
 endfunction()

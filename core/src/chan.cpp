@@ -37,24 +37,25 @@ void unlock_chan(void* c) {
 // (true) or closes c (false). While parked the goroutine holds a reference
 // to c, as a blocked Go goroutine keeps its channel reachable: so unwinding
 // it after main's frame (and main's handle) is gone still finds c alive.
+// Nothing with a destructor is in scope at the gopark call, on purpose:
+// with Emscripten's exceptions a call that may throw inside a cleanup scope
+// goes out through a JavaScript invoke_* wrapper, on every park.
 bool block_on(hchan* c, waitq& q, G* gp, void* ep, WaitReason reason) {
   sudog me;
   me.g = gp;
   me.elem = ep;
   me.c = c;
   chan_retain(c);
-  struct Hold {
-    hchan* c;
-    ~Hold() { chan_release(c); }
-  } hold{c};
   waitq_push(q, &me);
   gopark(unlock_chan, c, reason, c->id);
-  if (gp->unwinding) {
+  bool unwinding = gp->unwinding;
+  if (unwinding) {
     c->lock.lock();
     waitq_remove(q, &me);
     c->lock.unlock();
-    check_unwind();
   }
+  chan_release(c);
+  if (unwinding) check_unwind();
   return me.success;
 }
 

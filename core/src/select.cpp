@@ -21,26 +21,6 @@ namespace gort::detail {
 
 namespace {
 
-// Small selects keep their bookkeeping on the stack.
-template <class T>
-class SmallVec {
- public:
-  explicit SmallVec(int n) {
-    if (n > kInline) {
-      heap_ = std::make_unique<T[]>(static_cast<std::size_t>(n));
-      p_ = heap_.get();
-    }
-  }
-  T& operator[](int i) { return p_[i]; }
-  T* data() { return p_; }
-
- private:
-  static constexpr int kInline = 8;
-  T inline_[kInline];
-  std::unique_ptr<T[]> heap_;
-  T* p_ = inline_;
-};
-
 struct Locks {
   scase* cas;
   int* order;  // indices into cas, sorted by channel address
@@ -69,14 +49,22 @@ void trace_select(int chosen, int n) {
 
 }  // namespace
 
-int select_go(scase* cas, int n, bool block, bool* recv_ok) {
+namespace {
+
+// selectgo proper. pollorder and lockorder hold n ints, sgs n sudogs.
+// Nothing with a destructor is in scope here, on purpose: with Emscripten's
+// exceptions every call that may throw inside a cleanup scope goes out
+// through a JavaScript invoke_* wrapper, and this calls gopark, send_direct
+// and friends on every select. So the references held while parked are
+// dropped by hand (release_all) on every way out after pass 2.
+int selectgo(scase* cas, int n, bool block, bool* recv_ok, int* pollorder, int* lockorder,
+             sudog* sgs) {
   P* p = curp();
   if (!g_sched || !p) throw std::logic_error("gort: called outside a running gort program");
   G* gp = p ? p->curg : nullptr;
   if (gp) check_unwind();  // timers call this on g0 with block == false
   *recv_ok = false;
 
-  SmallVec<int> pollorder(n), lockorder(n);
   int norder = 0;
   for (int i = 0; i < n; i++) {
     if (!cas[i].c) continue;
@@ -102,7 +90,7 @@ int select_go(scase* cas, int n, bool block, bool* recv_ok) {
     }
     lockorder[j] = i;
   }
-  Locks locks{cas, lockorder.data(), norder};
+  Locks locks{cas, lockorder, norder};
   locks.lock();
 
   // Pass 1: a ready case, in random order.
@@ -146,19 +134,14 @@ int select_go(scase* cas, int n, bool block, bool* recv_ok) {
   }
 
   // Pass 2: wait on every channel, holding a reference to each (see block_on).
-  struct Hold {
-    scase* cas;
-    int n;
-    ~Hold() {
-      for (int i = 0; i < n; i++) {
-        if (cas[i].c) chan_release(cas[i].c);
-      }
-    }
-  } hold{cas, n};
   for (int i = 0; i < n; i++) {
     if (cas[i].c) chan_retain(cas[i].c);
   }
-  SmallVec<sudog> sgs(norder);
+  auto release_all = [cas, n] {
+    for (int i = 0; i < n; i++) {
+      if (cas[i].c) chan_release(cas[i].c);
+    }
+  };
   gp->param = nullptr;
   gp->select_done.store(0, std::memory_order_relaxed);
   for (int k = 0; k < norder; k++) {
@@ -188,6 +171,7 @@ int select_go(scase* cas, int n, bool block, bool* recv_ok) {
     }
   }
   locks.unlock();
+  release_all();
   if (chosen < 0) {  // woken only to be unwound
     check_unwind();
     throw Unwind{};
@@ -195,6 +179,20 @@ int select_go(scase* cas, int n, bool block, bool* recv_ok) {
   if (cas[chosen].send && !*recv_ok) go_panic("send on closed channel");
   trace_select(chosen, n);
   return chosen;
+}
+
+}  // namespace
+
+int select_go(scase* cas, int n, bool block, bool* recv_ok) {
+  constexpr int kInline = 8;  // small selects keep their bookkeeping on the stack
+  if (n <= kInline) {
+    int pollorder[kInline], lockorder[kInline];
+    sudog sgs[kInline];
+    return selectgo(cas, n, block, recv_ok, pollorder, lockorder, sgs);
+  }
+  auto ints = std::make_unique<int[]>(2 * static_cast<std::size_t>(n));
+  auto sgs = std::make_unique<sudog[]>(static_cast<std::size_t>(n));
+  return selectgo(cas, n, block, recv_ok, ints.get(), ints.get() + n, sgs.get());
 }
 
 }  // namespace gort::detail
