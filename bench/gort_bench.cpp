@@ -27,8 +27,13 @@ constexpr int kSelectItems = 400'000;
 constexpr int kPoolTasks = 1'000'000;
 constexpr int kPoolWorkers = 4;
 constexpr int kSievePrimes = 2000;
-constexpr int kMemGoroutines = 100'000;
 constexpr int kSieveEndOfInput = -1;
+constexpr int kCpuTasks = 2000;
+constexpr int kCpuWarmTasks = 400;
+// Rounds of cpu_work per CPU-bound task: about 50 µs each on this kind of
+// machine (in Node, after warm-up); the row reports the total, so the exact
+// figure only matters for the ratio of work to channel traffic.
+constexpr int kCpuRounds = 60'000;
 
 using Clock = std::chrono::steady_clock;
 
@@ -142,6 +147,60 @@ double pool() {
   return ns / 1e6;
 }
 
+// Goroutines the mem row blocks (--goroutines; bench/run --wasm's mem_1m
+// row blocks 1,000,000).
+int g_mem_goroutines = 100'000;
+
+// Where cpupool's results go, so that the compiler must compute them.
+volatile std::uint64_t g_cpu_sink;
+
+// Real computation the compiler cannot fold away (a xorshift-multiply chain).
+std::uint64_t cpu_work(std::uint64_t x) {
+  for (int i = 0; i < kCpuRounds; i++) {
+    x ^= x >> 12;
+    x ^= x << 25;
+    x ^= x >> 27;
+    x *= 2685821657736338717ULL;
+  }
+  return x;
+}
+
+// The pool with CPU-bound tasks: `tasks` tasks of ~50 µs through 4 workers.
+// Returns the checksum of the results, so that the work is used.
+std::uint64_t run_cpu_pool(int tasks) {
+  auto jobs = gort::make_chan<int>(kBufferedCap);
+  auto results = gort::make_chan<std::uint64_t>(kBufferedCap);
+  gort::WaitGroup workers;
+  workers.add(kPoolWorkers);
+  for (int w = 0; w < kPoolWorkers; w++) {
+    gort::go([=, &workers] {
+      for (int j : jobs) results.send(cpu_work(static_cast<std::uint64_t>(j) + 1));
+      workers.done();
+    });
+  }
+  gort::go([=] {
+    for (int i = 0; i < tasks; i++) jobs.send(i);
+    jobs.close();
+  });
+  std::uint64_t sum = 0;
+  for (int i = 0; i < tasks; i++) sum += results.recv();
+  workers.wait();
+  return sum;
+}
+
+// ms for kCpuTasks CPU-bound tasks through the pool: the row where more Ps
+// must pay off. A smaller untimed run comes first, on every P, so that each
+// thread's code is warm (Node compiles wasm per thread, in tiers: a worker's
+// first milliseconds run unoptimized code and would make P=2 look slow).
+double cpupool() {
+  std::uint64_t warm = run_cpu_pool(kCpuWarmTasks);
+  auto start = Clock::now();
+  std::uint64_t sum = run_cpu_pool(kCpuTasks);
+  double ns = ns_since(start);
+  g_cpu_sink = warm + sum;
+  return ns / 1e6;
+}
+
 // ms to find 2000 primes with one filter goroutine per prime, including the
 // time to wind the chain down. The chain ends by passing kSieveEndOfInput
 // down, as in the peers (Boost.Fiber cannot safely close its unbuffered
@@ -222,10 +281,10 @@ double rss_bytes() {
 double mem() {
   auto ch = gort::make_chan<int>();
   gort::WaitGroup started, finished;
-  started.add(kMemGoroutines);
-  finished.add(kMemGoroutines);
+  started.add(g_mem_goroutines);
+  finished.add(g_mem_goroutines);
   double before = rss_bytes();
-  for (int i = 0; i < kMemGoroutines; i++) {
+  for (int i = 0; i < g_mem_goroutines; i++) {
     gort::go([ch, &started, &finished] {
       started.done();
       ch.recv();
@@ -234,9 +293,9 @@ double mem() {
   }
   started.wait();
   double after = rss_bytes();
-  for (int i = 0; i < kMemGoroutines; i++) ch.send(i);
+  for (int i = 0; i < g_mem_goroutines; i++) ch.send(i);
   finished.wait();
-  return (after - before) / kMemGoroutines;
+  return (after - before) / g_mem_goroutines;
 }
 
 struct Row {
@@ -250,11 +309,14 @@ const Row kRows[] = {
     {"spawn", spawn, "ns", true},       {"handoff", handoff, "ns", true},
     {"buffered", buffered, "ns", true}, {"select", select_row, "ns", true},
     {"pool", pool, "ms", true},         {"sieve", sieve, "ms", true},
-    {"mem", mem, "B", false},
+    {"cpupool", cpupool, "ms", true},   {"mem", mem, "B", false},
 };
 
 int usage() {
-  std::fprintf(stderr, "usage: gort_bench [--procs N] [--stack BYTES] [--reps N] [row...]\nrows:");
+  std::fprintf(
+      stderr,
+      "usage: gort_bench [--procs N] [--stack BYTES] [--goroutines N] [--reps N] [row...]\n"
+      "rows:");
   for (const Row& r : kRows) std::fprintf(stderr, " %s", r.name);
   std::fprintf(stderr, " (default: all)\n");
 #ifdef __EMSCRIPTEN__
@@ -280,6 +342,8 @@ int main(int argc, char** argv) {
     } else if (std::strcmp(argv[i], "--wasm-memory-size") == 0) {
       g_wasm_memory_size = true;
 #endif
+    } else if (std::strcmp(argv[i], "--goroutines") == 0 && has_value) {
+      g_mem_goroutines = std::max(1, std::atoi(argv[++i]));
     } else if (std::strcmp(argv[i], "--reps") == 0 && has_value) {
       reps = std::max(1, std::atoi(argv[++i]));
     } else {

@@ -26,7 +26,6 @@ const (
 	poolTasks       = 1_000_000
 	poolWorkers     = 4
 	sievePrimes     = 2000
-	memGoroutines   = 100_000
 	sieveEndOfInput = -1
 )
 
@@ -209,8 +208,11 @@ func mem() float64 {
 		ch <- i
 	}
 	finished.Wait()
-	return (after - before) / memGoroutines
+	return (after - before) / float64(memGoroutines)
 }
+
+// memGoroutines is how many goroutines the mem row blocks (-goroutines).
+var memGoroutines = 100_000
 
 type row struct {
 	fn    func() float64
@@ -237,6 +239,7 @@ func median(xs []float64) float64 {
 
 func main() {
 	reps := flag.Int("reps", 5, "repetitions per timed row; the median is printed")
+	flag.IntVar(&memGoroutines, "goroutines", memGoroutines, "goroutines the mem row blocks")
 	flag.Usage = func() {
 		fmt.Fprintf(os.Stderr, "usage: go_bench [-reps N] [row...]\nrows: %s (default: all)\n",
 			strings.Join(order, " "))
