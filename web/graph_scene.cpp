@@ -16,7 +16,8 @@ constexpr float kQueueGap = 0.6f;  // spacing
 constexpr float kQueueR = 0.26f;   // radius
 constexpr std::size_t kQueueShown = 3;
 constexpr float kQueueRoom = kQueueGap * (kQueueShown + 0.5f);
-constexpr float kTimerOffset = 1.2f;  // where a timer's send comes from (above right)
+constexpr std::size_t kMaxEdges = 48;  // wait lines drawn for every waiter up to this many
+constexpr float kTimerOffset = 1.2f;   // where a timer's send comes from (above right)
 
 struct Pt {
   float x, y;
@@ -165,7 +166,12 @@ void build_scene(const SceneInput& in, ShapeBatch& shapes, std::vector<Label>& l
 
   // Wait edges: a goroutine blocked on a channel, to its place in the
   // channel's queue (or the pipe's end past the queued ones shown).
+  // With many waiters the lines would only paint the canvas red: then only
+  // the queue's front, the selected and the hovered goroutine get one.
   const float edge_w = std::clamp(0.05f * s, 1.0f, 3.0f);
+  std::size_t waiting = 0;
+  for (const Layout::Node& n : l.nodes()) waiting += n.state == GState::Blocked && n.chan != 0;
+  const bool all_edges = waiting <= kMaxEdges;
   for (const Layout::Node& n : l.nodes()) {
     if (n.state != GState::Blocked || n.chan == 0) continue;
     const Layout::Pipe* p = l.pipe_of(n.chan);
@@ -174,6 +180,7 @@ void build_scene(const SceneInput& in, ShapeBatch& shapes, std::vector<Label>& l
     const bool sender = n.reason == WaitReason::ChanSend;
     const auto& q = sender ? c->senders : c->receivers;
     std::size_t i = std::find(q.begin(), q.end(), n.g) - q.begin();
+    if (!all_edges && i >= kQueueShown && n.g != in.selected && n.g != in.hovered) continue;
     Pt end = queue_pos(*p, sender, std::min(i, kQueueShown - 1));
     if (i >= kQueueShown) end = queue_pos(*p, sender, 0);
     const float x0 = v.sx(n.x), y0 = v.sy(n.y), x1 = v.sx(end.x), y1 = v.sy(end.y);
