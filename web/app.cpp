@@ -23,9 +23,9 @@
 #include <imgui_impl_opengl3.h>
 
 #include <cmath>
-#include <cstdio>
 #include <cstdlib>
 #include <memory>
+#include <cstdio>
 #include <string>
 
 #include "console_view.hpp"
@@ -54,7 +54,7 @@ namespace {
 constexpr float kFontSize = 15.0f;
 
 struct App {
-  GLFWwindow *window = nullptr;
+  GLFWwindow* window = nullptr;
   Playground pg;
   Renderer renderer;
   GraphView graph;
@@ -64,30 +64,29 @@ struct App {
   std::unique_ptr<ViewsBench> bench;
   WidgetRects rects;
   FrameTimes times;
-  double dpr = 0; // the devicePixelRatio the fonts were rasterized for
+  double dpr = 0;  // the devicePixelRatio the fonts were rasterized for
   double last_frame = 0;
-  ImFont *mono = nullptr;
+  ImFont* mono = nullptr;
   bool embed = false;
   bool first_frame = true;
-  std::string query; // the link of the options last published to the URL
+  std::string query;  // the link of the options last published to the URL
 };
 
-App *app;
+App* app;
 
 // Rasterizes the fonts for the current DPR (again when it changes, e.g. the
 // window moved to another screen or the page was zoomed).
 void load_fonts(double dpr) {
-  ImGuiIO &io = ImGui::GetIO();
+  ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
   ImFontConfig cfg;
-  cfg.FontDataOwnedByAtlas = false; // the arrays are static, not malloc'd
+  cfg.FontDataOwnedByAtlas = false;  // the arrays are static, not malloc'd
   cfg.OversampleH = 2;
   float px = std::round(kFontSize * static_cast<float>(dpr));
-  io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char *>(dejavu_sans),
+  io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(dejavu_sans),
                                  static_cast<int>(dejavu_sans_size), px, &cfg);
-  app->mono = io.Fonts->AddFontFromMemoryTTF(
-      const_cast<unsigned char *>(dejavu_sans_mono),
-      static_cast<int>(dejavu_sans_mono_size), px, &cfg);
+  app->mono = io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(dejavu_sans_mono),
+                                             static_cast<int>(dejavu_sans_mono_size), px, &cfg);
   io.FontGlobalScale = static_cast<float>(1.0 / dpr);
   ImGui_ImplOpenGL3_DestroyFontsTexture();
   ImGui_ImplOpenGL3_CreateFontsTexture();
@@ -111,17 +110,16 @@ ImVec2 fit_canvas(double dpr) {
   return ImVec2(static_cast<float>(css_w), static_cast<float>(css_h));
 }
 
-void place(const char *name, const Rect &r, ImGuiWindowFlags extra = 0) {
+void place(const char* name, const Rect& r, ImGuiWindowFlags extra = 0) {
   ImGui::SetNextWindowPos(ImVec2(r.x, r.y));
   ImGui::SetNextWindowSize(ImVec2(r.w, r.h));
   ImGui::Begin(name, nullptr,
-               ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
-                   ImGuiWindowFlags_NoCollapse |
+               ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                    ImGuiWindowFlags_NoSavedSettings | extra);
 }
 
 void draw_panels(ImVec2 size) {
-  Playground &pg = app->pg;
+  Playground& pg = app->pg;
   PanelRects r = panel_rects(size.x, size.y, app->embed);
   if (!app->embed) {
     place("Gallery", r.gallery);
@@ -143,10 +141,8 @@ void draw_panels(ImVec2 size) {
   // The graph and timeline views (web/graph_view, web/timeline_view) draw
   // in r.graph and r.timeline.
   place("Goroutines and channels", r.graph);
-  const Playback &pb =
-      app->bench ? app->bench->playback() : pg.session().playback();
-  const Layout &layout =
-      app->bench ? app->bench->layout() : pg.session().layout();
+  const Playback& pb = app->bench ? app->bench->playback() : pg.session().playback();
+  const Layout& layout = app->bench ? app->bench->layout() : pg.session().layout();
   app->graph.draw(pb, layout, app->renderer, pg.selected);
   ImGui::End();
   place("Timeline", r.timeline);
@@ -160,19 +156,16 @@ void frame() {
   app->last_frame = start;
 
   double dpr = emscripten_get_device_pixel_ratio();
-  if (dpr <= 0)
-    dpr = 1;
+  if (dpr <= 0) dpr = 1;
   ImVec2 css = fit_canvas(dpr);
-  if (dpr != app->dpr)
-    load_fonts(dpr);
+  if (dpr != app->dpr) load_fonts(dpr);
 
   glfwPollEvents();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
-  ImGuiIO &io = ImGui::GetIO();
+  ImGuiIO& io = ImGui::GetIO();
   io.DisplaySize = css;
-  io.DisplayFramebufferScale =
-      ImVec2(static_cast<float>(dpr), static_cast<float>(dpr));
+  io.DisplayFramebufferScale = ImVec2(static_cast<float>(dpr), static_cast<float>(dpr));
   if (io.MousePos.x != -FLT_MAX) {
     io.MousePos.x /= static_cast<float>(dpr);
     io.MousePos.y /= static_cast<float>(dpr);
@@ -182,8 +175,7 @@ void frame() {
   app->renderer.new_frame();
 
   app->pg.frame(dt);
-  if (app->bench)
-    app->bench->frame(dt);
+  if (app->bench) app->bench->frame(dt);
   draw_panels(css);
 
   ImGui::Render();
@@ -196,12 +188,9 @@ void frame() {
 
   // Smoothed over ~20 frames so the numbers can be read.
   double cpu = emscripten_get_now() - start;
-  auto smooth = [](double &avg, double v) {
-    avg = avg == 0 ? v : avg * 0.95 + v * 0.05;
-  };
+  auto smooth = [](double& avg, double v) { avg = avg == 0 ? v : avg * 0.95 + v * 0.05; };
   smooth(app->times.cpu_ms, cpu);
-  if (dt > 0)
-    smooth(app->times.interval_ms, dt * 1000.0);
+  if (dt > 0) smooth(app->times.interval_ms, dt * 1000.0);
 
   Link link{app->pg.next, app->embed};
   std::string q = encode(link);
@@ -217,18 +206,23 @@ void frame() {
     // (its workers must not delay it), unless window.gort started one.
     std::string err;
     app->pg.run_next(err);
-    if (!err.empty())
-      app->pg.notice = err;
+    if (!err.empty()) app->pg.notice = err;
   }
 }
 
-} // namespace
+}  // namespace
 
-Playground &playground() { return app->pg; }
-const WidgetRects &widget_rects() { return app->rects; }
-const FrameTimes &frame_times() { return app->times; }
+Playground& playground() {
+  return app->pg;
+}
+const WidgetRects& widget_rects() {
+  return app->rects;
+}
+const FrameTimes& frame_times() {
+  return app->times;
+}
 
-} // namespace gort::web
+}  // namespace gort::web
 
 int main() {
   using namespace gort::web;
@@ -240,8 +234,7 @@ int main() {
   glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
-  app->window =
-      glfwCreateWindow(1280, 800, "gort playground", nullptr, nullptr);
+  app->window = glfwCreateWindow(1280, 800, "gort playground", nullptr, nullptr);
   if (!app->window) {
     js::fail("This browser could not create a WebGL2 context");
     return 1;
@@ -250,10 +243,10 @@ int main() {
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
-  ImGuiIO &io = ImGui::GetIO();
+  ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;
   ImGui::StyleColorsDark();
-  ImGuiStyle &style = ImGui::GetStyle();
+  ImGuiStyle& style = ImGui::GetStyle();
   style.WindowRounding = 0;
   style.WindowBorderSize = 1;
   style.FrameRounding = 3;
@@ -272,8 +265,7 @@ int main() {
   std::string link_err = decode(js::query(), link);
   if (auto at = js::query().find("bench="); at != std::string::npos) {
     app->bench = std::make_unique<ViewsBench>();
-    app->bench->start(std::strtoul(js::query().c_str() + at + 6, nullptr, 10),
-                      4);
+    app->bench->start(std::strtoul(js::query().c_str() + at + 6, nullptr, 10), 4);
   }
   if (link_err.empty()) {
     app->pg.next = link.options;
@@ -281,8 +273,7 @@ int main() {
   }
   app->pg.on_end = js::run_ended;
   if (!link_err.empty()) {
-    app->pg.notice =
-        "This link is malformed: " + link_err + ". Showing the defaults.";
+    app->pg.notice = "This link is malformed: " + link_err + ". Showing the defaults.";
     js::warn(app->pg.notice);
   }
 
