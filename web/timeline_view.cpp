@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,8 @@ namespace {
 constexpr float kGutter = 40;     // px for the "P0" lane names
 constexpr float kRightPad = 6;    // keeps the present's cursor line visible
 constexpr float kTickMinPx = 90;  // px between time ticks at least
+constexpr float kThin = 3;        // px: spans this thin merge with their neighbours
+constexpr std::uint32_t kMixed = palette::rgba(150, 160, 180);  // a run of several goroutines
 
 std::uint32_t darker(std::uint32_t c) {
   return palette::rgba((c & 0xff) / 2, ((c >> 8) & 0xff) / 2, ((c >> 16) & 0xff) / 2, c >> 24);
@@ -104,52 +107,91 @@ void TimelineView::draw(const Playback& pb, Renderer& renderer, std::uint32_t& s
                          [](double v, const Span& s) { return v < static_cast<double>(s.start); });
     if (it != spans.begin()) --it;
     float covered = lx0 - 1;  // right edge of what is drawn in this lane
+    // Spans thinner than kThin px that touch merge into one run: at coarse
+    // zoom a pixel holds many spans, and one bar (in the goroutine's colour,
+    // or neutral when several goroutines share it) says as much as hundreds.
+    struct Run {
+      float x0, x1;
+      std::uint32_t g;  // 0 = several goroutines
+      bool thin;
+    };
+    std::optional<Run> run;
+    auto flush = [&] {
+      if (!run) return;
+      const Run& r = *run;
+      const std::uint32_t fill = r.g ? palette::goroutine_color(r.g) : kMixed;
+      const bool sel = r.g != 0 && r.g == selected;
+      const float w = r.x1 - r.x0;
+      shapes_.box((r.x0 + r.x1) / 2, yc, w / 2, hh, std::min(3.0f, w / 2), fill,
+                  sel ? palette::kSelected : darker(fill), sel ? 2.0f : (w > 4 ? 1.0f : 0.0f));
+      if (r.g && w > 24 && hh * 2 >= lh) {
+        const Goroutine* g = m.goroutine(r.g);
+        std::string label = "g" + std::to_string(r.g);
+        if (g && !g->name.empty()) label += " " + g->name;
+        float tw = ImGui::CalcTextSize(label.c_str()).x;
+        if (tw + 8 > w) {
+          label = "g" + std::to_string(r.g);
+          tw = ImGui::CalcTextSize(label.c_str()).x;
+        }
+        if (tw + 8 <= w)
+          texts.push_back(
+              {(r.x0 + r.x1 - tw) / 2, yc - lh / 2, std::move(label), palette::kTextDark});
+      }
+      run.reset();
+    };
     for (; it != spans.end() && static_cast<double>(it->start) <= axis_.right(); ++it) {
       const double end = it->end < 0 ? static_cast<double>(now) : static_cast<double>(it->end);
       float x0 = std::max(static_cast<float>(axis_.x_of(static_cast<double>(it->start))), lx0);
       float x1 = std::min(static_cast<float>(axis_.x_of(end)), lx1);
       if (x1 < lx0) continue;
+      const bool thin = x1 - x0 < kThin;
       if (x1 - x0 < 1) x1 = x0 + 1;
-      if (x1 <= covered + 0.5f) continue;  // inside a pixel already drawn
-      x0 = std::max(x0, covered);
-      covered = x1;
-      const std::uint32_t fill = palette::goroutine_color(it->g);
-      const bool sel = it->g == selected && selected != 0;
-      const bool hov = p == hover_lane && hover_span == static_cast<int>(it - spans.begin());
-      shapes_.box((x0 + x1) / 2, yc, (x1 - x0) / 2, hh, std::min(3.0f, (x1 - x0) / 2), fill,
-                  sel   ? palette::kSelected
-                  : hov ? palette::kText
-                        : darker(fill),
-                  sel ? 2.0f : (x1 - x0 > 4 ? 1.0f : 0.0f));
-      if (x1 - x0 > 24 && hh * 2 >= lh) {
-        const Goroutine* g = m.goroutine(it->g);
-        std::string label = "g" + std::to_string(it->g);
-        if (g && !g->name.empty()) label += " " + g->name;
-        float w = ImGui::CalcTextSize(label.c_str()).x;
-        if (w + 8 > x1 - x0) {
-          label = "g" + std::to_string(it->g);
-          w = ImGui::CalcTextSize(label.c_str()).x;
-        }
-        if (w + 8 <= x1 - x0)
-          texts.push_back({(x0 + x1 - w) / 2, yc - lh / 2, std::move(label), palette::kTextDark});
+      if (run && thin && run->thin && x0 <= run->x1 + 1) {
+        run->x1 = std::max(run->x1, x1);
+        if (run->g != it->g) run->g = 0;
+        run->thin = run->x1 - run->x0 < kThin || run->g == 0;
+        continue;
       }
+      flush();
+      x0 = std::max(x0, covered);
+      run = Run{x0, std::max(x1, x0 + 1), it->g, thin};
+      covered = run->x1;
     }
+    flush();
 
     // Block (top, red) and unblock (bottom, green) marks.
     const auto& marks = lane.markers;
     auto mt =
         std::lower_bound(marks.begin(), marks.end(), axis_.left(),
                          [](const Marker& mk, double v) { return static_cast<double>(mk.ts) < v; });
-    float last_block = lx0 - 10, last_wake = lx0 - 10;
-    for (; mt != marks.end() && static_cast<double>(mt->ts) <= axis_.right(); ++mt) {
-      const float x = static_cast<float>(axis_.x_of(static_cast<double>(mt->ts)));
-      float& last = mt->block ? last_block : last_wake;
-      if (x - last < 2) continue;
-      last = x;
-      const float r = std::clamp(lane_h * 0.09f, 1.5f, 3.0f);
-      const float y = mt->block ? y0 + r + 1 : y0 + lane_h - r - 2;
-      shapes_.circle(x, y, r, mt->block ? palette::kBlocked : palette::kUnblock,
-                     palette::rgba(0, 0, 0, 160), 1);
+    // Marks closer than 3 px merge into one line (a burst of blocks/wakes).
+    const float r = std::clamp(lane_h * 0.09f, 1.5f, 3.0f);
+    for (int kind = 0; kind < 2; ++kind) {
+      const bool block = kind == 0;
+      const float y = block ? y0 + r + 1 : y0 + lane_h - r - 2;
+      const std::uint32_t color = block ? palette::kBlocked : palette::kUnblock;
+      float a = 0, b = 0;
+      bool open = false;
+      auto emit = [&] {
+        if (!open) return;
+        if (b - a < 1)
+          shapes_.circle(a, y, r, color, palette::rgba(0, 0, 0, 160), 1);
+        else
+          shapes_.segment(a, y, b, y, 2 * r, color);
+        open = false;
+      };
+      for (auto k = mt; k != marks.end() && static_cast<double>(k->ts) <= axis_.right(); ++k) {
+        if (k->block != block) continue;
+        const float x = static_cast<float>(axis_.x_of(static_cast<double>(k->ts)));
+        if (open && x - b < 3) {
+          b = x;
+          continue;
+        }
+        emit();
+        a = b = x;
+        open = true;
+      }
+      emit();
     }
   }
 
