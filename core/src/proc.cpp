@@ -24,6 +24,7 @@ Sched* g_sched = nullptr;
 
 namespace {
 thread_local P* tls_p = nullptr;
+thread_local unsigned tl_wake_tries = 0;  // wakep's clock-read throttle
 
 constexpr std::int64_t kSpinNs = 50'000;     // how long an idle P looks for work before parking
 constexpr std::int64_t kNoWakeNs = 100'000;  // after a fruitless wake, how long not to wake again
@@ -52,6 +53,16 @@ inline void cpu_relax() noexcept {
 [[gnu::noinline]] void set_curp(P* p) noexcept {
   tls_p = p;
 }
+
+namespace {
+// Counts a scheduling decision on p. Only p's thread writes schedtick, so a
+// plain load and store do (no locked increment on the switch path).
+inline std::uint32_t tick(P* p) {
+  std::uint32_t t = p->schedtick.load(std::memory_order_relaxed) + 1;
+  p->schedtick.store(t, std::memory_order_relaxed);
+  return t;
+}
+}  // namespace
 
 Sched& sched_or_throw() {
   if (!g_sched || !getg()) throw std::logic_error("gort: called outside a running gort program");
@@ -161,7 +172,7 @@ G* Sched::find_runnable(P* p, bool steal_runnext) {
     if (pinned) inbox_drain(p);
   }
   // Now and then look at the global queue first, so it cannot starve.
-  if (++p->schedtick % 61 == 0 && gq_size.load(std::memory_order_relaxed) > 0) {
+  if (tick(p) % 61 == 0 && gq_size.load(std::memory_order_relaxed) > 0) {
     if (G* g = globrunqget(p, 1)) return g;
   }
   if (G* g = runqget(p)) return g;
@@ -203,7 +214,7 @@ G* Sched::direct_next(P* p) {
   // Simulated: a step of the driver is a short chain of switches on one P,
   // so the driver still picks the next P and checks its time budget often.
   if (simulated && p->direct_budget-- <= 0) return nullptr;
-  if (++p->schedtick % 61 == 0) return nullptr;
+  if (tick(p) % 61 == 0) return nullptr;
   if constexpr (!kContextCanMigrate) {
     if (pinned) inbox_drain(p);
   }
@@ -290,7 +301,12 @@ bool Sched::run_one(P* p) {
 }
 
 void Sched::wakep() {
-  if (mono_ns() < no_wake_until.load(std::memory_order_relaxed)) return;
+  if (wake_backoff.load(std::memory_order_relaxed)) {
+    // ready() may call this for every handoff: read the clock only now and then.
+    if (++tl_wake_tries % 64 != 0) return;
+    if (mono_ns() < no_wake_until.load(std::memory_order_relaxed)) return;
+    wake_backoff.store(false, std::memory_order_relaxed);
+  }
   int expected = 0;
   if (!nspinning.compare_exchange_strong(expected, 1, std::memory_order_acq_rel)) return;
   std::lock_guard lk(mu);
@@ -362,6 +378,7 @@ bool Sched::idle(P* p) {
       p->spinning = false;
       nspinning.fetch_sub(1, std::memory_order_acq_rel);
       no_wake_until.store(mono_ns() + kNoWakeNs, std::memory_order_relaxed);
+      wake_backoff.store(true, std::memory_order_relaxed);
     }
     if (ending.load(std::memory_order_relaxed) || can_steal(p)) return false;
     p->idle = true;

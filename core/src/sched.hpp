@@ -125,12 +125,16 @@ struct alignas(64) P {
   void (*unlockf)(void*) = nullptr;
   void* unlock_arg = nullptr;
 
-  std::uint32_t schedtick = 0;
+  // Scheduling decisions made here: only p's thread writes it; thieves read
+  // it (steal_ok) to tell a P that keeps switching from one stuck in a G.
+  std::atomic<std::uint32_t> schedtick{0};
   int direct_budget = 0;  // simulated: direct switches left in this driver step
   Rng rng;
-  // Per victim P: the ring head this P last saw there, and since when (see steal_ok).
+  // Per victim P: the ring head and schedtick this P last saw there, and
+  // since when (see steal_ok).
   struct Watch {
     std::uint32_t head = ~0u;
+    std::uint32_t tick = ~0u;
     std::int64_t since = 0;
   };
   std::vector<Watch> watch;
@@ -183,6 +187,7 @@ class Sched {
   std::atomic<int> nidle{0};
   std::atomic<int> nspinning{0};
   std::atomic<std::int64_t> no_wake_until{0};  // steady ns: a woken P just found nothing
+  std::atomic<bool> wake_backoff{false};       // no_wake_until may be in the future
   P* timer_waiter = nullptr;
   std::int64_t timer_wait_until = 0;
 
