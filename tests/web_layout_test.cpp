@@ -72,7 +72,9 @@ TEST_CASE("web layout: nodes keep their places as goroutines appear and end") {
   CHECK(f.layout.node_of(3)->state == GState::Done);  // still drawn, as done
   spawn_blocked(b, 22, 30);
   f.to(b);
-  for (const auto& [g, xy] : pos) {
+  for (const auto& entry : pos) {  // not a structured binding: clang 14 rejects INFO's capture
+    std::uint32_t g = entry.first;
+    auto xy = entry.second;
     if (g == 3 || g == 4) continue;
     INFO("goroutine ", g);
     REQUIRE(f.layout.node_of(g));

@@ -34,8 +34,11 @@ std::vector<Event> ping_pong_trace(int n) {
   return b.ev;
 }
 
+// Snapshots every kEvery events, so that short traces cross many.
+constexpr std::size_t kEvery = 256;
+
 Playback loaded(const std::vector<Event>& ev) {
-  Playback pb;
+  Playback pb(kEvery);
   pb.reset(2);
   pb.append(ev.data(), ev.size());
   return pb;
@@ -62,12 +65,12 @@ TEST_CASE("web playback: step applies exactly one event and pauses") {
 
 TEST_CASE("web playback: seek(i) equals the fold of the first i events, across snapshots") {
   // More events than two snapshot intervals, so seeks restore snapshots.
-  auto ev = ping_pong_trace(static_cast<int>(Playback::kSnapshotEvery * 2 / 5 + 100));
-  REQUIRE(ev.size() > 2 * Playback::kSnapshotEvery);
+  auto ev = ping_pong_trace(static_cast<int>(kEvery * 2 / 5 + 100));
+  REQUIRE(ev.size() > 2 * kEvery);
   Playback pb = loaded(ev);
   pb.seek_end();
   CHECK(dump(pb.model()) == dump(fold(pb, ev.size())));
-  std::size_t k = Playback::kSnapshotEvery;
+  std::size_t k = kEvery;
   for (std::size_t i :
        {k + 7, std::size_t{3}, 2 * k + 1, 2 * k, k - 1, ev.size() - 1, std::size_t{0}, k + 123}) {
     INFO("seek ", i);
@@ -127,7 +130,7 @@ TEST_CASE("web playback: slow motion applies at most ~300 * speed events a secon
 }
 
 TEST_CASE("web playback: past kMaxSnapshots snapshots thin out, and seeks stay exact") {
-  std::size_t k = Playback::kSnapshotEvery;
+  std::size_t k = kEvery;
   auto ev = ping_pong_trace(static_cast<int>(k * (Playback::kMaxSnapshots + 2) / 5));
   REQUIRE(ev.size() > k * (Playback::kMaxSnapshots + 1));
   Playback pb = loaded(ev);

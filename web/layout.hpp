@@ -93,9 +93,8 @@ class Layout {
   std::vector<std::uint32_t> live_;        // goroutine ids placed and not yet seen Done
   std::unordered_map<std::uint64_t, std::uint32_t> cluster_place_;  // cluster key -> place
   std::unordered_map<std::uint64_t, std::uint32_t> cluster_node_;   // this frame: key -> node
-  std::size_t seen_ = 0;          // goroutines of the model already given a place
-  std::uint64_t events_ = 0;      // model events at the last update
-  std::uint64_t generation_ = 0;  // model generation at the last update
+  std::size_t seen_ = 0;      // goroutines of the model already given a place
+  std::uint64_t events_ = 0;  // model events at the last update
   bool clustered_ = false;
   float min_x_ = 0, max_x_ = 0, max_y_ = 0;
 };

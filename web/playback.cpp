@@ -16,7 +16,7 @@ void Playback::reset(int procs) {
   slow_budget_ = 0;
   paused_ = false;
   snapshots_.clear();
-  snapshot_every_ = kSnapshotEvery;
+  snapshot_every_ = first_every_;
 }
 
 void Playback::append(const trace::Event* events, std::size_t n) {

@@ -34,6 +34,11 @@ class Playback {
   static constexpr std::size_t kSnapshotEvery = 1 << 16;
   static constexpr std::size_t kMaxSnapshots = 16;
 
+  // snapshot_every: the first interval between snapshots (tests use small ones).
+  explicit Playback(std::size_t snapshot_every = kSnapshotEvery)
+      : first_every_(snapshot_every ? snapshot_every : kSnapshotEvery),
+        snapshot_every_(first_every_) {}
+
   // Forgets every event and snapshot: an empty model for `procs` Ps, cursor
   // 0, clock 0, not paused; speed is kept.
   void reset(int procs);
@@ -87,7 +92,8 @@ class Playback {
     std::unique_ptr<Model> model;
   };
   std::vector<Snapshot> snapshots_;  // by `at`, each a multiple of snapshot_every_
-  std::size_t snapshot_every_ = kSnapshotEvery;
+  std::size_t first_every_;
+  std::size_t snapshot_every_;
 };
 
 }  // namespace gort::web
