@@ -13,7 +13,9 @@
   if (typeof window != 'object' ||
       (typeof ENVIRONMENT_IS_PTHREAD != 'undefined' && ENVIRONMENT_IS_PTHREAD)) return;
   var gort = window.gort || (window.gort = {});
-  var pending = {};  // run id -> resolve
+  var pending = {};   // run id -> resolve
+  var starting = {};  // request token -> {resolve, reject} until the run starts
+  var tokens = 0;
   var kMaxSpeed = 1e6;
   var options = {params: 1, procs: 1, seed: 1, deterministic: 1, speed: 1};
 
@@ -31,6 +33,16 @@
     delete pending[run];
     resolve(stopped ? {exitCode: null, stopped: true, output: output}
                     : {exitCode: exitCode, output: output});
+  };
+  Module['gortRunStarted'] = function(token, run) {
+    var p = starting[token];
+    delete starting[token];
+    if (p) pending[run] = p.resolve;
+  };
+  Module['gortRunRefused'] = function(token, why) {
+    var p = starting[token];
+    delete starting[token];
+    if (p) p.reject(new Error('gort.run("' + p.id + '"): ' + why));
   };
   Module['gortLink'] = function(query) {
     gort.link = query;
@@ -80,12 +92,12 @@
       var params = [];
       for (var p in (opts.params || {})) params.push(p + '=' + opts.params[p]);
       var speed = opts.speed === undefined ? 1 : Math.min(opts.speed, kMaxSpeed);
-      var run = call('gort_run', 'number',
-                     ['string', 'string', 'number', 'string', 'number', 'number'],
-                     [id, params.join('\n'), opts.procs || 0, String(opts.seed || 0),
-                      opts.deterministic ? 1 : 0, speed]);
-      if (!run) return reject(new Error('gort.run("' + id + '"): ' + call('gort_last_error', 'string')));
-      pending[run] = resolve;
+      var token = ++tokens;
+      starting[token] = {resolve: resolve, reject: reject, id: id};
+      call('gort_run', null,
+           ['number', 'string', 'string', 'number', 'string', 'number', 'number'],
+           [token, id, params.join('\n'), opts.procs || 0, String(opts.seed || 0),
+            opts.deterministic ? 1 : 0, speed]);
     });
   };
 

@@ -174,6 +174,7 @@ void frame() {
   app->rects.begin_frame();
   app->renderer.new_frame();
 
+  js::serve_requests();
   app->pg.frame(dt);
   if (app->bench) app->bench->frame(dt);
   draw_panels(css);

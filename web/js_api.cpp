@@ -13,6 +13,7 @@
 #include <gort/config.hpp>
 #include <patterns/pattern.hpp>
 #include <string>
+#include <vector>
 
 #include "playground.hpp"
 #include "stats_view.hpp"
@@ -54,8 +55,17 @@ void json_string(std::string& out, std::string_view s) {
   out += '"';
 }
 
-std::string last_error;
 std::string clipboard;
+
+// gort.run and gort.stop, in the order they were called, carried out at the
+// start of the next frame: stopping a program unwinds its goroutines, which
+// switches fibers, and under ASYNCIFY that must happen inside the frame loop
+// (a switch inside a plain ccall from JavaScript unwinds out of the ccall).
+struct Request {
+  int token = 0;  // 0 = stop
+  RunOptions options;
+};
+std::vector<Request> requests;
 
 }  // namespace
 
@@ -101,6 +111,35 @@ void run_ended(const RunEnd& end) {
       },
       end.run, end.exit_code.has_value(), end.exit_code.value_or(0), end.stopped,
       end.output.c_str());
+}
+
+void serve_requests() {
+  std::vector<Request> todo;
+  todo.swap(requests);
+  Playground& pg = playground();
+  for (Request& r : todo) {
+    if (r.token == 0) {
+      pg.stop();
+      continue;
+    }
+    std::string error;
+    int run = pg.run(r.options, error);
+    if (run == 0) {
+      EM_ASM({ Module.gortRunRefused($0, UTF8ToString($1)); }, r.token, error.c_str());
+      continue;
+    }
+    // The panels show what runs: the chosen pattern with every parameter.
+    const RunOptions& o = r.options;
+    pg.choose(o.pattern);
+    for (auto& [name, value] : pg.next.params)
+      for (const auto& [n, v] : o.params)
+        if (n == name) value = v;
+    pg.next.procs = o.procs;
+    pg.next.seed = o.seed;
+    pg.next.deterministic = o.deterministic;
+    pg.next.speed = o.speed;
+    EM_ASM({ Module.gortRunStarted($0, $1); }, r.token, run);
+  }
 }
 
 void install_clipboard() {
@@ -160,11 +199,14 @@ EMSCRIPTEN_KEEPALIVE const char* gort_patterns_json() {
   return out.c_str();
 }
 
-// Starts a run; params: "name=value" lines. Returns the run's id, or 0 with
-// the reason in gort_last_error(). Shows the options in the panels too.
-EMSCRIPTEN_KEEPALIVE int gort_run(const char* id, const char* params, int procs, const char* seed,
-                                  int deterministic, double speed) {
-  RunOptions o;
+// Asks for a run at the next frame (see Request); params: "name=value"
+// lines. Module.gortRunStarted(token, run id) or Module.gortRunRefused(token,
+// why) answers.
+EMSCRIPTEN_KEEPALIVE void gort_run(int token, const char* id, const char* params, int procs,
+                                   const char* seed, int deterministic, double speed) {
+  Request r;
+  r.token = token;
+  RunOptions& o = r.options;
   o.pattern = id;
   std::string_view rest(params);
   while (!rest.empty()) {
@@ -179,28 +221,11 @@ EMSCRIPTEN_KEEPALIVE int gort_run(const char* id, const char* params, int procs,
   o.seed = std::strtoull(seed, nullptr, 10);
   o.deterministic = deterministic != 0;
   o.speed = speed;
-  Playground& pg = playground();
-  int run = pg.run(o, last_error);
-  if (run != 0) {
-    // The panels show what runs: the chosen pattern with every parameter.
-    pg.choose(o.pattern);
-    for (auto& [name, value] : pg.next.params)
-      for (const auto& [n, v] : o.params)
-        if (n == name) value = v;
-    pg.next.procs = o.procs;
-    pg.next.seed = o.seed;
-    pg.next.deterministic = o.deterministic;
-    pg.next.speed = o.speed;
-  }
-  return run;
-}
-
-EMSCRIPTEN_KEEPALIVE const char* gort_last_error() {
-  return last_error.c_str();
+  requests.push_back(std::move(r));
 }
 
 EMSCRIPTEN_KEEPALIVE void gort_stop() {
-  playground().stop();
+  requests.push_back(Request{});
 }
 
 // {running, finished, threaded, procs, goroutines, goroutinesTotal, channels,

@@ -26,6 +26,7 @@ std::string query();                          // location.search
 void publish_link(const std::string& query);  // puts the options into the URL
 void run_ended(const RunEnd& end);            // settles the promise of gort.run for that run
 void install_clipboard();                     // ImGui's clipboard <-> the browser's
+void serve_requests();  // carries out gort.run/gort.stop calls (once per frame)
 
 }  // namespace js
 }  // namespace gort::web

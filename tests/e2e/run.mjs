@@ -13,7 +13,6 @@ import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodePng, pixelStats } from './png.mjs';
@@ -113,12 +112,11 @@ async function main() {
   assert(fs.existsSync(path.join(dist, 'index.html')), `${dist}/index.html is missing: run bash wasm/build_site`);
   const isolated = await serve(true), plain = await serve(false);
   const base = (s) => `http://127.0.0.1:${s.address().port}`;
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'gort-e2e-'));
   const browser = await chromium.launch({
     executablePath: chromiumPath,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-           '--disable-background-networking', '--disable-component-update', '--disable-sync',
-           `--user-data-dir=${profile}`],
+           '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    // playwright gives every launch a fresh, temporary profile.
   });
   const metrics = {};
   try {
@@ -231,7 +229,6 @@ async function main() {
     await browser.close();
     isolated.close();
     plain.close();
-    fs.rmSync(profile, { recursive: true, force: true });
   }
   console.log(`metrics: ${JSON.stringify(metrics)}`);
   console.log(`e2e: ${passed} passed, ${failed} failed`);
