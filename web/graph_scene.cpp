@@ -58,19 +58,27 @@ std::uint32_t darker(std::uint32_t c) {
   return palette::rgba(r, g, b, c >> 24);
 }
 
+// prefix + n. (Not `"g" + std::to_string(n)`: g++ 12 warns falsely about
+// that expression with -Wrestrict.)
+std::string tagged(const char* prefix, std::uint64_t n) {
+  std::string s = prefix;
+  s += std::to_string(n);
+  return s;
+}
+
 }  // namespace
 
 std::string goroutine_label(const Goroutine& g) {
-  return g.name.empty() ? "g" + std::to_string(g.id) : g.name;
+  return g.name.empty() ? tagged("g", g.id) : g.name;
 }
 
 std::string goroutine_label(const Model& m, std::uint32_t id) {
   const Goroutine* g = m.goroutine(id);
-  return g ? goroutine_label(*g) : "g" + std::to_string(id);
+  return g ? goroutine_label(*g) : tagged("g", id);
 }
 
 std::string channel_label(const Channel& c) {
-  return c.name.empty() ? "c" + std::to_string(c.id) : c.name;
+  return c.name.empty() ? tagged("c", c.id) : c.name;
 }
 
 void Flights::update(const Model& m, std::size_t cursor, double dt, double speed, bool paused) {
@@ -242,7 +250,7 @@ void build_scene(const SceneInput& in, ShapeBatch& shapes, std::vector<Label>& l
                       sel ? palette::kSelected : darker(palette::kBlocked),
                       sel ? 2.0f : std::max(1.0f, 0.04f * s));
         if (i + 1 == kQueueShown && q.size() > kQueueShown) {
-          std::string more = "+" + std::to_string(q.size() - kQueueShown + 1);
+          std::string more = tagged("+", q.size() - kQueueShown + 1);
           if (lh <= 0.9f * s && fits(more, kQueueGap * s * 1.6f))
             labels.push_back(
                 {v.sx(at.x), v.sy(at.y) + r + lh * 0.6f, std::move(more), palette::kTextDim});
@@ -275,8 +283,9 @@ void build_scene(const SceneInput& in, ShapeBatch& shapes, std::vector<Label>& l
     shapes.circle(x, y, r, fill, stroke, border);
     // Inside: the id (or the count of a cluster); below: the name.
     const Goroutine* g = m.goroutine(n.g);
-    std::string inside = n.count > 1 ? "\xc3\x97" + std::to_string(n.count)  // ×N
-                                     : "g" + std::to_string(n.g);
+    std::string inside = n.count > 1
+                             ? tagged("\xc3\x97", static_cast<std::uint64_t>(n.count))  // ×N
+                             : tagged("g", n.g);
     if (lh <= 1.6f * r && fits(inside, 1.8f * r - 2))
       labels.push_back({x, y, std::move(inside), palette::text_on(fill)});
     if (g && !g->name.empty() && lh <= (Layout::kCell - 2 * Layout::kNodeRadius) * s + 2) {
