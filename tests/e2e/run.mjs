@@ -23,6 +23,10 @@ const cli = process.env.GORT_CLI || path.join(root, 'build/release/core/patterns
 const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
 const shots = path.join(root, 'build/e2e');
 const kProcs = 4, kSeed = 1;
+// Debian's Chromium headless; WebGL2 runs on SwiftShader (never pass
+// --disable-software-rasterizer: WebGL2 would disappear).
+const browserArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+                     '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 // ---- a static server for dist/, with or without cross-origin isolation
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm' };
@@ -112,12 +116,8 @@ async function main() {
   assert(fs.existsSync(path.join(dist, 'index.html')), `${dist}/index.html is missing: run bash wasm/build_site`);
   const isolated = await serve(true), plain = await serve(false);
   const base = (s) => `http://127.0.0.1:${s.address().port}`;
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-           '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    // playwright gives every launch a fresh, temporary profile.
-  });
+  // playwright gives every launch a fresh, temporary profile.
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: browserArgs });
   const metrics = {};
   try {
     for (const [build, server, threaded] of [['threaded', isolated, true], ['single-threaded', plain, false]]) {
@@ -216,6 +216,40 @@ async function main() {
       assert(bad.errors.length === 0, `page errors: ${bad.errors}`);
       await bad.page.close();
     });
+    await test('HiDPI: the backing store is CSS size x devicePixelRatio and follows resizes', async () => {
+      const page = await browser.newPage({ viewport: { width: 900, height: 600 }, deviceScaleFactor: 2 });
+      await page.goto(base(plain) + '/');
+      await page.evaluate(() => window.gort.ready);
+      const size = () => page.evaluate(() => {
+        const c = document.getElementById('canvas');
+        return [c.width, c.height, c.clientWidth, c.clientHeight];
+      });
+      await page.waitForTimeout(200);
+      let c = await size();
+      assert(c[2] === 900 && c[3] === 600 && c[0] === 1800 && c[1] === 1200, `canvas ${c}`);
+      await page.setViewportSize({ width: 700, height: 500 });
+      await page.waitForTimeout(400);
+      c = await size();
+      assert(c[2] === 700 && c[0] === 1400 && c[1] === 1000, `after resize: canvas ${c}`);
+      const ui = await page.evaluate(() => window.gort.ui());
+      for (const [k, r] of Object.entries(ui)) assert(r[0] + r[2] <= 700.5 && r[1] + r[3] <= 500.5, `${k} outside: ${r}`);
+      const st = await screenshotStats(page, 'hidpi');
+      assert(st.variance > 50, 'blank at DPR 2');
+      await page.close();
+    });
+    await test('keyboard: typing into the seed field reaches ImGui (and the link)', async () => {
+      const { page } = await open(browser, base(plain), '?pattern=ping_pong');
+      await page.waitForTimeout(200);
+      const seed = (await page.evaluate(() => window.gort.ui())).seed;
+      assert(seed, 'no seed field');
+      await page.mouse.click(seed[0] + seed[2] / 2, seed[1] + seed[3] / 2);
+      await page.waitForTimeout(100);
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('4321');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => /seed=4321/.test(location.search), null, { timeout: 3000 });
+      await page.close();
+    });
     await test('?embed=1 is the compact layout (no gallery)', async () => {
       const { page } = await open(browser, base(plain), '?embed=1');
       await page.waitForTimeout(300);
@@ -224,6 +258,22 @@ async function main() {
       assert(!Object.keys(ui).some((k) => k.startsWith('gallery.')), 'gallery shown in embed mode');
       await screenshotStats(page, 'embed');
       await page.close();
+    });
+    await test('without WebGL2 the page says so instead of staying blank', async () => {
+      const noGl = await chromium.launch({ executablePath: chromiumPath, args: [...browserArgs, '--disable-3d-apis'] });
+      try {
+        const page = await noGl.newPage();
+        await page.goto(base(plain) + '/');
+        const why = await page.evaluate(() => window.gort.ready.then(() => 'resolved', (e) => e.message));
+        assert(/WebGL2/.test(why), `ready: ${why}`);
+        const shown = await page.evaluate(() => {
+          const s = document.getElementById('status');
+          return !s.hidden && s.className === 'error' ? s.textContent : '';
+        });
+        assert(/WebGL2/.test(shown), `status: "${shown}"`);
+      } finally {
+        await noGl.close();
+      }
     });
   } finally {
     await browser.close();
