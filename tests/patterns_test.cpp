@@ -57,6 +57,7 @@ std::vector<std::string_view> expected_words(const Event& e) {
     case Kind::Print:
       return {"fmt.Print"};
     case Kind::Select:
+    case Kind::SelectWait:
       return {"select"};
     case Kind::GoBlock:
       switch (static_cast<gort::WaitReason>(e.flags)) {

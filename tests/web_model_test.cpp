@@ -255,3 +255,34 @@ TEST_CASE("web model: a panic's report reaches the console before the exit") {
   CHECK(m.goroutine(1)->state == GState::Sleeping);
   CHECK(m.goroutine(2)->name == "doomed");
 }
+
+TEST_CASE(
+    "web model: a goroutine blocked in select waits in the queue of every channel it selects on") {
+  Session s;
+  run_program(s, det("select_timeout"));
+  Playback& pb = s.playback();
+  int blocked = 0, woken = 0;
+  while (pb.step()) {
+    const Model& m = pb.model();
+    if (m.exited()) break;  // frozen from here on
+    const Event& e = pb.events()[pb.cursor() - 1];
+    auto queues = [&](std::uint32_t g) {
+      int n = 0;
+      for (const Channel& c : m.channels()) {
+        n += static_cast<int>(std::count(c.receivers.begin(), c.receivers.end(), g));
+        n += static_cast<int>(std::count(c.senders.begin(), c.senders.end(), g));
+      }
+      return n;
+    };
+    if (e.kind == Kind::GoBlock &&
+        static_cast<gort::WaitReason>(e.flags) == gort::WaitReason::Select) {
+      CHECK(queues(e.g) == 2);  // the reply channel and time.After's
+      blocked++;
+    } else if (e.kind == Kind::GoUnblock) {
+      CHECK(queues(e.obj) == 0);  // served by one channel, gone from the other
+      woken++;
+    }
+  }
+  CHECK(blocked > 0);
+  CHECK(woken >= blocked);
+}

@@ -11,8 +11,9 @@
 //     enters the buffer's tail), then GoUnblock of the sender.
 //   - close records ChanClose, a ChanRecv with aux = 0 for every waiting
 //     receiver, then a GoUnblock for each receiver and sender.
-//   - A goroutine blocked in select records GoBlock with no channel; a
-//     timer's channel send records ChanSend by goroutine 0.
+//   - A goroutine blocked in select records SelectWait for every channel it
+//     waits on, then GoBlock with no channel; a timer's channel send records
+//     ChanSend by goroutine 0.
 // So a ChanSend is a handoff when the channel is unbuffered or receivers
 // are queued on it; otherwise its value enters the buffer.
 #include "model.hpp"
@@ -75,6 +76,7 @@ void Model::reset(int procs) {
   gs_.clear();
   g_index_.clear();
   queued_.clear();
+  selecting_.clear();
   cs_.clear();
   c_index_.clear();
   inflight_.clear();
@@ -107,6 +109,7 @@ Goroutine& Model::g_at(std::uint32_t id, std::int64_t ts) {
     g.created_ts = g.since_ts = ts;
     gs_.push_back(std::move(g));
     queued_.push_back(0);
+    selecting_.emplace_back();
     g_index_[id] = static_cast<std::uint32_t>(gs_.size());
     counters_.total++;
     counters_.alive++;
@@ -156,14 +159,20 @@ void Model::stop_running(Goroutine& g, std::int64_t ts) {
 // was woken by close).
 void Model::leave_queues(Goroutine& g) {
   std::size_t i = static_cast<std::size_t>(&g - gs_.data());
-  if (!queued_[i]) return;
-  queued_[i] = 0;
-  if (const Channel* cc = channel(g.chan)) {
-    Channel& c = cs_[c_index_[cc->id] - 1];
-    auto& q = g.reason == WaitReason::ChanSend ? c.senders : c.receivers;
-    auto it = std::find(q.begin(), q.end(), g.id);  // nearly always the front: FIFO
-    if (it != q.end()) q.erase(it);
+  auto dequeue = [&](std::uint32_t chan, bool send) {
+    if (const Channel* cc = channel(chan)) {
+      Channel& c = cs_[c_index_[cc->id] - 1];
+      auto& q = send ? c.senders : c.receivers;
+      auto it = std::find(q.begin(), q.end(), g.id);  // nearly always the front: FIFO
+      if (it != q.end()) q.erase(it);
+    }
+  };
+  if (queued_[i]) {
+    queued_[i] = 0;
+    dequeue(g.chan, g.reason == WaitReason::ChanSend);
   }
+  for (std::uint32_t w : selecting_[i]) dequeue(w / 2, w % 2);
+  selecting_[i].clear();
 }
 
 void Model::transfer(const Transfer& t) {
@@ -184,8 +193,8 @@ void Model::on_send(const trace::Event& e) {
   counters_.chan_ops++;
   Value v{e.value, static_cast<trace::ValueKind>(e.flags)};
   if (e.g) {
-    Goroutine& g = g_at(e.g, e.ts);
-    if (g.chan == e.obj) leave_queues(g);  // a blocked sender whose value was taken
+    // A blocked sender whose value was taken, or a select that sent.
+    leave_queues(g_at(e.g, e.ts));
   }
   if (c.cap == 0 || !c.receivers.empty()) {
     inflight_[ci].emplace_back(e.g, v);  // its ChanRecv comes next
@@ -200,8 +209,7 @@ void Model::on_recv(const trace::Event& e) {
   std::size_t ci = c_index_[e.obj] - 1;
   counters_.chan_ops++;
   if (e.g) {
-    Goroutine& g = g_at(e.g, e.ts);
-    if (g.chan == e.obj) leave_queues(g);
+    leave_queues(g_at(e.g, e.ts));
   }
   if (e.aux == 0) {  // the channel is closed and drained: the zero value, ok == false
     transfer(
@@ -238,6 +246,13 @@ void Model::apply(const trace::Event& e, const Texts& texts) {
   switch (e.kind) {
     case Kind::ProcStart:
     case Kind::ProcStop:
+    case Kind::SelectWait: {
+      Goroutine& g = g_at(e.g, e.ts);
+      Channel& c = c_at(e.obj, e.ts);
+      (e.aux ? c.senders : c.receivers).push_back(e.g);
+      selecting_[static_cast<std::size_t>(&g - gs_.data())].push_back(e.obj * 2 + (e.aux ? 1 : 0));
+      break;
+    }
     case Kind::Select:
     case Kind::TimerFire:
     case Kind::Print:

@@ -69,8 +69,9 @@ struct Channel {
   int cap = 0;
   bool closed = false;
   std::deque<Value> buffer;  // values inside, front = next to be received
-  // Goroutines blocked on this channel (not via select), in queue order:
-  // front = the next to be served.
+  // Goroutines blocked on this channel, in queue order (front = the next to
+  // be served); a goroutine blocked in select is in the queue of every
+  // channel it waits on.
   std::deque<std::uint32_t> senders, receivers;
   std::uint64_t sends = 0, recvs = 0;  // completed operations (recvs: with a value)
   std::uint32_t creator = 0;           // goroutine that made it
@@ -175,6 +176,9 @@ class Model {
   std::vector<Goroutine> gs_;
   std::vector<std::uint32_t> g_index_;  // goroutine id -> index in gs_ + 1 (0 = none)
   std::vector<std::uint8_t> queued_;    // per gs_ index: in its channel's senders/receivers
+  // Per gs_ index: the channels a goroutine blocked in select is queued on
+  // (id * 2 + 1 for a send case).
+  std::vector<std::vector<std::uint32_t>> selecting_;
   std::vector<Channel> cs_;
   std::vector<std::uint32_t> c_index_;  // channel id -> index in cs_ + 1
   // Per channel: values sent straight to a waiting receiver whose receive

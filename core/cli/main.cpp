@@ -319,6 +319,9 @@ class TraceReader {
         return g(e.g) +
                " select: " + (e.value < 0 ? "default" : "case " + std::to_string(e.value)) +
                " of " + std::to_string(e.aux);
+      case Kind::SelectWait:
+        return g(e.g) + " waits in select to " + (e.aux ? "send on " : "receive from ") +
+               chan(e.obj);
       case Kind::TimerFire:
         return "timer fires: " + (e.obj ? "wakes " + g(e.obj) : "sends on " + chan(e.aux));
       case Kind::Print: {

@@ -154,6 +154,15 @@ int selectgo(scase* cas, int n, bool block, bool* recv_ok, int* pollorder, int* 
     sg.is_select = true;
     waitq_push(cas[i].send ? cas[i].c->sendq : cas[i].c->recvq, &sg);
   }
+  if (g_sched->tracing) {
+    // So the UI can queue it at every channel it waits on; in case order, as
+    // lock order depends on addresses and the trace must not.
+    for (int i = 0; i < n; i++) {
+      if (!cas[i].c) continue;
+      g_sched->record(p, trace::Kind::SelectWait, static_cast<std::uint32_t>(gp->id), cas[i].c->id,
+                      0, cas[i].send ? 1 : 0, 0);
+    }
+  }
   gopark([](void* l) { static_cast<Locks*>(l)->unlock(); }, &locks, WaitReason::Select);
 
   // Pass 3: which case fired; withdraw from the others.

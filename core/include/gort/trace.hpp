@@ -14,25 +14,26 @@
 namespace gort::trace {
 
 enum class Kind : std::uint8_t {
-  ProcStart,  // p began running goroutines (a worker woke)
-  ProcStop,   // p found nothing to run and parked
-  GoCreate,   // g created goroutine `obj`; name = creator's line in `value`
-  GoStart,    // g started running on p
-  GoBlock,    // g blocked; `reason` is a WaitReason, `obj` the channel if any
-  GoUnblock,  // g made goroutine `obj` runnable
-  GoSleep,    // g sleeps until `value` (ns on the run's clock)
-  GoYield,    // g yielded the processor
-  GoEnd,      // g returned
-  GoName,     // g was named: `value` is a string id (Program::string)
-  GoLine,     // g is at line `value` of the pattern's Go source
-  ChanMake,   // channel `obj` made with capacity `value`, name id in `aux`
-  ChanSend,   // g sent `value` on channel `obj` (buffered: it is in the buffer)
-  ChanRecv,   // g received `value` from channel `obj`; aux = 0 if closed (ok == false)
-  ChanClose,  // g closed channel `obj`
-  Select,     // g's select chose case `value` (-1 = default) of `aux` cases
-  TimerFire,  // a timer fired, waking goroutine `obj` or sending on channel `aux`
-  Print,      // g printed; `value` = offset, `aux` = length in Program::output()
-  Exit,       // the program ended with exit code `value`
+  ProcStart,   // p began running goroutines (a worker woke)
+  ProcStop,    // p found nothing to run and parked
+  GoCreate,    // g created goroutine `obj`; name = creator's line in `value`
+  GoStart,     // g started running on p
+  GoBlock,     // g blocked; `reason` is a WaitReason, `obj` the channel if any
+  GoUnblock,   // g made goroutine `obj` runnable
+  GoSleep,     // g sleeps until `value` (ns on the run's clock)
+  GoYield,     // g yielded the processor
+  GoEnd,       // g returned
+  GoName,      // g was named: `value` is a string id (Program::string)
+  GoLine,      // g is at line `value` of the pattern's Go source
+  ChanMake,    // channel `obj` made with capacity `value`, name id in `aux`
+  ChanSend,    // g sent `value` on channel `obj` (buffered: it is in the buffer)
+  ChanRecv,    // g received `value` from channel `obj`; aux = 0 if closed (ok == false)
+  ChanClose,   // g closed channel `obj`
+  Select,      // g's select chose case `value` (-1 = default) of `aux` cases
+  SelectWait,  // g's select waits on channel `obj` (aux = 1: a send case); GoBlock follows
+  TimerFire,   // a timer fired, waking goroutine `obj` or sending on channel `aux`
+  Print,       // g printed; `value` = offset, `aux` = length in Program::output()
+  Exit,        // the program ended with exit code `value`
 };
 
 // How a value sent on a channel is shown: the low bits of `flags`.
