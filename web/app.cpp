@@ -23,9 +23,9 @@
 #include <imgui_impl_opengl3.h>
 
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <memory>
-#include <cstdio>
 #include <string>
 
 #include "console_view.hpp"
