@@ -30,7 +30,7 @@ PanelRects panel_rects(float w, float h, bool embed) {
   float mid = std::max(w - left - right, 1.0f);
   float controls = std::min(250.0f, h * 0.4f);
   float strip = clampf(h * 0.25f, std::min(140.0f, h * 0.3f), 280.0f);
-  float source = h * 0.45f, stats = std::min(230.0f, h * 0.25f);
+  float source = h * 0.42f, stats = std::min(262.0f, h * 0.3f);
   r.gallery = {0, 0, left, h - controls};
   r.controls = {0, h - controls, left, controls};
   r.graph = {left, 0, mid, h - strip};
