@@ -66,10 +66,9 @@ void draw_controls(Playground& pg, WidgetRects& rects) {
                        ImGuiSliderFlags_AlwaysClamp))
     pg.next.procs = procs;
   rects.record_item("procs");
-  bool simulated = !Config::kThreads || pg.next.deterministic;
-  if (simulated) {
-    ImGui::SameLine();
-    ImGui::TextColored(theme::kNotice, "simulated");
+  // On a line of its own: the panel is narrow.
+  if (!Config::kThreads || pg.next.deterministic) {
+    ImGui::TextColored(theme::kNotice, "simulated Ps");
     if (ImGui::IsItemHovered())
       ImGui::SetTooltip(Config::kThreads ? "Deterministic runs simulate every P on one thread"
                                          : "Single-threaded build: every P is simulated on the "
@@ -85,9 +84,10 @@ void draw_controls(Playground& pg, WidgetRects& rects) {
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("Virtual time and a seeded P order: the same seed gives the same run");
 
-  ImGui::TextColored(theme::kDim, "%s build, GOMAXPROCS %d%s",
-                     Config::kThreads ? "threaded" : "single-threaded", s.procs(),
-                     s.simulated() ? " (simulated)" : "");
+  ImGui::PushStyleColor(ImGuiCol_Text, theme::kDim);
+  ImGui::TextWrapped("%s build, GOMAXPROCS %d%s", Config::kThreads ? "threaded" : "single-threaded",
+                     s.procs(), s.simulated() ? " (simulated)" : "");
+  ImGui::PopStyleColor();
   // Where playback is: events played / recorded, and the state of the run.
   ImGui::TextColored(theme::kDim, "event %zu / %zu%s", play.cursor(), play.size(),
                      play.paused() ? "  (paused)" : "");
