@@ -3,6 +3,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <gort/config.hpp>
 
 #include "playground.hpp"
@@ -47,7 +48,7 @@ void draw_controls(Playground& pg, WidgetRects& rects) {
 
   // Speed: a log slider over the whole range Session accepts.
   float speed = static_cast<float>(pg.next.speed);
-  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.5f);
+  ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x * 0.5f, 240.0f));
   if (ImGui::SliderFloat("speed", &speed, static_cast<float>(Session::kMinSpeed),
                          static_cast<float>(Session::kMaxSpeed), speed < 10 ? "%.2gx" : "%.0fx",
                          ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp)) {
@@ -61,7 +62,7 @@ void draw_controls(Playground& pg, WidgetRects& rects) {
         "Real-time runs also scale their sleeps (from the next run).");
 
   int procs = pg.next.procs > 0 ? pg.next.procs : Session::kDefaultProcs;
-  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.5f);
+  ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x * 0.5f, 240.0f));
   if (ImGui::SliderInt("GOMAXPROCS", &procs, 1, Session::kMaxProcs, "%d",
                        ImGuiSliderFlags_AlwaysClamp))
     pg.next.procs = procs;
@@ -75,7 +76,7 @@ void draw_controls(Playground& pg, WidgetRects& rects) {
                                            "page's thread");
   }
 
-  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.5f);
+  ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x * 0.5f, 240.0f));
   ImGui::InputScalar("seed", ImGuiDataType_U64, &pg.next.seed);
   rects.record_item("seed");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("0 = a new random seed each run");
