@@ -285,4 +285,18 @@ TEST_CASE(
   }
   CHECK(blocked > 0);
   CHECK(woken >= blocked);
+  // Only real channels and goroutines: none numbered 0 (the scheduler's own
+  // events, such as ProcStart, carry g = 0 and obj = 0).
+  CHECK(pb.model().channel(0) == nullptr);
+  CHECK(pb.model().goroutine(0) == nullptr);
+  Model m;
+  m.reset(2);
+  for (Kind k : {Kind::ProcStart, Kind::ProcStop}) {
+    Event e{};
+    e.kind = k;
+    e.p = 1;
+    m.apply(e, pb.texts());
+  }
+  CHECK(m.channel(0) == nullptr);
+  CHECK(m.goroutine(0) == nullptr);
 }

@@ -246,6 +246,10 @@ void Model::apply(const trace::Event& e, const Texts& texts) {
   switch (e.kind) {
     case Kind::ProcStart:
     case Kind::ProcStop:
+    case Kind::Select:
+    case Kind::TimerFire:
+    case Kind::Print:
+      break;
     case Kind::SelectWait: {
       Goroutine& g = g_at(e.g, e.ts);
       Channel& c = c_at(e.obj, e.ts);
@@ -253,10 +257,6 @@ void Model::apply(const trace::Event& e, const Texts& texts) {
       selecting_[static_cast<std::size_t>(&g - gs_.data())].push_back(e.obj * 2 + (e.aux ? 1 : 0));
       break;
     }
-    case Kind::Select:
-    case Kind::TimerFire:
-    case Kind::Print:
-      break;
     case Kind::GoCreate: {
       Goroutine& g = g_at(e.obj, e.ts);
       g.parent = e.g;
