@@ -191,6 +191,10 @@ G* Sched::find_runnable(P* p, bool steal_runnext) {
 }
 
 void Sched::execute(P* p, G* g) {
+  if (p->stopped) {
+    p->stopped = false;
+    emit(p, trace::Kind::ProcStart, 0, 0, 0);
+  }
   g->status = GStatus::Running;
   g->started = true;
   if constexpr (!kContextCanMigrate) {
@@ -356,17 +360,25 @@ void Sched::worker(P* p) {
         execute(p, g);
         continue;
       }
+      // A fruitless poll: back to sleep at once. Spinning here, as a P that
+      // just ran out of work does, would keep the Ps of a deadlocked program
+      // polling out of step, so that they are never all idle at once and the
+      // deadlock goes unreported.
+      if (!run_one(p)) poll = idle(p, false);
+      continue;
     }
     if (run_one(p)) continue;
-    poll = idle(p);
+    poll = idle(p, true);
   }
 }
 
 // p found nothing to run. Spins briefly, then parks until woken, until the
 // next timer (if it is the timer waiter) or for kPollNs while others run.
 // Returns true if it woke to poll (and may then steal a runnext).
-bool Sched::idle(P* p) {
-  for (std::int64_t until = mono_ns() + kSpinNs; mono_ns() < until;) {
+// ProcStop is recorded when p parks and ProcStart when it next runs a
+// goroutine (execute), so polls that find nothing leave no trace.
+bool Sched::idle(P* p, bool spin) {
+  for (std::int64_t until = spin ? mono_ns() + kSpinNs : 0; mono_ns() < until;) {
     if (ending.load(std::memory_order_relaxed) || can_steal(p)) return false;
     if (!timers.empty() && timers.next() <= nanotime()) return false;
     for (int i = 0; i < 16; i++) cpu_relax();
@@ -414,7 +426,10 @@ bool Sched::idle(P* p) {
     } else if (n < nprocs) {
       wait = kPollNs;
     }
-    emit(p, trace::Kind::ProcStop, 0, 0, 0);
+    if (!p->stopped) {
+      p->stopped = true;
+      emit(p, trace::Kind::ProcStop, 0, 0, 0);
+    }
   }
   bool timed_out = false;
   if (wait < 0) {
@@ -434,7 +449,6 @@ bool Sched::idle(P* p) {
     std::lock_guard lk(mu);
     if (timer_waiter == p) timer_waiter = nullptr;
   }
-  emit(p, trace::Kind::ProcStart, 0, 0, 0);
   return timed_out;
 }
 

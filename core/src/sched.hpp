@@ -94,9 +94,13 @@ struct G {
 // checked by the saved stack pointer: a canary at their bottom would touch a
 // page of its own (doubling the memory of a blocked goroutine). Smaller
 // stacks share pages, so their bottom word holds kStackCanary while intact.
+// Under Emscripten a call chain too deep for the goroutine's asyncify buffer
+// (the part of its stack block that holds wasm locals while suspended) loses
+// the context at the switch (context_lost).
 inline constexpr std::size_t kLargeStack = 16384;
 inline constexpr std::uint64_t kStackCanary = 0x676f72745f737463ULL;
 inline bool stack_overflowed(const G* g) {
+  if (context_lost(g->ctx)) return true;
   if (g->stack_size < kLargeStack) {
     return *reinterpret_cast<const std::uint64_t*>(g->stack_lo) != kStackCanary;
   }
@@ -129,6 +133,7 @@ struct alignas(64) P {
   // it (steal_ok) to tell a P that keeps switching from one stuck in a G.
   std::atomic<std::uint32_t> schedtick{0};
   int direct_budget = 0;  // simulated: direct switches left in this driver step
+  bool stopped = false;   // threaded: ProcStop recorded and no ProcStart since (trace)
   Rng rng;
   // Per victim P: the ring head and schedtick this P last saw there, and
   // since when (see steal_ok).
@@ -258,7 +263,7 @@ class Sched {
   void switch_from(P* p, G* g);
   void wakep();
   void worker(P* p);
-  bool idle(P* p);
+  bool idle(P* p, bool spin);
   bool run_sim(std::chrono::nanoseconds budget, bool may_sleep);
   void end(int code);
   void teardown();

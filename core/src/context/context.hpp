@@ -64,6 +64,19 @@ void context_swap(Context& from, Context& to);
 // Releases what context_make or context_init_current acquired (not the stack).
 void context_destroy(Context& c);
 
+// Whether c's last switch away could not save it: Emscripten, its call chain
+// did not fit its asyncify buffer, and the switch went on to `to` without it
+// (context_emscripten.cpp). Such a context can never be resumed; the
+// scheduler reports it as a stack overflow. Native backends save a context
+// in registers and on its own stack: never lost.
+#if defined(__EMSCRIPTEN__)
+bool context_lost(const Context& c);
+#else
+inline bool context_lost(const Context&) {
+  return false;
+}
+#endif
+
 // The last call of a thread the runtime created to run contexts, in place of
 // returning from its function. Emscripten with pthreads: pthread_exit (a
 // worker that ran fibers and returns is never joinable: asyncify's keepalive
