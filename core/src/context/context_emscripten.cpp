@@ -110,7 +110,10 @@ void prepare_unwind(EmState& s) {
 
 // Runs first in whatever context a thread resumes: moves the frames that
 // the last unwind on this thread saved into that context's own buffer.
-void finish_unwind() {
+// Never inlined: a context may resume on another thread than it left, and a
+// caller could otherwise reuse the thread_local addresses it computed before
+// the switch (the other thread's).
+[[gnu::noinline]] void finish_unwind() {
   EmState* s = tl_pending;
   if (!s) return;
   tl_pending = nullptr;
