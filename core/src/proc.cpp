@@ -54,16 +54,6 @@ inline void cpu_relax() noexcept {
   tls_p = p;
 }
 
-namespace {
-// Counts a scheduling decision on p. Only p's thread writes schedtick, so a
-// plain load and store do (no locked increment on the switch path).
-inline std::uint32_t tick(P* p) {
-  std::uint32_t t = p->schedtick.load(std::memory_order_relaxed) + 1;
-  p->schedtick.store(t, std::memory_order_relaxed);
-  return t;
-}
-}  // namespace
-
 Sched& sched_or_throw() {
   if (!g_sched || !getg()) throw std::logic_error("gort: called outside a running gort program");
   return *g_sched;
@@ -172,7 +162,7 @@ G* Sched::find_runnable(P* p, bool steal_runnext) {
     if (pinned) inbox_drain(p);
   }
   // Now and then look at the global queue first, so it cannot starve.
-  if (tick(p) % 61 == 0 && gq_size.load(std::memory_order_relaxed) > 0) {
+  if (++p->schedtick % 61 == 0 && gq_size.load(std::memory_order_relaxed) > 0) {
     if (G* g = globrunqget(p, 1)) return g;
   }
   if (G* g = runqget(p)) return g;
@@ -218,7 +208,7 @@ G* Sched::direct_next(P* p) {
   // Simulated: a step of the driver is a short chain of switches on one P,
   // so the driver still picks the next P and checks its time budget often.
   if (simulated && p->direct_budget-- <= 0) return nullptr;
-  if (tick(p) % 61 == 0) return nullptr;
+  if (++p->schedtick % 61 == 0) return nullptr;
   if constexpr (!kContextCanMigrate) {
     if (pinned) inbox_drain(p);
   }

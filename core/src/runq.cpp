@@ -12,11 +12,11 @@
 //   - Pinned Ps (sched.hpp): thieves and the global queue take unstarted Gs
 //     only; a started G a thief happens to grab goes to its home's inbox,
 //     and an overflowing ring sends its started Gs to its own inbox.
-//   - Threaded Ps steal only stale work (steal_ok): from a P that has neither
-//     taken from its ring nor scheduled anything (schedtick) for
-//     kStealDelayNs. A P that keeps switching keeps its work (an empty ring's
-//     head never moves, so the head alone would let a thief take the runnext
-//     of a P busy with handoffs). A P that is draining its own queue keeps it,
+//   - Threaded Ps steal only stale work (steal_ok): a ring whose head has not
+//     moved for kStealDelayNs. (Also watching the victim's switches, so that
+//     a P busy with handoffs keeps even its runnext, made the sieve 5-10%
+//     slower at gomaxprocs 2: part of its chain running on the other core
+//     pays for itself.) A P that is draining its own queue keeps it,
 //     because moving fine-grained work to another core (cache misses, lock
 //     contention, wakeups) costs more than running it here; work stuck
 //     behind a goroutine that computes is taken after a few microseconds.
@@ -38,10 +38,8 @@ bool Sched::steal_ok(P* p, P* victim, std::uint32_t head) {
   if (simulated) return true;
   P::Watch& w = p->watch[static_cast<std::size_t>(victim->id)];
   std::int64_t now = mono_ns();
-  std::uint32_t tick = victim->schedtick.load(std::memory_order_relaxed);
-  if (w.head != head || w.tick != tick) {
+  if (w.head != head) {
     w.head = head;
-    w.tick = tick;
     w.since = now;
     return false;
   }

@@ -129,17 +129,13 @@ struct alignas(64) P {
   void (*unlockf)(void*) = nullptr;
   void* unlock_arg = nullptr;
 
-  // Scheduling decisions made here: only p's thread writes it; thieves read
-  // it (steal_ok) to tell a P that keeps switching from one stuck in a G.
-  std::atomic<std::uint32_t> schedtick{0};
+  std::uint32_t schedtick = 0;
   int direct_budget = 0;  // simulated: direct switches left in this driver step
   bool stopped = false;   // threaded: ProcStop recorded and no ProcStart since (trace)
   Rng rng;
-  // Per victim P: the ring head and schedtick this P last saw there, and
-  // since when (see steal_ok).
+  // Per victim P: the ring head this P last saw there, and since when (see steal_ok).
   struct Watch {
     std::uint32_t head = ~0u;
-    std::uint32_t tick = ~0u;
     std::int64_t since = 0;
   };
   std::vector<Watch> watch;
