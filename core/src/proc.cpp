@@ -26,8 +26,10 @@ namespace {
 thread_local P* tls_p = nullptr;
 thread_local unsigned tl_wake_tries = 0;  // wakep's clock-read throttle
 
-constexpr std::int64_t kSpinNs = 50'000;     // how long an idle P looks for work before parking
-constexpr std::int64_t kNoWakeNs = 100'000;  // after a fruitless wake, how long not to wake again
+constexpr std::int64_t kSpinNs = 50'000;  // how long an idle P looks for work before parking
+// After a fruitless wake, how long not to wake again (doubled for each
+// further fruitless one in a row, up to 16x).
+constexpr std::int64_t kNoWakeNs = 100'000;
 constexpr int kSimDirectSwitches = 16;       // simulated: direct switches per driver step
 constexpr std::int64_t kPollNs = 1'000'000;  // a parked P's poll period while others run
 
@@ -287,6 +289,7 @@ bool Sched::run_one(P* p) {
   if (!g) return false;
   if (p->spinning) {
     p->spinning = false;
+    wake_fails.store(0, std::memory_order_relaxed);
     // The last spinner found work: there may be more, so let another look.
     if (nspinning.fetch_sub(1, std::memory_order_acq_rel) == 1 && has_work()) wakep();
   }
@@ -379,7 +382,11 @@ bool Sched::idle(P* p, bool spin) {
     if (p->spinning) {
       p->spinning = false;
       nspinning.fetch_sub(1, std::memory_order_acq_rel);
-      no_wake_until.store(mono_ns() + kNoWakeNs, std::memory_order_relaxed);
+      // Wakes keep failing while one P alone has all the (fine-grained) work:
+      // back off longer each time, up to 16x, so that it pays for few.
+      int fails = wake_fails.load(std::memory_order_relaxed);
+      wake_fails.store(std::min(fails + 1, 4), std::memory_order_relaxed);
+      no_wake_until.store(mono_ns() + (kNoWakeNs << fails), std::memory_order_relaxed);
       wake_backoff.store(true, std::memory_order_relaxed);
     }
     if (ending.load(std::memory_order_relaxed) || can_steal(p)) return false;

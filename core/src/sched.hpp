@@ -188,6 +188,7 @@ class Sched {
   std::atomic<int> nidle{0};
   std::atomic<int> nspinning{0};
   std::atomic<std::int64_t> no_wake_until{0};  // steady ns: a woken P just found nothing
+  std::atomic<int> wake_fails{0};              // fruitless wakes in a row (at most 4)
   std::atomic<bool> wake_backoff{false};       // no_wake_until may be in the future
   P* timer_waiter = nullptr;
   std::int64_t timer_wait_until = 0;
