@@ -89,9 +89,20 @@ void draw_controls(Playground& pg, WidgetRects& rects) {
   ImGui::TextWrapped("%s build, GOMAXPROCS %d%s", Config::kThreads ? "threaded" : "single-threaded",
                      s.procs(), s.simulated() ? " (simulated)" : "");
   ImGui::PopStyleColor();
-  // Where playback is: events played / recorded, and the state of the run.
-  ImGui::TextColored(theme::kDim, "event %zu / %zu%s", play.cursor(), play.size(),
-                     play.paused() ? "  (paused)" : "");
+  // Where playback is, as a scrubber over the events recorded so far:
+  // dragging it pauses playback and replays the trace up to that event (the
+  // program itself runs on; Resume plays on from there).
+  int cursor = static_cast<int>(play.cursor());
+  ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x * 0.5f, 240.0f));
+  if (ImGui::SliderInt("event", &cursor, 0, static_cast<int>(play.size()),
+                       play.paused() ? "%d (paused)" : "%d", ImGuiSliderFlags_AlwaysClamp)) {
+    play.pause();
+    play.seek(static_cast<std::size_t>(cursor));
+  }
+  rects.record_item("scrub");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("%zu of %zu trace events played; drag to go back and forth", play.cursor(),
+                      play.size());
   if (!pg.notice.empty()) ImGui::TextColored(theme::kError, "%s", pg.notice.c_str());
 }
 

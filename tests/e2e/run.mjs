@@ -200,6 +200,19 @@ async function main() {
         assert(shot.variance > 50, `canvas looks blank after the click: ${JSON.stringify(shot)}`);
         metrics[build].frameMs = +(await page.evaluate(() => window.gort.state().frameMs)).toFixed(1);
       });
+      await test(`${build}: dragging the event scrubber to its start pauses and replays from event 0`, async () => {
+        await page.evaluate(() => window.gort.run('buffered', { deterministic: true, seed: 1, speed: 1e6 }));
+        const before = await page.evaluate(() => window.gort.state());
+        assert(before.played === before.events && before.events > 50, `played ${before.played} of ${before.events}`);
+        const scrub = (await page.evaluate(() => window.gort.ui())).scrub;
+        assert(scrub, 'no rect for the scrubber');
+        await page.mouse.click(scrub[0] + 1, scrub[1] + scrub[3] / 2);
+        await page.waitForTimeout(300);
+        const after = await page.evaluate(() => window.gort.state());
+        assert(after.paused, 'playback did not pause');
+        assert(after.played < before.events / 10, `played ${after.played} of ${after.events} after scrubbing to the start`);
+        assert(after.events === before.events, 'the recorded trace changed');
+      });
       await page.close();
     }
 
