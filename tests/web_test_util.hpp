@@ -81,17 +81,7 @@ struct TraceBuilder {
   std::int64_t ts = 0;
   void add(Kind k, std::uint32_t g, std::uint32_t obj = 0, std::int64_t value = 0,
            std::uint32_t aux = 0, std::uint16_t p = 0, std::uint8_t flags = 0) {
-    Event e{};
-    e.seq = ev.size();
-    e.ts = ts;
-    e.kind = k;
-    e.g = g;
-    e.obj = obj;
-    e.value = value;
-    e.aux = aux;
-    e.p = p;
-    e.flags = flags;
-    ev.push_back(e);
+    ev.push_back(gort::trace::make_event(ev.size(), ts, k, g, obj, value, aux, p, flags));
   }
   static std::uint8_t reason(gort::WaitReason r) { return static_cast<std::uint8_t>(r); }
   static std::uint8_t int_kind() { return static_cast<std::uint8_t>(gort::trace::ValueKind::Int); }

@@ -22,17 +22,7 @@ std::uint8_t reason(WaitReason r) {
 
 void ViewsBench::emit(Kind k, std::uint32_t g, std::uint32_t obj, std::int64_t value,
                       std::uint16_t p, std::uint8_t flags, std::uint32_t aux) {
-  trace::Event e{};
-  e.seq = seq_++;
-  e.ts = ts_;
-  e.kind = k;
-  e.g = g;
-  e.obj = obj;
-  e.value = value;
-  e.aux = aux;
-  e.p = p;
-  e.flags = flags;
-  out_.push_back(e);
+  out_.push_back(trace::make_event(seq_++, ts_, k, g, obj, value, aux, p, flags));
 }
 
 void ViewsBench::start(std::size_t goroutines, int procs) {

@@ -51,4 +51,19 @@ struct Event {
   std::uint8_t flags;  // ValueKind of `value` for channel events; WaitReason for GoBlock
 };
 
+// An event made by hand, for synthetic traces (tests, the playground's bench mode).
+constexpr Event make_event(std::uint64_t seq, std::int64_t ts, Kind kind, std::uint32_t g,
+                           std::uint32_t obj, std::int64_t value, std::uint32_t aux,
+                           std::uint16_t p, std::uint8_t flags) {
+  return {.seq = seq,
+          .ts = ts,
+          .value = value,
+          .g = g,
+          .obj = obj,
+          .aux = aux,
+          .p = p,
+          .kind = kind,
+          .flags = flags};
+}
+
 }  // namespace gort::trace
