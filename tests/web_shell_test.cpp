@@ -27,6 +27,7 @@ TEST_CASE("web share link: decode(encode(x)) == x, and only non-defaults are wri
   CHECK(in.options.seed == 42);
   CHECK(in.options.deterministic);
   CHECK(in.embed);
+  CHECK(in.bench == 0);
   std::string q = encode(in);
   CHECK(q == "pattern=worker_pool&workers=5&procs=2&speed=0.5&seed=42&det=1&embed=1");
   Link back;
@@ -38,6 +39,10 @@ TEST_CASE("web share link: decode(encode(x)) == x, and only non-defaults are wri
   // Escapes are decoded.
   REQUIRE(decode("pattern=ping%5Fpong", back) == "");
   CHECK(back.options.pattern == "ping_pong");
+  // The frame-time bench is a valid link, and never part of a shared one.
+  REQUIRE(decode("bench=1000", back) == "");
+  CHECK(back.bench == 1000);
+  CHECK(encode(back).find("bench") == std::string::npos);
 }
 
 TEST_CASE("web share link: a malformed link says what is wrong and changes nothing") {
@@ -55,6 +60,8 @@ TEST_CASE("web share link: a malformed link says what is wrong and changes nothi
   says("pattern=buffered&foo=1", "no parameter \"foo\"");
   says("procs=9", "procs");
   says("procs=0", "procs");
+  says("bench=lots", "bench");
+  says("bench=1000000", "bench");
   says("speed=abc", "speed");
   says("speed=0", "speed");
   says("seed=-1", "seed");

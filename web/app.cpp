@@ -264,13 +264,13 @@ int main() {
   // The page's link: a malformed one says why and shows the defaults.
   Link link;
   std::string link_err = decode(js::query(), link);
-  if (auto at = js::query().find("bench="); at != std::string::npos) {
-    app->bench = std::make_unique<ViewsBench>();
-    app->bench->start(std::strtoul(js::query().c_str() + at + 6, nullptr, 10), 4);
-  }
   if (link_err.empty()) {
     app->pg.next = link.options;
     app->embed = link.embed;
+    if (link.bench > 0) {
+      app->bench = std::make_unique<ViewsBench>();
+      app->bench->start(link.bench, 4);
+    }
   }
   app->pg.on_end = js::run_ended;
   if (!link_err.empty()) {

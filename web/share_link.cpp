@@ -13,6 +13,8 @@ namespace gort::web {
 
 namespace {
 
+constexpr long long kMaxBench = 100'000;  // goroutines the frame-time bench may show
+
 int hex(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -128,6 +130,11 @@ std::string decode(std::string_view query, Link& out) {
         return "det must be 0 or 1, not \"" + v + "\"";
     } else if (k == "embed") {
       if (!parse_bool(v, link.embed)) return "embed must be 0 or 1, not \"" + v + "\"";
+    } else if (k == "bench") {
+      if (!parse_int(v, 0, kMaxBench, n))
+        return "bench must be an integer from 0 to " + std::to_string(kMaxBench) + ", not \"" + v +
+               "\"";
+      link.bench = static_cast<std::size_t>(n);
     } else {
       params.emplace_back(k, v);  // a parameter of the pattern: make_args checks it
     }

@@ -10,6 +10,7 @@
 // options.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -20,6 +21,9 @@ namespace gort::web {
 struct Link {
   RunOptions options;  // params: every parameter of the pattern, in its order
   bool embed = false;
+  // ?bench=N: show a synthetic program of N goroutines instead of runs, to
+  // measure frame times (web/views_bench.hpp); 0 = off. Never encoded.
+  std::size_t bench = 0;
 };
 
 std::string encode(const Link& link);
