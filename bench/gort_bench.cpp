@@ -16,30 +16,18 @@
 #include <stdexcept>
 #include <vector>
 
+#include "bench_rows.hpp"
+
 namespace {
 
-constexpr int kSpawnBatch = 1000;
-constexpr int kSpawnBatches = 100;
-constexpr int kHandoffTrips = 200'000;
-constexpr int kBufferedItems = 1'000'000;
-constexpr int kBufferedCap = 128;
-constexpr int kSelectItems = 400'000;
-constexpr int kPoolTasks = 1'000'000;
-constexpr int kPoolWorkers = 4;
-constexpr int kSievePrimes = 2000;
-constexpr int kSieveEndOfInput = -1;
+using namespace bench;
+
 constexpr int kCpuTasks = 2000;
 constexpr int kCpuWarmTasks = 400;
 // Rounds of cpu_work per CPU-bound task: about 50 µs each on this kind of
 // machine (in Node, after warm-up); the row reports the total, so the exact
 // figure only matters for the ratio of work to channel traffic.
 constexpr int kCpuRounds = 60'000;
-
-using Clock = std::chrono::steady_clock;
-
-double ns_since(Clock::time_point start) {
-  return std::chrono::duration<double, std::nano>(Clock::now() - start).count();
-}
 
 // Every row waits (untimed) for its goroutines to return, so that nothing is
 // left for the next row or for the program's end to unwind: unwinding throws,
@@ -149,7 +137,7 @@ double pool() {
 
 // Goroutines the mem row blocks (--goroutines; bench/run --wasm's mem_1m
 // row blocks 1,000,000).
-int g_mem_goroutines = 100'000;
+int g_mem_goroutines = kMemGoroutines;
 
 // Where cpupool's results go, so that the compiler must compute them.
 volatile std::uint64_t g_cpu_sink;
@@ -298,32 +286,12 @@ double mem() {
   return (after - before) / g_mem_goroutines;
 }
 
-struct Row {
-  const char* name;
-  double (*fn)();
-  const char* unit;
-  bool timed;
-};
-
 const Row kRows[] = {
     {"spawn", spawn, "ns", true},       {"handoff", handoff, "ns", true},
     {"buffered", buffered, "ns", true}, {"select", select_row, "ns", true},
     {"pool", pool, "ms", true},         {"sieve", sieve, "ms", true},
     {"cpupool", cpupool, "ms", true},   {"mem", mem, "B", false},
 };
-
-int usage() {
-  std::fprintf(
-      stderr,
-      "usage: gort_bench [--procs N] [--stack BYTES] [--goroutines N] [--reps N] [row...]\n"
-      "rows:");
-  for (const Row& r : kRows) std::fprintf(stderr, " %s", r.name);
-  std::fprintf(stderr, " (default: all)\n");
-#ifdef __EMSCRIPTEN__
-  std::fprintf(stderr, "--wasm-memory-size: mem counts memory.size, not the heap break\n");
-#endif
-  return 2;
-}
 
 }  // namespace
 
@@ -332,7 +300,7 @@ int main(int argc, char** argv) {
   cfg.gomaxprocs = 1;
   int reps = 5;
   std::vector<const Row*> selected;
-  for (int i = 1; i < argc; i++) {
+  bool ok = select_rows(argc, argv, kRows, reps, selected, [&](int& i) {
     bool has_value = i + 1 < argc;
     if (std::strcmp(argv[i], "--procs") == 0 && has_value) {
       cfg.gomaxprocs = std::max(1, std::atoi(argv[++i]));
@@ -344,27 +312,23 @@ int main(int argc, char** argv) {
 #endif
     } else if (std::strcmp(argv[i], "--goroutines") == 0 && has_value) {
       g_mem_goroutines = std::max(1, std::atoi(argv[++i]));
-    } else if (std::strcmp(argv[i], "--reps") == 0 && has_value) {
-      reps = std::max(1, std::atoi(argv[++i]));
     } else {
-      auto it = std::find_if(std::begin(kRows), std::end(kRows),
-                             [&](const Row& r) { return std::strcmp(r.name, argv[i]) == 0; });
-      if (it == std::end(kRows)) return usage();
-      selected.push_back(it);
+      return false;
     }
-  }
-  if (selected.empty()) {
-    for (const Row& r : kRows) selected.push_back(&r);
+    return true;
+  });
+  if (!ok) {
+    print_usage("gort_bench [--procs N] [--stack BYTES] [--goroutines N] [--reps N] [row...]",
+                kRows);
+#ifdef __EMSCRIPTEN__
+    std::fprintf(stderr, "--wasm-memory-size: mem counts memory.size, not the heap break\n");
+#endif
+    return 2;
   }
   // Printing waits until run() returns, for the same reason as rss_bytes.
   std::vector<double> medians(selected.size());
   int rc = gort::run(cfg, [&] {
-    for (std::size_t k = 0; k < selected.size(); k++) {
-      std::vector<double> xs(selected[k]->timed ? reps : 1);
-      for (double& x : xs) x = selected[k]->fn();
-      std::nth_element(xs.begin(), xs.begin() + xs.size() / 2, xs.end());
-      medians[k] = xs[xs.size() / 2];
-    }
+    for (std::size_t k = 0; k < selected.size(); k++) medians[k] = median_of(*selected[k], reps);
   });
   if (rc != 0) return rc;
   for (std::size_t k = 0; k < selected.size(); k++) {

@@ -32,21 +32,13 @@
 #include <utility>
 #include <vector>
 
+#include "../bench_rows.hpp"
+
 namespace fibers = boost::fibers;
 
 namespace {
 
-constexpr int kSpawnBatch = 1000;
-constexpr int kSpawnBatches = 100;
-constexpr int kHandoffTrips = 200'000;
-constexpr int kBufferedItems = 1'000'000;
-constexpr std::size_t kBufferedCap = 128;
-constexpr int kSelectItems = 400'000;
-constexpr int kPoolTasks = 1'000'000;
-constexpr int kPoolWorkers = 4;
-constexpr int kSievePrimes = 2000;
-constexpr int kMemGoroutines = 100'000;
-constexpr int kSieveEndOfInput = -1;
+using namespace bench;
 
 // 16 KB stacks from malloc, kept on a free list when their fiber ends.
 // Boost's own pooled_fixedsize_stack reuses stacks too, but its free list
@@ -107,12 +99,6 @@ class WaitGroup {
   fibers::condition_variable cv_;
   int n_ = 0;
 };
-
-using Clock = std::chrono::steady_clock;
-
-double ns_since(Clock::time_point start) {
-  return std::chrono::duration<double, std::nano>(Clock::now() - start).count();
-}
 
 // ns per fiber started and finished.
 double spawn() {
@@ -251,13 +237,6 @@ double mem() {
   return (after - before) / kMemGoroutines;
 }
 
-struct Row {
-  const char* name;
-  double (*fn)();
-  const char* unit;
-  bool timed;
-};
-
 const Row kRows[] = {
     {"spawn", spawn, "ns", true},       {"handoff", handoff, "ns", true},
     {"buffered", buffered, "ns", true}, {"select", nullptr, "ns", true},
@@ -265,40 +244,21 @@ const Row kRows[] = {
     {"mem", mem, "B", false},
 };
 
-int usage() {
-  std::fprintf(stderr, "usage: boost_bench [--reps N] [row...]\nrows:");
-  for (const Row& r : kRows) std::fprintf(stderr, " %s", r.name);
-  std::fprintf(stderr, " (default: all)\n");
-  return 2;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
   int reps = 5;
   std::vector<const Row*> selected;
-  for (int i = 1; i < argc; i++) {
-    if (std::strcmp(argv[i], "--reps") == 0 && i + 1 < argc) {
-      reps = std::max(1, std::atoi(argv[++i]));
-    } else {
-      auto it = std::find_if(std::begin(kRows), std::end(kRows),
-                             [&](const Row& r) { return std::strcmp(r.name, argv[i]) == 0; });
-      if (it == std::end(kRows)) return usage();
-      selected.push_back(it);
-    }
-  }
-  if (selected.empty()) {
-    for (const Row& r : kRows) selected.push_back(&r);
+  if (!select_rows(argc, argv, kRows, reps, selected)) {
+    print_usage("boost_bench [--reps N] [row...]", kRows);
+    return 2;
   }
   for (const Row* r : selected) {
     if (!r->fn) {
       std::printf("%s - %s\n", r->name, r->unit);
       continue;
     }
-    std::vector<double> xs(r->timed ? reps : 1);
-    for (double& x : xs) x = r->fn();
-    std::nth_element(xs.begin(), xs.begin() + xs.size() / 2, xs.end());
-    std::printf("%s %.1f %s\n", r->name, xs[xs.size() / 2], r->unit);
+    std::printf("%s %.1f %s\n", r->name, median_of(*r, reps), r->unit);
     std::fflush(stdout);
   }
   return 0;
