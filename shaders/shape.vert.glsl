@@ -1,10 +1,11 @@
 #version 300 es
-// Shape vertex shader: one instance = one shape (rounded box, circle or
-// segment), six vertices = the two triangles of its screen-space quad.
+// Shape vertex shader: six consecutive vertices = one shape (rounded box,
+// circle or segment) = the two triangles of its screen-space quad.
 //
-// Nothing comes from vertex attributes: the draw is attribute-less and each
-// instance reads its three texels from u_shapes (RGBA32F, row-major, any
-// width), the layout written by web/shape_batch.hpp:
+// Nothing comes from vertex attributes: the draw is attribute-less and not
+// instanced (SwiftShader runs an instanced draw as one draw per instance);
+// shape gl_VertexID / 6 reads its three texels from u_shapes (RGBA32F,
+// row-major, any width), the layout written by web/shape_batch.hpp:
 //   texel 0: box: centre x, centre y, half width, half height
 //            segment: x0, y0, x1, y1
 //   texel 1: fill rgb as an integer 0xRRGGBB, fill alpha 0..255,
@@ -30,7 +31,7 @@ flat out vec4 v_stroke;
 const int kTexels = 3;
 
 vec4 fetch(int k) {
-  int t = gl_InstanceID * kTexels + k;
+  int t = (gl_VertexID / 6) * kTexels + k;
   int w = textureSize(u_shapes, 0).x;
   return texelFetch(u_shapes, ivec2(t % w, t / w), 0);
 }
@@ -70,7 +71,7 @@ void main() {
   v_half = half_size;
 
   // Vertices 0,1,2 and 3,4,5 are the two triangles covering the quad.
-  int v = gl_VertexID;
+  int v = gl_VertexID % 6;
   vec2 corner = vec2((v == 1 || v == 2 || v == 4) ? 1.0 : -1.0,
                      (v == 2 || v == 4 || v == 3) ? 1.0 : -1.0);
   // One pixel of margin so the antialiased edge is not cut off.

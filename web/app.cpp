@@ -64,6 +64,7 @@ struct App {
   std::unique_ptr<ViewsBench> bench;
   WidgetRects rects;
   FrameTimes times;
+  ImVec4 clear;    // the panels' background (see main)
   double dpr = 0;  // the devicePixelRatio the fonts were rasterized for
   double last_frame = 0;
   ImFont* mono = nullptr;
@@ -183,7 +184,7 @@ void frame() {
   int fb_w = 0, fb_h = 0;
   glfwGetFramebufferSize(app->window, &fb_w, &fb_h);
   glViewport(0, 0, fb_w, fb_h);
-  glClearColor(0.09f, 0.10f, 0.12f, 1.0f);
+  glClearColor(app->clear.x, app->clear.y, app->clear.z, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
@@ -252,6 +253,12 @@ int main() {
   style.WindowBorderSize = 1;
   style.FrameRounding = 3;
   style.GrabRounding = 3;
+  // The panels tile the canvas, so their background is the clear colour and
+  // ImGui skips the rect (alpha 0): on SwiftShader a full-canvas textured,
+  // blended fill costs ~12 ms of a 1400x900 frame, the clear next to nothing.
+  ImVec4& bg = style.Colors[ImGuiCol_WindowBg];
+  app->clear = ImVec4(bg.x * bg.w, bg.y * bg.w, bg.z * bg.w, 1.0f);
+  bg.w = 0;
   ImGui_ImplGlfw_InitForOpenGL(app->window, true);
   ImGui_ImplOpenGL3_Init("#version 300 es");
   js::install_clipboard();

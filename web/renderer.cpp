@@ -154,7 +154,7 @@ void Renderer::render(Slot& slot, const ImDrawCmd* cmd) {
   glUniform4f(u_display_, dd->DisplayPos.x, dd->DisplayPos.y, dd->DisplaySize.x, dd->DisplaySize.y);
   glBindVertexArray(vao_);
   const auto n = static_cast<GLsizei>(slot.batch->size());
-  glDrawArraysInstanced(GL_TRIANGLES, 0, 6, n);
+  glDrawArrays(GL_TRIANGLES, 0, 6 * n);
   shapes_ += static_cast<std::size_t>(n);
   ++calls_;
 }
