@@ -11,6 +11,11 @@
 #                     program runs on simulated Ps; see Config::kThreads).
 #      GORT_WASM_INITIAL_MEMORY  threaded build's fixed memory (memory growth
 #                     with pthreads halves the speed of a fiber switch).
+#      GORT_WASM_MIGRATE  option, threaded build only: OFF (default) = a started
+#                     goroutine resumes only on the worker that first ran it;
+#                     ON = it may resume on any worker (kContextCanMigrate,
+#                     core/src/context/context.hpp), which needs
+#                     wasm/stable_rewind_ids.js in every program's link.
 # The doctest package is a host package: its config would put /usr/include,
 # the host's libc headers, on em++'s path, so here doctest::doctest is a
 # target that sees doctest's own header alone. It prints no colours: under
@@ -20,6 +25,21 @@
 option(GORT_THREADS "Emscripten: threaded build (pthreads) instead of the single-threaded one" OFF)
 set(GORT_WASM_INITIAL_MEMORY "512MB" CACHE STRING "Emscripten threaded build: fixed memory size")
 set(GORT_WASM_POOL_SIZE 8 CACHE STRING "Emscripten threaded build: pre-spawned pthreads")
+# Whether goroutines migrate between worker threads in the threaded build.
+# OFF pins a started goroutine to its worker: asyncify's rewind ids are per
+# thread in Emscripten 3.1.6 (context_emscripten.cpp says what fails). ON
+# lets any runnable goroutine be stolen, as natively, and links
+# wasm/stable_rewind_ids.js, which gives the ids one numbering on every
+# thread. tests/migration_test.cpp measures it (thousands of migrations).
+# Measured with ON (Node 20 and headless Chromium): the migration test
+# passes, but the suite fails where a goroutine moves with C++ exception
+# state in flight (context_emscripten.js keeps it per thread), e.g. "context:
+# a context resumed on another thread carries on there", so OFF stays the
+# default.
+option(GORT_WASM_MIGRATE "Emscripten threaded build: goroutines may resume on another worker" OFF)
+if(GORT_WASM_MIGRATE AND NOT GORT_THREADS)
+  message(FATAL_ERROR "GORT_WASM_MIGRATE=ON needs GORT_THREADS=ON (the single-threaded build has one thread)")
+endif()
 # Debug checks: -sSTACK_OVERFLOW_CHECK=2 makes binaryen check every write of
 # the C stack pointer against the running fiber's limits (3.1.6 sets them at
 # each fiber switch), so a goroutine that overflows its C stack aborts with
@@ -115,6 +135,14 @@ function(gort_emscripten_usage target)
       -pthread
       -sPTHREAD_POOL_SIZE=${GORT_WASM_POOL_SIZE}
       -sINITIAL_MEMORY=${GORT_WASM_INITIAL_MEMORY})
+    if(GORT_WASM_MIGRATE)
+      # PUBLIC: whoever includes context.hpp (the tests do) must see the
+      # same kContextCanMigrate as the scheduler.
+      target_compile_definitions(${target} PUBLIC GORT_WASM_MIGRATE=1)
+      target_link_options(${target} INTERFACE "SHELL:--post-js ${wasm}/stable_rewind_ids.js")
+      set_property(TARGET ${target} APPEND PROPERTY INTERFACE_LINK_DEPENDS
+        "${wasm}/stable_rewind_ids.js")
+    endif()
   else()
     # Growth up to wasm32's whole 4 GB (3.1.6 stops at 2 GB by default):
     # 1M blocked goroutines with 1.5 KiB stacks need about 1.6 GB.

@@ -38,9 +38,11 @@ struct Context {
 
 // Whether a suspended context may resume on another thread. A compile-time
 // constant so that the scheduler's pinning code (sched.hpp, P::inbox) is not
-// even compiled where contexts migrate. Emscripten with pthreads: false, see
+// even compiled where contexts migrate. Emscripten with pthreads: false
+// unless the build defines GORT_WASM_MIGRATE=1 (CMake option
+// GORT_WASM_MIGRATE, which also links wasm/stable_rewind_ids.js), see
 // context_emscripten.cpp; every other backend: true.
-#if defined(__EMSCRIPTEN_PTHREADS__)
+#if defined(__EMSCRIPTEN_PTHREADS__) && !(defined(GORT_WASM_MIGRATE) && GORT_WASM_MIGRATE)
 inline constexpr bool kContextCanMigrate = false;
 #else
 inline constexpr bool kContextCanMigrate = true;
