@@ -14,8 +14,7 @@
 #      GORT_WASM_MIGRATE  option, threaded build only: OFF (default) = a started
 #                     goroutine resumes only on the worker that first ran it;
 #                     ON = it may resume on any worker (kContextCanMigrate,
-#                     core/src/context/context.hpp), which needs
-#                     wasm/stable_rewind_ids.js in every program's link.
+#                     core/src/context/context.hpp).
 # The doctest package is a host package: its config would put /usr/include,
 # the host's libc headers, on em++'s path, so here doctest::doctest is a
 # target that sees doctest's own header alone. It prints no colours: under
@@ -26,16 +25,10 @@ option(GORT_THREADS "Emscripten: threaded build (pthreads) instead of the single
 set(GORT_WASM_INITIAL_MEMORY "512MB" CACHE STRING "Emscripten threaded build: fixed memory size")
 set(GORT_WASM_POOL_SIZE 8 CACHE STRING "Emscripten threaded build: pre-spawned pthreads")
 # Whether goroutines migrate between worker threads in the threaded build.
-# OFF pins a started goroutine to its worker: asyncify's rewind ids are per
-# thread in Emscripten 3.1.6 (context_emscripten.cpp says what fails). ON
-# lets any runnable goroutine be stolen, as natively, and links
-# wasm/stable_rewind_ids.js, which gives the ids one numbering on every
-# thread. tests/migration_test.cpp measures it (thousands of migrations).
-# Measured with ON (Node 20 and headless Chromium): the migration test
-# passes, but the suite fails where a goroutine moves with C++ exception
-# state in flight (context_emscripten.js keeps it per thread), e.g. "context:
-# a context resumed on another thread carries on there", so OFF stays the
-# default.
+# OFF pins a started goroutine to its worker. ON lets any runnable goroutine
+# be stolen, as natively; tests/migration_test.cpp measures it (thousands of
+# migrations). context_emscripten.cpp says what was measured with ON and why
+# OFF stays the default.
 option(GORT_WASM_MIGRATE "Emscripten threaded build: goroutines may resume on another worker" OFF)
 if(GORT_WASM_MIGRATE AND NOT GORT_THREADS)
   message(FATAL_ERROR "GORT_WASM_MIGRATE=ON needs GORT_THREADS=ON (the single-threaded build has one thread)")
@@ -112,19 +105,19 @@ function(gort_emscripten_usage target)
   target_link_options(${target} INTERFACE
     -fexceptions
     -sASYNCIFY
-    # The thread's own context and every goroutine bring their own asyncify
-    # buffer (context_emscripten.cpp); this is only for emscripten_sleep.
+    # Every goroutine brings its own asyncify buffer and nothing calls
+    # emscripten_sleep (context_emscripten.cpp).
     -sASYNCIFY_STACK_SIZE=4096
     $<$<BOOL:${GORT_ASYNCIFY_REMOVE_RSP}>:-sASYNCIFY_REMOVE=@${GORT_ASYNCIFY_REMOVE_RSP}>
     -sEXIT_RUNTIME=1
     "SHELL:--js-library ${GORT_CONTEXT_JS_LIBRARY}"
-    "SHELL:--pre-js ${wasm}/node_fetch.js"
-    "SHELL:--post-js ${wasm}/main_exit_code.js")
+    "SHELL:--pre-js ${wasm}/node_fetch.js")
   # Relink programs when one of these scripts changes.
   set_property(TARGET ${target} APPEND PROPERTY INTERFACE_LINK_DEPENDS
-    "${GORT_CONTEXT_JS_LIBRARY}" "${wasm}/node_fetch.js" "${wasm}/main_exit_code.js"
+    "${GORT_CONTEXT_JS_LIBRARY}" "${wasm}/node_fetch.js"
     ${GORT_ASYNCIFY_REMOVE_RSP})
   if(GORT_WASM_DEBUG_CHECKS)
+    target_compile_definitions(${target} PRIVATE GORT_WASM_STACK_CHECK=1)
     target_link_options(${target} INTERFACE -sSTACK_OVERFLOW_CHECK=2 -sASSERTIONS=1)
   endif()
   if(GORT_THREADS)
@@ -139,9 +132,6 @@ function(gort_emscripten_usage target)
       # PUBLIC: whoever includes context.hpp (the tests do) must see the
       # same kContextCanMigrate as the scheduler.
       target_compile_definitions(${target} PUBLIC GORT_WASM_MIGRATE=1)
-      target_link_options(${target} INTERFACE "SHELL:--post-js ${wasm}/stable_rewind_ids.js")
-      set_property(TARGET ${target} APPEND PROPERTY INTERFACE_LINK_DEPENDS
-        "${wasm}/stable_rewind_ids.js")
     endif()
   else()
     # Growth up to wasm32's whole 4 GB (3.1.6 stops at 2 GB by default):

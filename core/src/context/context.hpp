@@ -40,8 +40,7 @@ struct Context {
 // constant so that the scheduler's pinning code (sched.hpp, P::inbox) is not
 // even compiled where contexts migrate. Emscripten with pthreads: false
 // unless the build defines GORT_WASM_MIGRATE=1 (CMake option
-// GORT_WASM_MIGRATE, which also links wasm/stable_rewind_ids.js), see
-// context_emscripten.cpp; every other backend: true.
+// GORT_WASM_MIGRATE), see context_emscripten.cpp; every other backend: true.
 #if defined(__EMSCRIPTEN_PTHREADS__) && !(defined(GORT_WASM_MIGRATE) && GORT_WASM_MIGRATE)
 inline constexpr bool kContextCanMigrate = false;
 #else
@@ -79,10 +78,9 @@ inline bool context_lost(const Context&) {
 }
 #endif
 
-// The last call of a thread the runtime created to run contexts, in place of
-// returning from its function. Emscripten with pthreads: pthread_exit (a
-// worker that ran fibers and returns is never joinable: asyncify's keepalive
-// count). Elsewhere it returns and the thread returns as usual.
+// The last call of a thread the runtime created to run contexts: frees what
+// the backend keeps per thread (Emscripten: the scratch buffer unwinds land
+// in). The thread then returns as usual.
 void context_thread_exit();
 
 }  // namespace gort::detail

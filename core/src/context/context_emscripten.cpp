@@ -1,8 +1,23 @@
-// The Emscripten context backend: emscripten_fiber_t on ASYNCIFY (link with
-// -sASYNCIFY). A switch unwinds the running wasm call stack into an asyncify
-// buffer, back out to JavaScript, and rewinds the resumed context from its
-// own buffer; the C stack (the part of linear memory holding address-taken
-// locals) stays where it is.
+// The Emscripten context backend: fibers on binaryen's asyncify (link with
+// -sASYNCIFY), switched entirely inside wasm. A switch unwinds the running
+// fiber's wasm call stack into an asyncify buffer, back down to a trampoline
+// (run_fibers) that the thread's own context called, and the trampoline
+// rewinds the next fiber from its buffer; the C stack (the part of linear
+// memory holding address-taken locals) stays where it is.
+//
+// Why not emscripten_fiber_swap: it does each switch in JavaScript (export
+// wrappers, a JS trampoline, rewinds looked up by export name), about 300 ns
+// a switch here; this one measured 25 ns (a bare ping-pong in Node 20).
+// The code calls asyncify's own functions by importing them from the module
+// "asyncify", which binaryen's pass turns into direct calls (as Ruby's and
+// TinyGo's wasm ports do), and binaryen treats the two kinds of callers as
+// its runtime, never instrumenting them: swap_leaf (starts an unwind, stops
+// a rewind) and run_fibers (stops an unwind, starts a rewind).
+//
+// A thread's own context (context_init_current: the scheduler's g0, on the
+// stack of whoever drives it, a test body or the browser's frame callback)
+// is never unwound: switching from it calls run_fibers, which runs fibers
+// on top of it until one switches back to it, and then returns.
 //
 // Layout of a made context's block [stack_lo, stack_lo + size), low to high:
 //   [ C stack, grows down | asyncify buffer | EmState ]
@@ -15,45 +30,36 @@
 // (binaryen's asyncify_stop_unwind traps "unreachable"), after writing past
 // it. So a switch never unwinds straight into a context's own buffer: it
 // unwinds into its thread's scratch buffer (kScratch, as deep as V8's own
-// stack lets a wasm call chain grow), and the context that runs next copies
-// the saved frames into the suspended context's buffer (finish_unwind), or,
-// when they do not fit, marks that context lost without writing anything.
+// stack lets a wasm call chain grow), and the trampoline copies the saved
+// frames into the context's buffer, or, when they do not fit, marks the
+// context lost without writing anything.
 //
 // Invariants:
 //   - c.impl points at the context's EmState: at the top of its block for a
-//     made context, on the heap (with a kThreadAsyncify buffer) for a
-//     thread's own context.
+//     made context, on the heap for a thread's own context.
 //   - c.sp is the C stack pointer at the last switch away from c, so the
 //     scheduler's stack check sees an overflowing goroutine as natively. A C
 //     stack overflow runs below stack_lo, as natively.
-//   - A suspended context's asyncify data points into its own buffer; the
-//     running context's, while it unwinds, into the thread's scratch buffer.
-//     tl_pending names the context unwound last on this thread until the
-//     next context to run there (at the end of context_swap, or in start)
-//     finishes its unwind. A lost context (EmState::lost: its frames did not
-//     fit) is never resumed: the scheduler reports a stack overflow for it
-//     (context_lost); a thread's own context that does not fit is fatal.
+//   - A fiber runs only inside run_fibers, on a thread whose own context
+//     called it (tl_base), and switches only to fibers or to that context.
+//     A suspended fiber's asyncify data points into its own buffer.
+//   - A lost context (EmState::lost: its frames did not fit) is never
+//     resumed: the scheduler reports a stack overflow for it (context_lost).
 //   - Each context has its own C++ exception state. Emscripten's exceptions
 //     (-fexceptions) keep it in JavaScript, per thread: context_emscripten.js
 //     swaps it at every switch, and c.eh_uncaught says JS holds some for c.
-//   - kContextCanMigrate (context.hpp): single-threaded builds have one
-//     thread, so true trivially. With pthreads a rewind must happen on the
-//     thread that unwound the fiber (asyncify's rewind ids are per thread:
-//     a worker whose first rewind is a fiber started elsewhere fails with
-//     "start is not a function"), so false: the scheduler keeps a started
-//     goroutine on its own P. Measured with migration allowed plus the
-//     stable-rewind-id fix (every export registered in one order on every
-//     thread) and a never-inlined finish_unwind: 8 of 8 Node runs at 4
-//     workers completed (about 2,000 migrations), and select at 2 workers
-//     ran 3.2 µs instead of 18-23 µs pinned on a loaded machine. Not yet run
-//     in Chromium nor through the whole suite, so pinning stays the rule.
-//   - context_thread_exit: with pthreads a worker that ran fibers must end
-//     with pthread_exit; returning leaves asyncify's keepalive count (pushed
-//     once per fiber started, never popped) above zero and the thread is
-//     never joinable.
-#include <emscripten/fiber.h>
+//   - kContextCanMigrate (context.hpp): the single-threaded build has one
+//     thread, so true trivially. With pthreads false (GORT_WASM_MIGRATE=ON
+//     makes it true): a suspended fiber holds nothing of its thread but its
+//     C++ exception state, so this backend resumes it anywhere
+//     (tests/migration_test.cpp: 10,000 migrations, nothing lost), but
+//     Emscripten keeps the exceptions being handled in each worker's own
+//     JavaScript, out of reach of the next worker. Measured with ON: 4 of
+//     195 threaded tests fail ("no exception to throw" rethrowing on another
+//     worker; "Invalid atomic access index" in __cxa_begin_catch while
+//     abandoned goroutines unwind), so started goroutines stay pinned.
+#include <emscripten/em_asm.h>
 #include <emscripten/stack.h>
-#include <pthread.h>
 
 #include <cstdint>
 #include <cstdio>
@@ -63,13 +69,21 @@
 
 #include "context.hpp"
 
+#define GORT_ASYNCIFY(name) __attribute__((import_module("asyncify"), import_name(#name)))
+
 extern "C" {
+// binaryen's asyncify runtime, called from inside the module.
+void asyncify_start_unwind(void* data) GORT_ASYNCIFY(start_unwind);
+void asyncify_stop_unwind() GORT_ASYNCIFY(stop_unwind);
+void asyncify_start_rewind(void* data) GORT_ASYNCIFY(start_rewind);
+void asyncify_stop_rewind() GORT_ASYNCIFY(stop_rewind);
+// compiler-rt (stack_ops.S): the C stack pointer.
+void* stackSave();
+void stackRestore(void* sp);
 // context_emscripten.js. Moves the running thread's C++ exception state
 // into from's slot and to's into the thread; returns whether from had any.
 int gort_eh_switch(void* from, void* to, int to_has_state);
 void gort_eh_drop(void* c);
-// context_emscripten.js: lets the next pthread on this worker run fibers.
-void gort_fiber_thread_exit();
 }
 
 namespace gort::detail {
@@ -77,75 +91,41 @@ namespace gort::detail {
 namespace {
 
 constexpr std::size_t kAsyncifyMin = 64;
-// A thread's own context suspends the whole call chain of whoever drives the
-// scheduler (a test body, the browser's frame callback): give it room.
-constexpr std::size_t kThreadAsyncify = 64 * 1024;
 // Where every unwind on a thread lands first. V8 stops a wasm call chain at
 // about 1 MB of its own (native) stack with a RangeError, and a wasm frame
 // there holds at least the locals asyncify saves for it, so no unwind should
 // outgrow this; one that did would still end in asyncify_stop_unwind's trap.
 constexpr std::size_t kScratch = 1 << 20;
 
+// What binaryen's asyncify reads and writes: where to save (or read back)
+// frames next, and where the buffer ends.
+struct AsyncifyData {
+  char* ptr;
+  char* limit;
+};
+
 struct EmState {
-  emscripten_fiber_t fiber;
-  void (*entry)(void*) = nullptr;
+  AsyncifyData data{};
+  void* sp = nullptr;          // C stack pointer while suspended
+  void* stack_base = nullptr;  // C stack limits (emscripten_stack_set_limits)
+  void* stack_end = nullptr;
+  void (*entry)(void*) = nullptr;  // nullptr: a thread's own context
   void* arg = nullptr;
   char* buf = nullptr;  // the context's own asyncify buffer
   std::size_t buf_size = 0;
+  bool started = false;
+  bool exiting = false;  // context_exit: nothing of it is kept
   bool lost = false;
 };
 
 thread_local char* tl_scratch = nullptr;
-thread_local EmState* tl_pending = nullptr;
+thread_local EmState* tl_base = nullptr;  // the thread context running run_fibers
+thread_local EmState* tl_from = nullptr;  // the fiber unwinding now
+thread_local EmState* tl_next = nullptr;  // where it switches to
+thread_local bool tl_rewinding = false;   // run_fibers started a rewind
 
 EmState& state(Context& c) {
   return *static_cast<EmState*>(c.impl);
-}
-
-void set_buffer(EmState& s, char* at, std::size_t size) {
-  s.fiber.asyncify_data.stack_ptr = at;
-  s.fiber.asyncify_data.stack_limit = at + size;
-}
-
-// The context about to switch away unwinds into the scratch buffer.
-void prepare_unwind(EmState& s) {
-  set_buffer(s, tl_scratch, kScratch);
-  tl_pending = &s;
-}
-
-// Runs first in whatever context a thread resumes: moves the frames that
-// the last unwind on this thread saved into that context's own buffer.
-// Never inlined: a context may resume on another thread than it left, and a
-// caller could otherwise reuse the thread_local addresses it computed before
-// the switch (the other thread's).
-[[gnu::noinline]] void finish_unwind() {
-  EmState* s = tl_pending;
-  if (!s) return;
-  tl_pending = nullptr;
-  auto n =
-      static_cast<std::size_t>(static_cast<char*>(s->fiber.asyncify_data.stack_ptr) - tl_scratch);
-  if (n > s->buf_size) {
-    s->lost = true;
-    if (!s->entry) {
-      std::fprintf(stderr,
-                   "fatal error: a thread's call chain (%zu bytes of wasm frames) does not "
-                   "fit its %zu-byte asyncify buffer\n",
-                   n, s->buf_size);
-      std::abort();
-    }
-    return;
-  }
-  std::memcpy(s->buf, tl_scratch, n);
-  s->fiber.asyncify_data.stack_ptr = s->buf + n;
-  s->fiber.asyncify_data.stack_limit = s->buf + s->buf_size;
-}
-
-void start(void* arg) {
-  finish_unwind();
-  auto* s = static_cast<EmState*>(arg);
-  s->entry(s->arg);
-  // entry must leave with context_exit; there is nothing to return to.
-  std::abort();
 }
 
 void switch_eh(Context& from, Context& to) {
@@ -154,15 +134,101 @@ void switch_eh(Context& from, Context& to) {
   to.eh_uncaught = 0;
 }
 
+[[noreturn]] void fatal(const char* what) {
+  std::fprintf(stderr, "fatal error: %s\n", what);
+  std::abort();
+}
+
+// The innermost frame of a switching fiber, in binaryen's runtime: it is
+// not instrumented; its caller's frames are what the unwind saves. Entered
+// again when the fiber resumes (its caller's rewind reaches the call), and
+// then it only ends the rewind.
+void swap_leaf(EmState* from, EmState* to) {
+  if (tl_rewinding) {
+    tl_rewinding = false;
+    asyncify_stop_rewind();
+    return;
+  }
+  tl_from = from;
+  tl_next = to;
+  from->sp = stackSave();
+  from->data = AsyncifyData{tl_scratch, tl_scratch + kScratch};
+  asyncify_start_unwind(&from->data);
+}
+
+// Binaryen optimizes, and inlines regardless of noinline, before its
+// asyncify pass runs; swap_leaf or run_fibers inlined into context_swap would
+// make context_swap part of the runtime, never instrumented. So both are
+// called through pointers it cannot see through.
+using SwitchFn = void (*)(EmState*, EmState*);
+
+// Moves the frames the unwind of `s` left in the scratch buffer into its
+// own buffer, or marks it lost when they do not fit.
+void keep_frames(EmState* s) {
+  auto n = static_cast<std::size_t>(s->data.ptr - tl_scratch);
+  if (n > s->buf_size) {
+    s->lost = true;
+    return;
+  }
+  std::memcpy(s->buf, tl_scratch, n);
+  s->data = AsyncifyData{s->buf + n, s->buf + s->buf_size};
+}
+
+// Makes s's C stack the running one. Its limits are what
+// emscripten_stack_get_free and -sSTACK_OVERFLOW_CHECK=1 check against;
+// binaryen's check at every stack pointer move (=2, GORT_WASM_STACK_CHECK)
+// keeps its own copy.
+void enter_stack(EmState* s) {
+  emscripten_stack_set_limits(s->stack_base, s->stack_end);
+#ifdef GORT_WASM_STACK_CHECK
+  EM_ASM({ Module['___set_stack_limits']($0, $1); }, s->stack_base, s->stack_end);
+#endif
+  stackRestore(s->sp);
+}
+
+// The trampoline, in binaryen's runtime (not instrumented): runs fibers on
+// top of the thread context `base`, first `f`, until one switches to base.
+void run_fibers(EmState* base, EmState* f) {
+  if (tl_base) fatal("a thread context switched to a fiber while its fibers were running");
+  tl_base = base;
+  base->sp = stackSave();
+  for (;;) {
+    enter_stack(f);
+    if (!f->started) {
+      f->started = true;
+    } else {
+      tl_rewinding = true;
+      asyncify_start_rewind(&f->data);
+    }
+    // The bottom of the fiber's instrumented call chain, which a rewind
+    // re-enters. Returns when the fiber has unwound (or, wrongly, when entry
+    // returned: tl_next tells them apart).
+    f->entry(f->arg);
+    EmState* next = tl_next;
+    if (!next) fatal("a goroutine's entry function returned");
+    asyncify_stop_unwind();
+    tl_next = nullptr;
+    if (f->exiting) {
+      f->exiting = false;
+    } else {
+      keep_frames(f);
+    }
+    if (next == base) break;
+    if (!next->entry) fatal("a fiber switched to another thread's own context");
+    f = next;
+  }
+  enter_stack(base);
+  tl_base = nullptr;
+}
+
+SwitchFn volatile swap_leaf_ptr = &swap_leaf;
+SwitchFn volatile run_fibers_ptr = &run_fibers;
+
 }  // namespace
 
 void context_thread_exit() {
-#ifdef __EMSCRIPTEN_PTHREADS__
   std::free(tl_scratch);
   tl_scratch = nullptr;
-  gort_fiber_thread_exit();
-  pthread_exit(nullptr);
-#endif
 }
 
 bool context_lost(const Context& c) {
@@ -183,7 +249,9 @@ void context_make(Context& c, void* stack_lo, std::size_t size, void (*entry)(vo
   if (avail - cstack < kAsyncifyMin) cstack = (avail - kAsyncifyMin) & ~std::size_t{15};
   s->buf = reinterpret_cast<char*>(lo + cstack);
   s->buf_size = avail - cstack;
-  emscripten_fiber_init(&s->fiber, &start, s, stack_lo, cstack, s->buf, s->buf_size);
+  s->stack_base = reinterpret_cast<void*>(lo + cstack);
+  s->stack_end = stack_lo;
+  s->sp = s->stack_base;
   c.impl = s;
 }
 
@@ -193,30 +261,29 @@ void context_init_current(Context& c) {
     tl_scratch = static_cast<char*>(std::malloc(kScratch));
     if (!tl_scratch) throw std::bad_alloc();
   }
-  void* mem = std::malloc(sizeof(EmState) + kThreadAsyncify);
-  if (!mem) throw std::bad_alloc();
-  auto* s = new (mem) EmState;
-  s->buf = reinterpret_cast<char*>(s + 1);
-  s->buf_size = kThreadAsyncify;
-  emscripten_fiber_init_from_current_context(&s->fiber, s->buf, s->buf_size);
+  auto* s = new EmState;
+  s->stack_base = reinterpret_cast<void*>(emscripten_stack_get_base());
+  s->stack_end = reinterpret_cast<void*>(emscripten_stack_get_end());
   c.impl = s;
 }
 
 void context_swap(Context& from, Context& to) {
   switch_eh(from, to);
-  from.sp = reinterpret_cast<void*>(emscripten_stack_get_current());
-  prepare_unwind(state(from));
-  emscripten_fiber_swap(&state(from).fiber, &state(to).fiber);
-  finish_unwind();
+  from.sp = stackSave();
+  EmState* f = &state(from);
+  if (!f->entry) {
+    run_fibers_ptr(f, &state(to));
+  } else {
+    swap_leaf_ptr(f, &state(to));
+  }
 }
 
 void context_exit(Context& from, Context& to) {
   switch_eh(from, to);
-  // The swap still unwinds `from` (asyncify can only leave a stack that
+  // The switch still unwinds `from` (asyncify can only leave a stack that
   // way), into the scratch buffer; nothing is kept of it.
-  set_buffer(state(from), tl_scratch, kScratch);
-  tl_pending = nullptr;
-  emscripten_fiber_swap(&state(from).fiber, &state(to).fiber);
+  state(from).exiting = true;
+  swap_leaf_ptr(&state(from), &state(to));
   std::abort();
 }
 
@@ -225,10 +292,7 @@ void context_destroy(Context& c) {
   c.eh_uncaught = 0;
   auto p = reinterpret_cast<std::uintptr_t>(c.impl);
   auto lo = reinterpret_cast<std::uintptr_t>(c.stack_lo);
-  if (c.impl != nullptr && (p < lo || p >= lo + c.stack_size)) {
-    state(c).~EmState();
-    std::free(c.impl);
-  }
+  if (c.impl != nullptr && (p < lo || p >= lo + c.stack_size)) delete &state(c);
   c.impl = nullptr;
 }
 

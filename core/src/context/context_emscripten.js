@@ -1,5 +1,5 @@
 // The JavaScript half of context_emscripten.cpp (linked with --js-library):
-// per-context C++ exception state, and a pthread's exit from inside fibers.
+// per-context C++ exception state, and placeholders for asyncify's runtime.
 //
 // Emscripten's -fexceptions keeps, per thread, in JavaScript, the exceptions
 // being handled (exceptionCaught), the count in flight
@@ -38,22 +38,22 @@ mergeInto(LibraryManager.library, {
     return had;
   },
 
-  // Called by a pthread that ran fibers just before pthread_exit. That exit
-  // leaves from inside Fibers.trampoline (every fiber, the thread's own
-  // included, runs inside it once the first swap has unwound the thread's
-  // entry point), so the trampoline never clears its flag; the next pthread
-  // this pooled worker hosts would then unwind at its first swap and never
-  // resume anything (a hang at the second program with threads). Likewise
-  // the keepalive count, pushed once per fiber started and never popped:
-  // left above zero, a plain thread this worker hosts later and that
-  // returns is "kept alive" and never joinable (notes/toolchain.md, rule 1).
-  gort_fiber_thread_exit__deps: ['$Fibers'],
-  gort_fiber_thread_exit__sig: 'v',
-  gort_fiber_thread_exit: function() {
-    Fibers.trampolineRunning = false;
-    Fibers.nextFiber = 0;
-    runtimeKeepaliveCounter = 0;
-  },
+  // context_emscripten.cpp switches fibers inside wasm, and nothing drives
+  // asyncify from JavaScript (no emscripten_sleep, no emscripten_fiber_swap),
+  // so Emscripten's wrapper around every export, which tracks the exports on
+  // the stack for JavaScript-driven rewinds, is pure cost: with -fexceptions
+  // every invoke_* call goes through one. Exports stay unwrapped.
+  $Asyncify__postset: 'Asyncify.instrumentWasmExports = function(exports) { return exports; };',
+
+  // context_emscripten.cpp imports asyncify's runtime from the module
+  // "asyncify"; binaryen's asyncify pass replaces those imports with its own
+  // functions, but Emscripten checks for undefined symbols before that pass
+  // runs. These only satisfy the check: the finished module never imports
+  // them.
+  start_unwind: function() { abort('asyncify.start_unwind was not replaced by the asyncify pass'); },
+  stop_unwind: function() { abort('asyncify.stop_unwind was not replaced by the asyncify pass'); },
+  start_rewind: function() { abort('asyncify.start_rewind was not replaced by the asyncify pass'); },
+  stop_rewind: function() { abort('asyncify.stop_rewind was not replaced by the asyncify pass'); },
 
   gort_eh_drop__deps: ['$GortEh'],
   gort_eh_drop__sig: 'vi',
