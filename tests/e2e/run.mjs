@@ -9,47 +9,18 @@
 //   node tests/e2e/run.mjs        (GORT_DIST, GORT_CLI, CHROMIUM override paths)
 // Prints one line per test and ends with "e2e: N passed, N failed" (tests/run
 // counts those); exit code 1 if any failed. Screenshots go to build/e2e/.
-import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { launch, serveDir } from './browser.mjs';
 import { decodePng, pixelStats } from './png.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = process.env.GORT_DIST || path.join(root, 'dist');
 const cli = process.env.GORT_CLI || path.join(root, 'build/release/core/patterns/gort');
-const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
 const shots = path.join(root, 'build/e2e');
 const kProcs = 4, kSeed = 1;
-// Debian's Chromium headless; WebGL2 runs on SwiftShader (never pass
-// --disable-software-rasterizer: WebGL2 would disappear).
-const browserArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-                     '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-// ---- a static server for dist/, with or without cross-origin isolation
-const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm' };
-function serve(isolate) {
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url, 'http://x');
-    const rel = path.normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
-    let file = path.join(dist, rel);
-    if (file.endsWith(path.sep)) file = path.join(file, 'index.html');
-    fs.readFile(file, (err, data) => {
-      const headers = { 'Cache-Control': 'no-cache' };
-      if (isolate) {
-        headers['Cross-Origin-Opener-Policy'] = 'same-origin';
-        headers['Cross-Origin-Embedder-Policy'] = 'require-corp';
-      }
-      if (err) { res.writeHead(404, headers); res.end('not found'); return; }
-      headers['Content-Type'] = types[path.extname(file)] || 'application/octet-stream';
-      res.writeHead(200, headers);
-      res.end(data);
-    });
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
 
 // ---- what the native CLI prints for a pattern (stdout and stderr, in order)
 function expected(id) {
@@ -114,10 +85,10 @@ async function runAll(page, build, patterns) {
 async function main() {
   fs.mkdirSync(shots, { recursive: true });
   assert(fs.existsSync(path.join(dist, 'index.html')), `${dist}/index.html is missing: run bash wasm/build_site`);
-  const isolated = await serve(true), plain = await serve(false);
+  const isolated = await serveDir(dist, { isolate: true }), plain = await serveDir(dist, { isolate: false });
   const base = (s) => `http://127.0.0.1:${s.address().port}`;
   // playwright gives every launch a fresh, temporary profile.
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: browserArgs });
+  const browser = await launch();
   const metrics = {};
   try {
     for (const [build, server, threaded] of [['threaded', isolated, true], ['single-threaded', plain, false]]) {
@@ -273,7 +244,7 @@ async function main() {
       await page.close();
     });
     await test('without WebGL2 the page says so instead of staying blank', async () => {
-      const noGl = await chromium.launch({ executablePath: chromiumPath, args: [...browserArgs, '--disable-3d-apis'] });
+      const noGl = await launch(['--disable-3d-apis']);
       try {
         const page = await noGl.newPage();
         await page.goto(base(plain) + '/');

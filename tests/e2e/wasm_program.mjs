@@ -12,10 +12,8 @@
 // GORT_SUMMARY, default "MESSAGE"), stdout and stderr of failed runs (of
 // every run with --show), and ends with "wasm_program: N passed, N failed";
 // exit code 1 if any run failed. CHROMIUM overrides /usr/bin/chromium.
-import { chromium } from 'playwright-core';
-import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
+import { launch, serveDir } from './browser.mjs';
 
 const argv = process.argv.slice(2);
 let runs = 1, timeoutS = 300, show = false;
@@ -34,9 +32,6 @@ const prog = path.resolve(argv.shift());
 const args = argv;
 const dir = path.dirname(prog);
 const summary = new RegExp(process.env.GORT_SUMMARY || 'MESSAGE');
-// As tests/e2e/run.mjs: Debian's Chromium, headless, no network services.
-const browserArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-                     '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 // The page: Module is set up before the program's script loads; the result
 // lands in window.gortResult once, first of exit, abort or error. (The
@@ -57,30 +52,9 @@ var Module = {
 };
 </script><script src="${path.basename(prog)}"></script>`;
 
-const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm' };
-function serve() {
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url, 'http://x');
-    const headers = { 'Cache-Control': 'no-cache', 'Cross-Origin-Opener-Policy': 'same-origin',
-                      'Cross-Origin-Embedder-Policy': 'require-corp' };
-    if (url.pathname === '/') {
-      res.writeHead(200, { ...headers, 'Content-Type': types['.html'] });
-      res.end(page);
-      return;
-    }
-    const file = path.join(dir, path.basename(decodeURIComponent(url.pathname)));
-    fs.readFile(file, (err, data) => {
-      if (err) { res.writeHead(404, headers); res.end('not found'); return; }
-      res.writeHead(200, { ...headers, 'Content-Type': types[path.extname(file)] || 'application/octet-stream' });
-      res.end(data);
-    });
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
-const server = await serve();
+const server = await serveDir(dir, { index: page });
 const base = `http://127.0.0.1:${server.address().port}/`;
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: browserArgs });
+const browser = await launch();
 let passed = 0, failed = 0;
 try {
   for (let i = 1; i <= runs; i++) {
