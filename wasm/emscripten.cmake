@@ -34,13 +34,13 @@ if(GORT_WASM_MIGRATE AND NOT GORT_THREADS)
   message(FATAL_ERROR "GORT_WASM_MIGRATE=ON needs GORT_THREADS=ON (the single-threaded build has one thread)")
 endif()
 # Debug checks: -sSTACK_OVERFLOW_CHECK=2 makes binaryen check every write of
-# the C stack pointer against the running fiber's limits (3.1.6 sets them at
-# each fiber switch), so a goroutine that overflows its C stack aborts with
-# "stack overflow" at once instead of writing below it; -sASSERTIONS=1 adds
-# asyncify's own assertions (among them: an uninstrumented function, e.g.
-# one in asyncify_remove.txt, on the stack during an unwind traps).
-# Slower; release builds leave both out (README, WebAssembly).
-option(GORT_WASM_DEBUG_CHECKS "Emscripten: STACK_OVERFLOW_CHECK=2 and ASSERTIONS" OFF)
+# the C stack pointer against the running fiber's limits (set at each fiber
+# switch, context_emscripten.cpp), so a goroutine that overflows its C stack
+# aborts with "stack overflow" at once instead of writing below it. Slower;
+# release builds leave it out (README, WebAssembly). Not -sASSERTIONS=1: it
+# turns on asyncify's own assertions, which trap in the functions that call
+# asyncify from inside the module (binaryen 108 checks them too).
+option(GORT_WASM_DEBUG_CHECKS "Emscripten: STACK_OVERFLOW_CHECK=2" OFF)
 option(GORT_WASM_ASYNCIFY_REMOVE "Emscripten: leave wasm/asyncify_remove.txt out of ASYNCIFY" ON)
 
 # ASYNCIFY_REMOVE: the functions in wasm/asyncify_remove.txt (C++ exception
@@ -118,7 +118,7 @@ function(gort_emscripten_usage target)
     ${GORT_ASYNCIFY_REMOVE_RSP})
   if(GORT_WASM_DEBUG_CHECKS)
     target_compile_definitions(${target} PRIVATE GORT_WASM_STACK_CHECK=1)
-    target_link_options(${target} INTERFACE -sSTACK_OVERFLOW_CHECK=2 -sASSERTIONS=1)
+    target_link_options(${target} INTERFACE -sSTACK_OVERFLOW_CHECK=2)
   endif()
   if(GORT_THREADS)
     target_compile_options(${target} PUBLIC -pthread)

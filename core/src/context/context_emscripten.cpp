@@ -58,7 +58,6 @@
 //     195 threaded tests fail ("no exception to throw" rethrowing on another
 //     worker; "Invalid atomic access index" in __cxa_begin_catch while
 //     abandoned goroutines unwind), so started goroutines stay pinned.
-#include <emscripten/em_asm.h>
 #include <emscripten/stack.h>
 
 #include <cstdint>
@@ -84,6 +83,8 @@ void stackRestore(void* sp);
 // into from's slot and to's into the thread; returns whether from had any.
 int gort_eh_switch(void* from, void* to, int to_has_state);
 void gort_eh_drop(void* c);
+// context_emscripten.js: binaryen's stack check's copy of the limits.
+void gort_set_stack_check_limits(void* base, void* end);
 }
 
 namespace gort::detail {
@@ -177,11 +178,13 @@ void keep_frames(EmState* s) {
 // Makes s's C stack the running one. Its limits are what
 // emscripten_stack_get_free and -sSTACK_OVERFLOW_CHECK=1 check against;
 // binaryen's check at every stack pointer move (=2, GORT_WASM_STACK_CHECK)
-// keeps its own copy.
+// keeps its own copy. Limits first: the new stack pointer is checked
+// against them. (No EM_ASM here: its arguments go on the C stack, which
+// the check would see on the old stack under the new limits.)
 void enter_stack(EmState* s) {
   emscripten_stack_set_limits(s->stack_base, s->stack_end);
 #ifdef GORT_WASM_STACK_CHECK
-  EM_ASM({ Module['___set_stack_limits']($0, $1); }, s->stack_base, s->stack_end);
+  gort_set_stack_check_limits(s->stack_base, s->stack_end);
 #endif
   stackRestore(s->sp);
 }

@@ -55,6 +55,13 @@ mergeInto(LibraryManager.library, {
   start_rewind: function() { abort('asyncify.start_rewind was not replaced by the asyncify pass'); },
   stop_rewind: function() { abort('asyncify.stop_rewind was not replaced by the asyncify pass'); },
 
+  // Debug builds (-sSTACK_OVERFLOW_CHECK=2): binaryen's stack check keeps
+  // its own limits, set through this export of its pass.
+  gort_set_stack_check_limits__sig: 'vii',
+  gort_set_stack_check_limits: function(base, end) {
+    Module['___set_stack_limits'](base, end);
+  },
+
   gort_eh_drop__deps: ['$GortEh'],
   gort_eh_drop__sig: 'vi',
   gort_eh_drop: function(c) {
