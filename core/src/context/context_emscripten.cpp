@@ -47,7 +47,8 @@
 //     resumed: the scheduler reports a stack overflow for it (context_lost).
 //   - Each context has its own C++ exception state. Emscripten's exceptions
 //     (-fexceptions) keep it in JavaScript, per thread: context_emscripten.js
-//     swaps it at every switch, and c.eh_uncaught says JS holds some for c.
+//     swaps it at a switch when either side has some (tl_eh_held says the
+//     thread may; c.eh_uncaught says JS holds some for suspended c).
 //   - kContextCanMigrate (context.hpp): the single-threaded build has one
 //     thread, so true trivially. With pthreads false (GORT_WASM_MIGRATE=ON
 //     makes it true): a suspended fiber holds nothing of its thread but its
@@ -82,6 +83,8 @@ void stackRestore(void* sp);
 // context_emscripten.js. Moves the running thread's C++ exception state
 // into from's slot and to's into the thread; returns whether from had any.
 int gort_eh_switch(void* from, void* to, int to_has_state);
+// context_emscripten.js: `flag` is the calling thread's tl_eh_held.
+void gort_eh_init(int* flag);
 void gort_eh_drop(void* c);
 // context_emscripten.js: binaryen's stack check's copy of the limits.
 void gort_set_stack_check_limits(void* base, void* end);
@@ -124,12 +127,16 @@ thread_local EmState* tl_base = nullptr;  // the thread context running run_fibe
 thread_local EmState* tl_from = nullptr;  // the fiber unwinding now
 thread_local EmState* tl_next = nullptr;  // where it switches to
 thread_local bool tl_rewinding = false;   // run_fibers started a rewind
+// 1 while this thread's JavaScript may hold C++ exception state (kept so by
+// context_emscripten.js).
+thread_local int tl_eh_held = 0;
 
 EmState& state(Context& c) {
   return *static_cast<EmState*>(c.impl);
 }
 
 void switch_eh(Context& from, Context& to) {
+  if (!tl_eh_held && !to.eh_uncaught) return;  // nothing to move either way
   bool to_has = to.eh_uncaught != 0;
   from.eh_uncaught = gort_eh_switch(&from, &to, to_has) != 0;
   to.eh_uncaught = 0;
@@ -263,6 +270,7 @@ void context_init_current(Context& c) {
   if (!tl_scratch) {
     tl_scratch = static_cast<char*>(std::malloc(kScratch));
     if (!tl_scratch) throw std::bad_alloc();
+    gort_eh_init(&tl_eh_held);
   }
   auto* s = new EmState;
   s->stack_base = reinterpret_cast<void*>(emscripten_stack_get_base());

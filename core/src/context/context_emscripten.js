@@ -10,17 +10,46 @@
 // Invariants: a suspended context's state is in `saved` under its Context
 // address only while it has any (the C++ side remembers that in
 // Context::eh_uncaught); the running context's state is in the globals.
+// The thread's flag (an int in wasm memory, gort_eh_init) is 1 whenever the
+// globals may hold some: every function that can fill them sets it, and
+// only a switch that finds them empty clears it, so the C++ side calls
+// gort_eh_switch only when there may be something to move (a JS call on
+// every switch cost ~10% of a channel handoff).
 mergeInto(LibraryManager.library, {
   // A library object is serialized into the output as a literal, which
-  // would turn a Map into {}: the Map is made when the module loads.
-  $GortEh: {saved: null},
-  $GortEh__postset: 'GortEh.saved = new Map();',
+  // would turn a Map into {}: the Map is made when the module loads. The
+  // wrappers go around Emscripten's own functions (declared functions, so
+  // the bindings can be replaced before the wasm imports are gathered).
+  $GortEh: {saved: null, flag: 0},
+  $GortEh__postset: 'GortEh.saved = new Map();' +
+    'GortEh.fill = function(f) { return function() {' +
+    '  if (GortEh.flag) HEAP32[GortEh.flag >> 2] = 1;' +
+    '  return f.apply(null, arguments); }; };' +
+    'if (typeof ___cxa_throw == "function") ___cxa_throw = GortEh.fill(___cxa_throw);' +
+    'if (typeof ___cxa_rethrow == "function") ___cxa_rethrow = GortEh.fill(___cxa_rethrow);' +
+    'if (typeof ___cxa_begin_catch == "function") ___cxa_begin_catch = GortEh.fill(___cxa_begin_catch);' +
+    'if (typeof ___cxa_rethrow_primary_exception == "function")' +
+    '  ___cxa_rethrow_primary_exception = GortEh.fill(___cxa_rethrow_primary_exception);' +
+    'if (typeof ___resumeException == "function") ___resumeException = GortEh.fill(___resumeException);',
 
-  gort_eh_switch__deps: ['$GortEh', '$exceptionCaught', '$uncaughtExceptionCount', '$exceptionLast'],
+  $gortEhHeld__deps: ['$exceptionCaught', '$uncaughtExceptionCount', '$exceptionLast'],
+  $gortEhHeld: function() {
+    return exceptionCaught.length || uncaughtExceptionCount || exceptionLast ? 1 : 0;
+  },
+
+  // The calling thread's flag is at `flag`; sets it to what the thread holds.
+  gort_eh_init__deps: ['$GortEh', '$gortEhHeld'],
+  gort_eh_init__sig: 'vi',
+  gort_eh_init: function(flag) {
+    GortEh.flag = flag;
+    HEAP32[flag >> 2] = gortEhHeld();
+  },
+
+  gort_eh_switch__deps: ['$GortEh', '$gortEhHeld', '$exceptionCaught', '$uncaughtExceptionCount', '$exceptionLast'],
   gort_eh_switch__sig: 'iiii',
   gort_eh_switch: function(from, to, toHasState) {
     var had = 0;
-    if (exceptionCaught.length || uncaughtExceptionCount || exceptionLast) {
+    if (gortEhHeld()) {
       GortEh.saved.set(from, [exceptionCaught, uncaughtExceptionCount, exceptionLast]);
       had = 1;
     }
@@ -35,6 +64,7 @@ mergeInto(LibraryManager.library, {
       uncaughtExceptionCount = 0;
       exceptionLast = 0;
     }
+    if (GortEh.flag) HEAP32[GortEh.flag >> 2] = gortEhHeld();
     return had;
   },
 
