@@ -170,6 +170,19 @@ void swap_leaf(EmState* from, EmState* to) {
 // called through pointers it cannot see through.
 using SwitchFn = void (*)(EmState*, EmState*);
 
+// Copies n bytes, rounded up to 8, between 8-aligned buffers whose sizes
+// are multiples of 8 (a context's buffer: 16; the scratch), inside wasm:
+// Emscripten's memcpy hands 512 bytes and more to JavaScript
+// (emscripten_memcpy_big), and a goroutine's saved frames are often that
+// big. no_builtin keeps the loop from being turned back into memcpy.
+[[clang::no_builtin("memcpy")]] void copy_words(char* dst, const char* src, std::size_t n) {
+  for (std::size_t i = 0; i < n; i += 8) {
+    std::uint64_t w;
+    __builtin_memcpy(&w, src + i, 8);
+    __builtin_memcpy(dst + i, &w, 8);
+  }
+}
+
 // Moves the frames the unwind of `s` left in the scratch buffer into its
 // own buffer, or marks it lost when they do not fit.
 void keep_frames(EmState* s) {
@@ -178,7 +191,7 @@ void keep_frames(EmState* s) {
     s->lost = true;
     return;
   }
-  std::memcpy(s->buf, tl_scratch, n);
+  copy_words(s->buf, tl_scratch, n);
   s->data = AsyncifyData{s->buf + n, s->buf + s->buf_size};
 }
 
