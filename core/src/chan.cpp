@@ -59,6 +59,13 @@ bool block_on(hchan* c, waitq& q, G* gp, void* ep, WaitReason reason) {
   return me.success;
 }
 
+// A running goroutine that is not being unwound at program end: what
+// enter_op checks, without throwing.
+bool may_take_fast_path() noexcept {
+  G* g = getg();
+  return g && !g->unwinding && !g_sched->ending.load(std::memory_order_relaxed);
+}
+
 }  // namespace
 
 void trace_chan(hchan* c, trace::Kind k, G* who, const void* ep, std::uint32_t ok) {
@@ -174,6 +181,24 @@ void chan_send(hchan* c, void* ep) {
     return;
   }
   if (!block_on(c, c->sendq, gp, ep, WaitReason::ChanSend)) go_panic("send on closed channel");
+}
+
+bool chan_send_buffered(hchan* c, void* ep) noexcept {
+  if (!c || c->dataqsiz == 0 || !may_take_fast_path()) return false;
+  c->lock.lock();
+  bool room = !c->closed && c->qcount < c->dataqsiz && !c->recvq.first;
+  if (room) buf_put(c, ep);
+  c->lock.unlock();
+  return room;
+}
+
+bool chan_recv_buffered(hchan* c, void* ep) noexcept {
+  if (!c || c->dataqsiz == 0 || !may_take_fast_path()) return false;
+  c->lock.lock();
+  bool value = c->qcount > 0 && !c->sendq.first;
+  if (value) buf_take(c, ep);
+  c->lock.unlock();
+  return value;
 }
 
 bool chan_recv(hchan* c, void* ep) {

@@ -11,6 +11,7 @@
 #include <gort/detail/runtime.hpp>
 #include <iterator>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 
 namespace gort {
@@ -34,16 +35,27 @@ class Chan {
   }
 
   // ch <- v
-  void send(T v) const { detail::chan_send(c_, &v); }
+  void send(T v) const {
+    if constexpr (kBufferedFast) {
+      if (detail::chan_send_buffered(c_, &v)) return;
+    }
+    detail::chan_send(c_, &v);
+  }
   // <-ch (the zero value once closed and drained)
   T recv() const {
     T v{};
+    if constexpr (kBufferedFast) {
+      if (detail::chan_recv_buffered(c_, &v)) return v;
+    }
     detail::chan_recv(c_, &v);
     return v;
   }
   // v, ok := <-ch
   std::pair<T, bool> recv2() const {
     T v{};
+    if constexpr (kBufferedFast) {
+      if (detail::chan_recv_buffered(c_, &v)) return {std::move(v), true};
+    }
     bool ok = detail::chan_recv(c_, &v);
     return {std::move(v), ok};
   }
@@ -74,6 +86,9 @@ class Chan {
     T& operator*() { return v_; }
     iterator& operator++() {
       v_ = T{};
+      if constexpr (kBufferedFast) {
+        if (detail::chan_recv_buffered(c_, &v_)) return *this;
+      }
       if (!detail::chan_recv(c_, &v_)) c_ = nullptr;
       return *this;
     }
@@ -96,6 +111,9 @@ class Chan {
   detail::hchan* raw() const noexcept { return c_; }
 
  private:
+  // Whether the non-throwing buffered fast path may move T's values.
+  static constexpr bool kBufferedFast = std::is_nothrow_move_assignable_v<T>;
+
   template <class U>
   friend Chan<U> make_chan(std::size_t, std::string_view);
   explicit Chan(detail::hchan* c) noexcept : c_(c) {}

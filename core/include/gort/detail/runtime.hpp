@@ -85,6 +85,14 @@ void chan_release(hchan* c) noexcept;
 void chan_send(hchan* c, void* elem);
 // Receives into *elem, which holds a zero value on entry. Returns ok.
 bool chan_recv(hchan* c, void* elem);
+// The buffered case of chan_send / chan_recv alone: false, having done
+// nothing, unless c is a buffered channel with room (a value) and no
+// goroutine waiting at its other end, in a running goroutine. Never throws,
+// so a caller in a cleanup scope calls it directly: under Emscripten every
+// call that may throw from inside one goes through a JavaScript invoke_*
+// wrapper. For element types whose move assignment cannot throw.
+bool chan_send_buffered(hchan* c, void* elem) noexcept;
+bool chan_recv_buffered(hchan* c, void* elem) noexcept;
 void chan_close(hchan* c);
 std::size_t chan_len(const hchan* c) noexcept;
 std::size_t chan_cap(const hchan* c) noexcept;
