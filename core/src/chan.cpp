@@ -104,21 +104,6 @@ void recv_direct(hchan* c, sudog* sg, void* ep) {
   goready(sg->g);
 }
 
-void buf_put(hchan* c, void* ep) {
-  trace_op(c, trace::Kind::ChanSend, nullptr, ep);
-  elem_move(c->ops, c->slot(c->sendx), ep);
-  if (++c->sendx == c->dataqsiz) c->sendx = 0;
-  c->qcount++;
-}
-
-void buf_take(hchan* c, void* ep) {
-  void* slot = c->slot(c->recvx);
-  trace_op(c, trace::Kind::ChanRecv, nullptr, slot);
-  elem_move(c->ops, ep, slot);
-  if (++c->recvx == c->dataqsiz) c->recvx = 0;
-  c->qcount--;
-}
-
 void recv_closed(hchan* c) {
   trace_op(c, trace::Kind::ChanRecv, nullptr, nullptr, 0);
 }

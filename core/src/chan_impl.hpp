@@ -77,8 +77,22 @@ void send_direct(hchan* c, sudog* sg, void* ep);
 // when there is one, keeping FIFO order) and readies it. c locked.
 void recv_direct(hchan* c, sudog* sg, void* ep);
 // Puts *ep in the buffer / takes the oldest buffered value. c locked.
-void buf_put(hchan* c, void* ep);
-void buf_take(hchan* c, void* ep);
+// Inline: chan_send_buffered and chan_recv_buffered must not call out to
+// code that may throw (a call Emscripten would route through JavaScript);
+// for a trivially copyable element these make no call at all.
+[[gnu::always_inline]] inline void buf_put(hchan* c, void* ep) {
+  trace_op(c, trace::Kind::ChanSend, nullptr, ep);
+  elem_move(c->ops, c->slot(c->sendx), ep);
+  if (++c->sendx == c->dataqsiz) c->sendx = 0;
+  c->qcount++;
+}
+[[gnu::always_inline]] inline void buf_take(hchan* c, void* ep) {
+  void* slot = c->slot(c->recvx);
+  trace_op(c, trace::Kind::ChanRecv, nullptr, slot);
+  elem_move(c->ops, ep, slot);
+  if (++c->recvx == c->dataqsiz) c->recvx = 0;
+  c->qcount--;
+}
 // A receive found c closed and drained.
 void recv_closed(hchan* c);
 
