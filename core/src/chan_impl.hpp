@@ -17,16 +17,17 @@
 #include <cstring>
 #include <gort/detail/runtime.hpp>
 #include <gort/sync.hpp>
+#include <type_traits>
 
 #include "sched.hpp"
 
 namespace gort::detail {
 
 struct hchan {
+  std::size_t dataqsiz = 0;  // capacity; first, for chan_capacity (runtime.hpp)
   std::atomic<int> refs{1};
   spinlock lock;
   const ElemOps* ops;
-  std::size_t dataqsiz;  // capacity
   std::size_t qcount = 0;
   std::size_t sendx = 0;
   std::size_t recvx = 0;
@@ -37,6 +38,8 @@ struct hchan {
 
   void* slot(std::size_t i) const { return buf + i * ops->size; }
 };
+static_assert(std::is_standard_layout_v<hchan> && offsetof(hchan, dataqsiz) == 0,
+              "chan_capacity reads dataqsiz at the start of the object");
 
 // *dst = std::move(*src) for the channel's element type.
 inline void elem_move(const ElemOps* ops, void* dst, void* src) {

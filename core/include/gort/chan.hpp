@@ -37,7 +37,7 @@ class Chan {
   // ch <- v
   void send(T v) const {
     if constexpr (kBufferedFast) {
-      if (detail::chan_send_buffered(c_, &v)) return;
+      if (buffered() && detail::chan_send_buffered(c_, &v)) return;
     }
     detail::chan_send(c_, &v);
   }
@@ -45,7 +45,7 @@ class Chan {
   T recv() const {
     T v{};
     if constexpr (kBufferedFast) {
-      if (detail::chan_recv_buffered(c_, &v)) return v;
+      if (buffered() && detail::chan_recv_buffered(c_, &v)) return v;
     }
     detail::chan_recv(c_, &v);
     return v;
@@ -54,7 +54,7 @@ class Chan {
   std::pair<T, bool> recv2() const {
     T v{};
     if constexpr (kBufferedFast) {
-      if (detail::chan_recv_buffered(c_, &v)) return {std::move(v), true};
+      if (buffered() && detail::chan_recv_buffered(c_, &v)) return {std::move(v), true};
     }
     bool ok = detail::chan_recv(c_, &v);
     return {std::move(v), ok};
@@ -87,7 +87,8 @@ class Chan {
     iterator& operator++() {
       v_ = T{};
       if constexpr (kBufferedFast) {
-        if (detail::chan_recv_buffered(c_, &v_)) return *this;
+        if (c_ && detail::chan_capacity(c_) > 0 && detail::chan_recv_buffered(c_, &v_))
+          return *this;
       }
       if (!detail::chan_recv(c_, &v_)) c_ = nullptr;
       return *this;
@@ -113,6 +114,7 @@ class Chan {
  private:
   // Whether the non-throwing buffered fast path may move T's values.
   static constexpr bool kBufferedFast = std::is_nothrow_move_assignable_v<T>;
+  bool buffered() const noexcept { return c_ && detail::chan_capacity(c_) > 0; }
 
   template <class U>
   friend Chan<U> make_chan(std::size_t, std::string_view);

@@ -85,6 +85,13 @@ void chan_release(hchan* c) noexcept;
 void chan_send(hchan* c, void* elem);
 // Receives into *elem, which holds a zero value on entry. Returns ok.
 bool chan_recv(hchan* c, void* elem);
+// c's capacity, read without a call: it never changes after make, and it
+// is the first member of the channel object (chan_impl.hpp asserts so).
+inline std::size_t chan_capacity(const hchan* c) noexcept {
+  std::size_t cap;
+  std::memcpy(&cap, static_cast<const void*>(c), sizeof cap);
+  return cap;
+}
 // The buffered case of chan_send / chan_recv alone: false, having done
 // nothing, unless c is a buffered channel with room (a value) and no
 // goroutine waiting at its other end, in a running goroutine. Never throws,
