@@ -183,7 +183,8 @@ inline int count_of(const std::string& hay, const std::string& needle) {
 
 // Where spin_work leaves its result: the empty asm below is no barrier
 // under Emscripten, where a call whose result was unused cost nothing.
-inline volatile std::uint64_t spin_sink;
+// Atomic: goroutines on several threads spin at once (TSan).
+inline std::atomic<std::uint64_t> spin_sink;
 
 // Busy CPU work the optimizer cannot drop.
 inline std::uint64_t spin_work(std::uint64_t iters) {
@@ -194,7 +195,7 @@ inline std::uint64_t spin_work(std::uint64_t iters) {
     x ^= x << 17;
     asm volatile("" : "+r"(x));
   }
-  spin_sink = x;
+  spin_sink.store(x, std::memory_order_relaxed);
   return x;
 }
 
