@@ -59,13 +59,6 @@ bool block_on(hchan* c, waitq& q, G* gp, void* ep, WaitReason reason) {
   return me.success;
 }
 
-// A running goroutine that is not being unwound at program end: what
-// enter_op checks, without throwing.
-bool may_take_fast_path() noexcept {
-  G* g = getg();
-  return g && !g->unwinding && !g_sched->ending.load(std::memory_order_relaxed);
-}
-
 }  // namespace
 
 void trace_chan(hchan* c, trace::Kind k, G* who, const void* ep, std::uint32_t ok) {
@@ -169,7 +162,7 @@ void chan_send(hchan* c, void* ep) {
 }
 
 bool chan_send_buffered(hchan* c, void* ep) noexcept {
-  if (!c || c->dataqsiz == 0 || !may_take_fast_path()) return false;
+  if (!enter_op_quiet()) return false;
   c->lock.lock();
   bool room = !c->closed && c->qcount < c->dataqsiz && !c->recvq.first;
   if (room) buf_put(c, ep);
@@ -178,7 +171,7 @@ bool chan_send_buffered(hchan* c, void* ep) noexcept {
 }
 
 bool chan_recv_buffered(hchan* c, void* ep) noexcept {
-  if (!c || c->dataqsiz == 0 || !may_take_fast_path()) return false;
+  if (!enter_op_quiet()) return false;
   c->lock.lock();
   bool value = c->qcount > 0 && !c->sendq.first;
   if (value) buf_take(c, ep);
@@ -242,9 +235,6 @@ std::size_t chan_len(const hchan* c) noexcept {
   return n;
 }
 
-std::size_t chan_cap(const hchan* c) noexcept {
-  return c->dataqsiz;
-}
 std::uint32_t chan_id(const hchan* c) noexcept {
   return c->id;
 }

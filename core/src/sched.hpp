@@ -333,6 +333,12 @@ void check_unwind();
 // At the start of every goroutine operation: the running goroutine, after
 // checking there is one (std::logic_error) and that its program still runs.
 G* enter_op();
+// Whether enter_op would return quietly: a goroutine is running and is not
+// being unwound (its program has not ended). For paths that must not throw.
+inline bool enter_op_quiet() noexcept {
+  G* g = getg();
+  return g && !g->unwinding && !g_sched->ending.load(std::memory_order_relaxed);
+}
 // The running program, or std::logic_error when called outside one.
 Sched& sched_or_throw();
 // A fatal error: prints Go's "fatal error: msg" and ends the program.

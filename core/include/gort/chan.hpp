@@ -37,7 +37,7 @@ class Chan {
   // ch <- v
   void send(T v) const {
     if constexpr (kBufferedFast) {
-      if (buffered() && detail::chan_send_buffered(c_, &v)) return;
+      if (buffered(c_) && detail::chan_send_buffered(c_, &v)) return;
     }
     detail::chan_send(c_, &v);
   }
@@ -45,7 +45,7 @@ class Chan {
   T recv() const {
     T v{};
     if constexpr (kBufferedFast) {
-      if (buffered() && detail::chan_recv_buffered(c_, &v)) return v;
+      if (buffered(c_) && detail::chan_recv_buffered(c_, &v)) return v;
     }
     detail::chan_recv(c_, &v);
     return v;
@@ -54,7 +54,7 @@ class Chan {
   std::pair<T, bool> recv2() const {
     T v{};
     if constexpr (kBufferedFast) {
-      if (buffered() && detail::chan_recv_buffered(c_, &v)) return {std::move(v), true};
+      if (buffered(c_) && detail::chan_recv_buffered(c_, &v)) return {std::move(v), true};
     }
     bool ok = detail::chan_recv(c_, &v);
     return {std::move(v), ok};
@@ -69,7 +69,7 @@ class Chan {
   void close() const { detail::chan_close(c_); }
   // len(ch), cap(ch): 0 for a nil channel
   std::size_t len() const noexcept { return c_ ? detail::chan_len(c_) : 0; }
-  std::size_t cap() const noexcept { return c_ ? detail::chan_cap(c_) : 0; }
+  std::size_t cap() const noexcept { return c_ ? detail::chan_capacity(c_) : 0; }
   // A small number naming this channel in traces (0 for nil).
   std::uint32_t id() const noexcept { return c_ ? detail::chan_id(c_) : 0; }
 
@@ -87,8 +87,7 @@ class Chan {
     iterator& operator++() {
       v_ = T{};
       if constexpr (kBufferedFast) {
-        if (c_ && detail::chan_capacity(c_) > 0 && detail::chan_recv_buffered(c_, &v_))
-          return *this;
+        if (buffered(c_) && detail::chan_recv_buffered(c_, &v_)) return *this;
       }
       if (!detail::chan_recv(c_, &v_)) c_ = nullptr;
       return *this;
@@ -114,7 +113,7 @@ class Chan {
  private:
   // Whether the non-throwing buffered fast path may move T's values.
   static constexpr bool kBufferedFast = std::is_nothrow_move_assignable_v<T>;
-  bool buffered() const noexcept { return c_ && detail::chan_capacity(c_) > 0; }
+  static bool buffered(detail::hchan* c) noexcept { return c && detail::chan_capacity(c) > 0; }
 
   template <class U>
   friend Chan<U> make_chan(std::size_t, std::string_view);

@@ -64,7 +64,6 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <new>
 
 #include "context.hpp"
@@ -124,7 +123,6 @@ struct EmState {
 
 thread_local char* tl_scratch = nullptr;
 thread_local EmState* tl_base = nullptr;  // the thread context running run_fibers
-thread_local EmState* tl_from = nullptr;  // the fiber unwinding now
 thread_local EmState* tl_next = nullptr;  // where it switches to
 thread_local bool tl_rewinding = false;   // run_fibers started a rewind
 // 1 while this thread's JavaScript may hold C++ exception state (kept so by
@@ -157,7 +155,6 @@ void swap_leaf(EmState* from, EmState* to) {
     asyncify_stop_rewind();
     return;
   }
-  tl_from = from;
   tl_next = to;
   from->sp = stackSave();
   from->data = AsyncifyData{tl_scratch, tl_scratch + kScratch};
@@ -314,9 +311,7 @@ void context_exit(Context& from, Context& to) {
 void context_destroy(Context& c) {
   if (c.eh_uncaught) gort_eh_drop(&c);
   c.eh_uncaught = 0;
-  auto p = reinterpret_cast<std::uintptr_t>(c.impl);
-  auto lo = reinterpret_cast<std::uintptr_t>(c.stack_lo);
-  if (c.impl != nullptr && (p < lo || p >= lo + c.stack_size)) delete &state(c);
+  if (c.impl && !state(c).entry) delete &state(c);  // a thread's own: on the heap
   c.impl = nullptr;
 }
 

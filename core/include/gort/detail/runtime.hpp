@@ -92,9 +92,9 @@ inline std::size_t chan_capacity(const hchan* c) noexcept {
   std::memcpy(&cap, static_cast<const void*>(c), sizeof cap);
   return cap;
 }
-// The buffered case of chan_send / chan_recv alone: false, having done
-// nothing, unless c is a buffered channel with room (a value) and no
-// goroutine waiting at its other end, in a running goroutine. Never throws,
+// The buffered case of chan_send / chan_recv alone, for a buffered channel
+// c (chan_capacity > 0): false, having done nothing, unless c has room (a
+// value) and no goroutine waiting at its other end, in a running goroutine. Never throws,
 // so a caller in a cleanup scope calls it directly: under Emscripten every
 // call that may throw from inside one goes through a JavaScript invoke_*
 // wrapper. For element types whose move assignment cannot throw.
@@ -102,7 +102,6 @@ bool chan_send_buffered(hchan* c, void* elem) noexcept;
 bool chan_recv_buffered(hchan* c, void* elem) noexcept;
 void chan_close(hchan* c);
 std::size_t chan_len(const hchan* c) noexcept;
-std::size_t chan_cap(const hchan* c) noexcept;
 std::uint32_t chan_id(const hchan* c) noexcept;
 
 // One case of a select: a send of *elem or a receive into *elem on c.
