@@ -68,6 +68,7 @@ struct Fiber {
   Context* back = nullptr;
   std::function<void(Fiber&)> body;
   bool done = false;
+  std::exception_ptr escaped;  // what escaped body, which then ended the fiber
 
   Fiber(void* stack_lo, std::size_t size, std::function<void(Fiber&)> b) : body(std::move(b)) {
     context_make(ctx, stack_lo, size, &Fiber::run, this);
@@ -83,7 +84,8 @@ struct Fiber {
 
   static void run(void* p) {
     auto& f = *static_cast<Fiber*>(p);
-    f.body(f);
+    f.escaped = context_take_escaped();
+    if (!f.escaped) f.body(f);
     f.done = true;
     context_exit(f.ctx, *f.back);
   }
@@ -377,6 +379,47 @@ TEST_CASE("context: contexts switch directly to each other, each with its own ex
   CHECK(b.done);
   CHECK(in_a == "a's");
   CHECK(in_b == "b's");
+}
+
+TEST_CASE("context: an exception escaping entry starts the context over with it") {
+  struct CountOnDestroy {
+    int& n;
+    ~CountOnDestroy() { n++; }
+  };
+  ThreadContext self;
+  Stack stack_a(kSmallStack), stack_b(kSmallStack), stack_c(kSmallStack);
+  int starts = 0, destroyed = 0;
+  // b throws after a switch, resumed by a directly (no thread's own context
+  // on either side), then starts over and exits back to a.
+  Fiber b(stack_b, [&](Fiber& me) {
+    starts++;
+    CountOnDestroy guard{destroyed};
+    me.yield();
+    throw std::runtime_error("escaped b");
+  });
+  Fiber a(stack_a, [&](Fiber& me) {
+    b.resume(me.ctx);
+    b.resume(me.ctx);
+    CountOnDestroy guard{destroyed};
+    me.yield();
+  });
+  a.resume(self.c);
+  CHECK(b.done);
+  CHECK_FALSE(a.done);
+  CHECK(starts == 1);
+  CHECK(destroyed == 1);
+  REQUIRE(b.escaped);
+  CHECK_THROWS_WITH_AS(std::rethrow_exception(b.escaped), "escaped b", std::runtime_error);
+  a.resume(self.c);  // a carries on after b's start over
+  CHECK(a.done);
+  CHECK(destroyed == 2);
+  CHECK(a.escaped == nullptr);
+  // c throws at once, resumed by the thread's own context.
+  Fiber c(stack_c, [](Fiber&) { throw 42; });
+  c.resume(self.c);
+  CHECK(c.done);
+  CHECK_THROWS_AS(std::rethrow_exception(c.escaped), int);
+  CHECK(std::current_exception() == nullptr);
 }
 
 TEST_CASE("context: 10k contexts on 16 KB stacks") {

@@ -8,6 +8,7 @@
 // Invariants: a G is on Sched::allg from newg until freeg; ngoroutines
 // counts them; goroutine 1 is main and its return ends the program.
 #include <cstdint>
+#include <exception>
 #include <gort/go.hpp>
 #include <gort/run.hpp>
 #include <new>
@@ -26,38 +27,49 @@ bool closure_on_heap(const G* g) {
   return c < lo || c >= lo + g->stack_size;
 }
 
-// Runs g's function; a panic escaping it ends the program with Go's report.
-// Separate from g_entry so that every local is destroyed before g_entry
-// leaves through context_exit, which never returns.
-void run_g(Sched* s, G* g) {
-  std::string panic_message;
-  bool panicked = false;
+// The message of an exception that escaped a goroutine's function.
+std::string panic_message(const std::exception_ptr& e) {
   try {
-    check_unwind();
-    g->fn->invoke(g->closure);
-  } catch (const Unwind&) {
-  } catch (const Panic& e) {
-    panicked = true;
-    panic_message = e.message;
-  } catch (const std::exception& e) {
-    panicked = true;
-    panic_message = e.what();
+    std::rethrow_exception(e);
+  } catch (const Panic& p) {
+    return p.message;
+  } catch (const std::exception& x) {
+    return x.what();
   } catch (...) {
-    panicked = true;
-    panic_message = "unknown C++ exception";
+    return "unknown C++ exception";
   }
+}
+
+// g's function has ended, returning or by `escaped`: a panic, or Unwind
+// once the program is ending. A panic ends the program with Go's report.
+void end_fn(Sched* s, G* g, const std::exception_ptr& escaped) {
   g->fn->destroy(g->closure);
-  if (panicked && !s->ending.load(std::memory_order_acquire)) {
-    s->write(true, "panic: " + panic_message + "\n\n");
+  if (escaped && !s->ending.load(std::memory_order_acquire)) {
+    s->write(true, "panic: " + panic_message(escaped) + "\n\n");
     s->report_traceback(g, "running");
     s->end(2);
   }
 }
 
+// Runs g's function. Nothing with a destructor is in scope around the
+// call, and no try block: an exception escaping the function starts g's
+// context over in g_entry (context.hpp), and run_g again, which then only
+// ends it. Separate from g_entry so that every local is destroyed before
+// g_entry leaves through context_exit, which never returns.
+void run_g(Sched* s, G* g) {
+  if (std::exception_ptr escaped = context_take_escaped()) {
+    end_fn(s, g, escaped);
+    return;
+  }
+  s->after_switch(curp());  // finish the switch that started us
+  check_unwind();
+  g->fn->invoke(g->closure);
+  end_fn(s, g, nullptr);
+}
+
 void g_entry(void* arg) {
   G* g = static_cast<G*>(arg);
   Sched* s = g_sched;
-  s->after_switch(curp());  // finish the switch that started us
   run_g(s, g);
   P* p = curp();
   if (g->id == 1) s->end(0);

@@ -47,6 +47,7 @@ endif()
 
 set(GORT_CONTEXT_SOURCES
   "${_gort_context_dir}/context.hpp"
+  "${_gort_context_dir}/context_entry.hpp"
   "${_gort_context_dir}/exception_state.hpp"
   "${_gort_context_dir}/sanitizer_fiber.hpp")
 if(GORT_CONTEXT_BACKEND STREQUAL "emscripten")

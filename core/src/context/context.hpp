@@ -9,6 +9,12 @@
 //   - entry(arg) never returns; a finished context leaves with context_exit(),
 //     after which it must never be swapped to again (its stack may be reused
 //     by a later context_make).
+//   - An exception escaping entry(arg) ends all of entry's frames (their
+//     destructors run), and the context calls entry(arg) again, from the top
+//     of its stack; there context_take_escaped() returns the exception. The
+//     backend catches it, not entry: with Emscripten's exceptions a catching
+//     frame is a call through JavaScript that every switch of the context
+//     crosses (context_emscripten.cpp), so a goroutine keeps none.
 //   - context_swap(from, to): `from` must be the context running now, `to` a
 //     suspended one. Exactly one thread runs a given context at a time.
 //   - Backends are chosen by the build (one source file each), never by
@@ -20,6 +26,8 @@
 #pragma once
 
 #include <cstddef>
+#include <exception>
+#include <utility>
 
 namespace gort::detail {
 
@@ -61,6 +69,15 @@ void context_swap(Context& from, Context& to);
 
 // Like context_swap, but `from` has finished for good: sanitizers release it.
 [[noreturn]] void context_exit(Context& from, Context& to);
+
+// Set by the backend just before a made context's entry starts over.
+inline thread_local std::exception_ptr tl_context_escaped;
+
+// What escaped the running context's entry before it started over; null on
+// its first start. Entry takes it first thing, before it can switch.
+inline std::exception_ptr context_take_escaped() noexcept {
+  return std::exchange(tl_context_escaped, nullptr);
+}
 
 // Releases what context_make or context_init_current acquired (not the stack).
 void context_destroy(Context& c);

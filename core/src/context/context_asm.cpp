@@ -18,6 +18,7 @@
 #include <cstdlib>
 
 #include "context.hpp"
+#include "context_entry.hpp"
 #include "exception_state.hpp"
 #include "sanitizer_fiber.hpp"
 
@@ -154,7 +155,5 @@ void gort_context_start(gort::detail::Context* prev, gort::detail::EhGlobals* eh
                         void (*entry)(void*), void* arg) noexcept {
   gort::detail::san_finish_switch(nullptr, prev);
   gort::detail::eh_reset(eh);
-  entry(arg);
-  // entry must leave with context_exit; there is nothing to return to.
-  std::abort();
+  gort::detail::run_entry(entry, arg);
 }

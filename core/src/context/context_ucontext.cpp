@@ -19,6 +19,7 @@
 #include <cstdlib>
 #include <new>
 
+#include "context_entry.hpp"
 #include "exception_state.hpp"
 #include "sanitizer_fiber.hpp"
 
@@ -56,10 +57,8 @@ void start(unsigned hi, unsigned lo) {
   auto* s = reinterpret_cast<UState*>((std::uintptr_t{hi} << 32) | lo);
   san_finish_switch(nullptr, s->prev);
   eh_reset(s->eh);
-  s->entry(s->arg);
-  // entry must leave with context_exit; uc_link is null, so returning would
-  // end the whole thread.
-  std::abort();
+  // uc_link is null: were entry to return, the whole thread would end.
+  run_entry(s->entry, s->arg);
 }
 
 }  // namespace
