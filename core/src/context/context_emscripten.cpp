@@ -93,8 +93,10 @@ int gort_eh_switch(void* from, void* to, int to_has_state);
 // context_emscripten.js: `flag` is the calling thread's tl_eh_held.
 void gort_eh_init(int* flag);
 void gort_eh_drop(void* c);
-// context_emscripten.js: binaryen's stack check's copy of the limits.
+// context_emscripten.js: binaryen's stack check's copy of the limits, and
+// the calling thread's own stack's (debug builds).
 void gort_set_stack_check_limits(void* base, void* end);
+void gort_thread_stack_limits(void* base, void* end);
 }
 
 namespace gort::detail {
@@ -317,6 +319,9 @@ void context_init_current(Context& c) {
   auto* s = new EmState;
   s->stack_base = reinterpret_cast<void*>(emscripten_stack_get_base());
   s->stack_end = reinterpret_cast<void*>(emscripten_stack_get_end());
+#ifdef GORT_WASM_STACK_CHECK
+  gort_thread_stack_limits(s->stack_base, s->stack_end);
+#endif
   c.impl = s;
 }
 

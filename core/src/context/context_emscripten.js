@@ -98,7 +98,14 @@ mergeInto(LibraryManager.library, {
     // The first call finds stackSave's lazy export wrapper, which replaces
     // itself with the export.
     'GortInvoke.save = function() { var sp = stackSave(); GortInvoke.save = stackSave; return sp; };' +
-    'GortInvoke.fail = function(sp, e) { stackRestore(sp); if (e !== e + 0) throw e; _setThrew(1, 0); };' +
+    // An invoke in a thread's own context catches what escaped a fiber
+    // (run_base), with the fiber's limits still in binaryen's stack check
+    // (debug builds): they become the thread's before its stack pointer
+    // comes back.
+    'GortInvoke.fail = function(sp, e) {' +
+    '  var t = GortInvoke.thread;' +
+    '  if (t && sp <= t[0] && sp >= t[1]) Module["___set_stack_limits"](t[0], t[1]);' +
+    '  stackRestore(sp); if (e !== e + 0) throw e; _setThrew(1, 0); };' +
     'GortInvoke.make = function(name, nargs) {' +
     '  var a = [];' +
     '  for (var j = 1; j <= nargs; j++) a.push("a" + j);' +
@@ -133,6 +140,13 @@ mergeInto(LibraryManager.library, {
   gort_set_stack_check_limits__sig: 'vii',
   gort_set_stack_check_limits: function(base, end) {
     Module['___set_stack_limits'](base, end);
+  },
+
+  // Debug builds: the calling thread's own stack, for GortInvoke.fail.
+  gort_thread_stack_limits__deps: ['$GortInvoke'],
+  gort_thread_stack_limits__sig: 'vii',
+  gort_thread_stack_limits: function(base, end) {
+    GortInvoke.thread = [base, end];
   },
 
   gort_eh_drop__deps: ['$GortEh'],
