@@ -168,6 +168,21 @@ TEST_CASE("trace: select, print, wait reasons and the exit code are recorded") {
   CHECK(exits[0].value == 2);
 }
 
+TEST_CASE("trace: durations and timer times carry their kind") {
+  gort::Program p(traced(), [] {  // deterministic, so virtual time: exact
+    auto d = gort::make_chan<gort::Duration>(1);
+    d.send(std::chrono::milliseconds(1500));
+    gort::after(std::chrono::seconds(2)).recv();
+  });
+  auto sends = of_kind(run_traced(p), Kind::ChanSend);
+  REQUIRE(sends.size() == 2);
+  CHECK(sends[0].flags == vk(ValueKind::Duration));
+  CHECK(sends[0].value == 1'500'000'000);
+  CHECK(sends[1].g == 0);  // the timer
+  CHECK(sends[1].flags == vk(ValueKind::Time));
+  CHECK(sends[1].value == 2'000'000'000);
+}
+
 TEST_CASE("trace: channel values carry their kind") {
   gort::Program p(traced(), [] {
     auto i = gort::make_chan<long>(1);

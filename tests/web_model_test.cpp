@@ -221,6 +221,8 @@ TEST_CASE("web model: values format as Go prints them") {
   std::int64_t s = 0;
   std::memcpy(&s, "hi", 2);
   CHECK(format({s, ValueKind::Str}) == "\"hi\"");
+  CHECK(format({1'500'000'000, ValueKind::Duration}) == "1.5s");
+  CHECK(format({2'000'000, ValueKind::Time}) == "t=2ms");
   CHECK(format({7, ValueKind::None}).empty());
 }
 

@@ -68,6 +68,13 @@ std::string format(const Value& v) {
       out = '"' + std::string(s, strnlen(s, sizeof s)) + '"';
       break;
     }
+    case trace::ValueKind::Duration:
+      detail::format_duration(out, v.bits);
+      break;
+    case trace::ValueKind::Time:
+      out = "t=";
+      detail::format_duration(out, v.bits);
+      break;
   }
   return out;
 }

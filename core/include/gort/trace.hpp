@@ -37,7 +37,8 @@ enum class Kind : std::uint8_t {
 };
 
 // How a value sent on a channel is shown: the low bits of `flags`.
-enum class ValueKind : std::uint8_t { None, Int, Uint, Bool, Float, Str };
+// Duration: nanoseconds. Time: a gort::Time, ns since the run started.
+enum class ValueKind : std::uint8_t { None, Int, Uint, Bool, Float, Str, Duration, Time };
 
 struct Event {
   std::uint64_t seq;   // global order key (see above)

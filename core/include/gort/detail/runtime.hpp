@@ -3,6 +3,7 @@
 // every piece of scheduling and channel logic lives once, in core/src.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -10,6 +11,10 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+
+namespace gort {
+struct Clock;  // time.hpp
+}
 
 namespace gort::detail {
 
@@ -53,6 +58,17 @@ TraceValue trace_value(const T& v) {
     std::string_view s = v;  // the first 8 bytes, enough to recognise a word
     std::memcpy(&t.bits, s.data(), s.size() < 8 ? s.size() : 8);
     t.kind = trace::ValueKind::Str;
+  } else if constexpr (requires {
+                         v.count();
+                         typename U::period;
+                       }) {
+    t = {std::chrono::duration_cast<std::chrono::nanoseconds>(v).count(),
+         trace::ValueKind::Duration};
+  } else if constexpr (requires { typename U::clock; }) {
+    if constexpr (std::is_same_v<typename U::clock, Clock>) {
+      t = {std::chrono::duration_cast<std::chrono::nanoseconds>(v.time_since_epoch()).count(),
+           trace::ValueKind::Time};
+    }
   }
   return t;
 }
