@@ -111,10 +111,13 @@ mergeInto(LibraryManager.library, {
     '  for (var j = 1; j <= nargs; j++) a.push("a" + j);' +
     '  return new Function("G", "var t = G.table; return function " + name + "(" + ["i"].concat(a).join(",") + ") {" +' +
     '    " var sp = G.save(); try { return (t[i] || G.entry(i))(" + a.join(",") + "); } catch (e) { G.fail(sp, e); } };")(GortInvoke); };' +
+    // A page whose Content-Security-Policy forbids compiling strings (no
+    // 'unsafe-eval') keeps Emscripten's invoke_*: slower, same behaviour.
     'GortInvoke.replace = function(imports) {' +
     '  for (var k in imports) {' +
     '    var f = imports[k];' +
-    '    if (typeof f == "function" && /^invoke_[vifd]+$/.test(f.name)) imports[k] = GortInvoke.make(f.name, f.name.length - 8);' +
+    '    if (typeof f != "function" || !/^invoke_[vifd]+$/.test(f.name)) continue;' +
+    '    try { imports[k] = GortInvoke.make(f.name, f.name.length - 8); } catch (e) { return; }' +
     '  } };' +
     // asmLibraryArg, the import object, is filled in just before
     // createWasm is called.
