@@ -111,13 +111,25 @@ mergeInto(LibraryManager.library, {
     '  for (var j = 1; j <= nargs; j++) a.push("a" + j);' +
     '  return new Function("G", "var t = G.table; return function " + name + "(" + ["i"].concat(a).join(",") + ") {" +' +
     '    " var sp = G.save(); try { return (t[i] || G.entry(i))(" + a.join(",") + "); } catch (e) { G.fail(sp, e); } };")(GortInvoke); };' +
-    // A page whose Content-Security-Policy forbids compiling strings (no
-    // 'unsafe-eval') keeps Emscripten's invoke_*: slower, same behaviour.
+    // Where a Content-Security-Policy forbids compiling strings (no
+    // 'unsafe-eval'), signatures of one arity share a function: the same
+    // behaviour (GortInvoke.fail too), slower where feedback gets shared.
+    'GortInvoke.shared = function(nargs) {' +
+    '  var G = GortInvoke, t = G.table;' +
+    '  switch (nargs) {' +
+    '  case 0: return function(i) { var sp = G.save(); try { return (t[i] || G.entry(i))(); } catch (e) { G.fail(sp, e); } };' +
+    '  case 1: return function(i, a) { var sp = G.save(); try { return (t[i] || G.entry(i))(a); } catch (e) { G.fail(sp, e); } };' +
+    '  case 2: return function(i, a, b) { var sp = G.save(); try { return (t[i] || G.entry(i))(a, b); } catch (e) { G.fail(sp, e); } };' +
+    '  case 3: return function(i, a, b, c) { var sp = G.save(); try { return (t[i] || G.entry(i))(a, b, c); } catch (e) { G.fail(sp, e); } };' +
+    '  default: return function(i) { var sp = G.save(); try {' +
+    '    return (t[i] || G.entry(i)).apply(null, Array.prototype.slice.call(arguments, 1)); } catch (e) { G.fail(sp, e); } };' +
+    '  } };' +
     'GortInvoke.replace = function(imports) {' +
     '  for (var k in imports) {' +
     '    var f = imports[k];' +
     '    if (typeof f != "function" || !/^invoke_[vifd]+$/.test(f.name)) continue;' +
-    '    try { imports[k] = GortInvoke.make(f.name, f.name.length - 8); } catch (e) { return; }' +
+    '    var n = f.name.length - 8;' +
+    '    try { imports[k] = GortInvoke.make(f.name, n); } catch (e) { imports[k] = GortInvoke.shared(n); }' +
     '  } };' +
     // asmLibraryArg, the import object, is filled in just before
     // createWasm is called.
