@@ -72,8 +72,7 @@ std::string format(const Value& v) {
       detail::format_duration(out, v.bits);
       break;
     case trace::ValueKind::Time:
-      out = "t=";
-      detail::format_duration(out, v.bits);
+      detail::format_time(out, v.bits);
       break;
   }
   return out;

@@ -242,10 +242,14 @@ class TraceReader {
         std::memcpy(s, &e.value, 8);
         return quote(s) + (s[7] ? "..." : "");
       }
-      case ValueKind::Duration:
-      case ValueKind::Time: {
-        std::string s = static_cast<ValueKind>(e.flags) == ValueKind::Time ? "t=" : "";
+      case ValueKind::Duration: {
+        std::string s;
         gort::detail::format_duration(s, e.value);
+        return s;
+      }
+      case ValueKind::Time: {
+        std::string s;
+        gort::detail::format_time(s, e.value);
         return s;
       }
       case ValueKind::None:

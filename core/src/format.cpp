@@ -111,6 +111,11 @@ void format_duration(std::string& out, std::int64_t ns) {
   }
 }
 
+void format_time(std::string& out, std::int64_t ns) {
+  out += "t=";
+  format_duration(out, ns);
+}
+
 }  // namespace gort::detail
 
 namespace gort {

@@ -15,7 +15,6 @@
 //     stale after a migration.
 //   - Nothing here depends on which thread runs a context: it may migrate.
 #include <cstdint>
-#include <cstdlib>
 
 #include "context.hpp"
 #include "context_entry.hpp"

@@ -271,7 +271,6 @@ void run_base(EmState* base, EmState* f) {
     }
     f = tl_running;
     tl_base = nullptr;
-    tl_next = nullptr;
     enter_stack(base);
     f->started = false;
     f->sp = f->stack_base;

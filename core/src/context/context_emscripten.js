@@ -38,6 +38,7 @@ mergeInto(LibraryManager.library, {
   },
 
   // The calling thread's flag is at `flag`; sets it to what the thread holds.
+  // Every program calls it once per thread, so it also brings in $GortInvoke.
   gort_eh_init__deps: ['$GortEh', '$gortEhHeld', '$GortInvoke'],
   gort_eh_init__sig: 'vi',
   gort_eh_init: function(flag) {
