@@ -18,7 +18,7 @@ import { decodePng, pixelStats } from './png.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = process.env.GORT_DIST || path.join(root, 'dist');
-const cli = process.env.GORT_CLI || path.join(root, 'build/release/core/patterns/gort');
+const cli = process.env.GORT_CLI || path.join(root, 'build/release/core/cli/gort');
 const shots = path.join(root, 'build/e2e');
 const kProcs = 4, kSeed = 1;
 
