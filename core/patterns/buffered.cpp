@@ -3,44 +3,12 @@
 #include <chrono>
 #include <gort/gort.hpp>
 
+#include "gallery_go.hpp"
 #include "pattern.hpp"
 
 namespace gort::patterns {
 
 namespace {
-
-constexpr const char* kGo = R"go(package main
-
-import (
-	"fmt"
-	"time"
-)
-
-const (
-	capacity  = 3
-	items     = 8
-	produceMs = 20
-	consumeMs = 100
-)
-
-func producer(ch chan<- int) {
-	for i := 1; i <= items; i++ {
-		ch <- i // blocks only while the buffer is full
-		fmt.Println("produced", i)
-		time.Sleep(produceMs * time.Millisecond)
-	}
-	close(ch)
-}
-
-func main() {
-	ch := make(chan int, capacity)
-	go producer(ch)
-	for v := range ch {
-		fmt.Println("consumed", v)
-		time.Sleep(consumeMs * time.Millisecond)
-	}
-}
-)go";
 
 using std::chrono::milliseconds;
 
@@ -81,7 +49,7 @@ Pattern buffered_pattern() {
   return {"buffered",
           "Buffered channel",
           "A producer fills a buffered channel ahead of a slower consumer, then blocks when full.",
-          kGo,
+          go_text(go::buffered),
           {{"capacity", 0, 16, 3, "buffer size: make(chan int, capacity)"},
            {"items", 1, 100, 8, "values the producer sends"},
            {"produceMs", 0, 1000, 20, "pause after each send, in ms"},

@@ -4,43 +4,12 @@
 #include <chrono>
 #include <gort/gort.hpp>
 
+#include "gallery_go.hpp"
 #include "pattern.hpp"
 
 namespace gort::patterns {
 
 namespace {
-
-constexpr const char* kGo = R"go(package main
-
-import (
-	"fmt"
-	"time"
-)
-
-const (
-	items    = 5
-	capacity = 2
-	delayMs  = 50
-)
-
-func producer(ch chan<- int) {
-	for i := 1; i <= items; i++ {
-		ch <- i
-		time.Sleep(delayMs * time.Millisecond)
-	}
-	close(ch) // no more values: range in main ends once the buffer is empty
-}
-
-func main() {
-	ch := make(chan int, capacity)
-	go producer(ch)
-	for v := range ch {
-		fmt.Println("received", v)
-	}
-	v, ok := <-ch
-	fmt.Println("after close:", v, ok)
-}
-)go";
 
 using std::chrono::milliseconds;
 
@@ -80,7 +49,7 @@ Pattern close_range_pattern() {
   return {"close_range",
           "close and range",
           "range receives until the channel is closed; then receives return 0, false.",
-          kGo,
+          go_text(go::close_range),
           {{"items", 1, 100, 5, "values the producer sends"},
            {"capacity", 0, 16, 2, "buffer size of the channel"},
            {"delayMs", 0, 1000, 50, "producer's pause after each send, in ms"}},

@@ -7,60 +7,12 @@
 #include <cstdint>
 #include <gort/gort.hpp>
 
+#include "gallery_go.hpp"
 #include "pattern.hpp"
 
 namespace gort::patterns {
 
 namespace {
-
-constexpr const char* kGo = R"go(package main
-
-import (
-	"fmt"
-	"runtime"
-	"sync"
-	"time"
-)
-
-const (
-	chefs  = 4
-	chunks = 20
-)
-
-var sink uint64
-
-// chop is one chunk of CPU-bound work: no waiting, only computing.
-func chop() {
-	x := uint64(88172645463325252)
-	for i := 0; i < 1_000_000; i++ {
-		x ^= x << 13
-		x ^= x >> 7
-		x ^= x << 17
-	}
-	sink = x
-}
-
-func chef(id int, wg *sync.WaitGroup) {
-	defer wg.Done()
-	start := time.Now()
-	for c := 0; c < chunks; c++ {
-		chop()
-		runtime.Gosched() // let another chef use this processor
-	}
-	fmt.Println("chef", id, "done in", time.Since(start).Round(time.Millisecond))
-}
-
-func main() {
-	start := time.Now()
-	var wg sync.WaitGroup
-	for id := 1; id <= chefs; id++ {
-		wg.Add(1)
-		go chef(id, &wg)
-	}
-	wg.Wait()
-	fmt.Println("all dishes in", time.Since(start).Round(time.Millisecond))
-}
-)go";
 
 using std::chrono::milliseconds;
 
@@ -118,7 +70,7 @@ Pattern concurrency_vs_parallelism_pattern() {
   return {"concurrency_vs_parallelism",
           "Concurrency vs parallelism",
           "CPU-bound chefs take turns on one P; compare the wall time at GOMAXPROCS 1 and N.",
-          kGo,
+          go_text(go::concurrency_vs_parallelism),
           {{"chefs", 1, 16, 4, "goroutines doing CPU-bound work"},
            {"chunks", 1, 100, 20, "chunks of work per chef (a few ms each)"}},
           body};

@@ -4,37 +4,12 @@
 // "all goroutines are asleep - deadlock!" and the program exits with code 2.
 #include <gort/gort.hpp>
 
+#include "gallery_go.hpp"
 #include "pattern.hpp"
 
 namespace gort::patterns {
 
 namespace {
-
-constexpr const char* kGo = R"go(package main
-
-import "fmt"
-
-const items = 3
-
-func worker(jobs <-chan int, results chan<- int) {
-	for j := range jobs {
-		results <- j * 2 // nobody receives until every job is sent
-	}
-}
-
-func main() {
-	jobs := make(chan int)
-	results := make(chan int) // unbuffered: the bug
-	go worker(jobs, results)
-	for j := 1; j <= items; j++ {
-		jobs <- j
-	}
-	close(jobs)
-	for j := 1; j <= items; j++ {
-		fmt.Println(<-results)
-	}
-}
-)go";
 
 void worker(gort::Chan<int> jobs, gort::Chan<int> results) {
   gort::set_name("worker");
@@ -72,7 +47,7 @@ Pattern deadlock_pattern() {
   return {"deadlock",
           "Deadlock (intentional)",
           "Main and a worker each wait for the other: the runtime detects it and exits with 2.",
-          kGo,
+          go_text(go::deadlock),
           {{"items", 2, 100, 3, "jobs main tries to send (2 or more deadlock)"}},
           body,
           2};

@@ -3,52 +3,12 @@
 #include <chrono>
 #include <gort/gort.hpp>
 
+#include "gallery_go.hpp"
 #include "pattern.hpp"
 
 namespace gort::patterns {
 
 namespace {
-
-constexpr const char* kGo = R"go(package main
-
-import (
-	"fmt"
-	"sync"
-	"time"
-)
-
-const (
-	workers = 3
-	tickMs  = 100
-	runMs   = 350
-)
-
-func worker(id int, done <-chan struct{}, wg *sync.WaitGroup) {
-	defer wg.Done()
-	for i := 1; ; i++ {
-		select {
-		case <-done:
-			fmt.Println("worker", id, "stopping")
-			return
-		case <-time.After(tickMs * time.Millisecond):
-			fmt.Println("worker", id, "tick", i)
-		}
-	}
-}
-
-func main() {
-	done := make(chan struct{})
-	var wg sync.WaitGroup
-	for id := 1; id <= workers; id++ {
-		wg.Add(1)
-		go worker(id, done, &wg)
-	}
-	time.Sleep(runMs * time.Millisecond)
-	close(done) // a broadcast: every receive on a closed channel succeeds
-	wg.Wait()
-	fmt.Println("all workers stopped")
-}
-)go";
 
 using std::chrono::milliseconds;
 
@@ -103,7 +63,7 @@ Pattern done_cancel_pattern() {
   return {"done_cancel",
           "Cancellation with a done channel",
           "Closing a done channel stops every worker at once: a broadcast.",
-          kGo,
+          go_text(go::done_cancel),
           {{"workers", 1, 16, 3, "worker goroutines"},
            {"tickMs", 1, 1000, 100, "each worker's work period, in ms"},
            {"runMs", 0, 2000, 350, "how long main lets them run, in ms"}},

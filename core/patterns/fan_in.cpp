@@ -5,59 +5,12 @@
 #include <gort/gort.hpp>
 #include <string>
 
+#include "gallery_go.hpp"
 #include "pattern.hpp"
 
 namespace gort::patterns {
 
 namespace {
-
-constexpr const char* kGo = R"go(package main
-
-import (
-	"fmt"
-	"time"
-)
-
-const (
-	messages = 10
-	joeMs    = 100
-	annMs    = 150
-)
-
-func boring(msg string, delay time.Duration) <-chan string {
-	c := make(chan string)
-	go func() {
-		for i := 0; ; i++ {
-			c <- fmt.Sprint(msg, " ", i)
-			time.Sleep(delay)
-		}
-	}()
-	return c
-}
-
-func fanIn(input1, input2 <-chan string) <-chan string {
-	c := make(chan string)
-	go func() {
-		for {
-			c <- <-input1
-		}
-	}()
-	go func() {
-		for {
-			c <- <-input2
-		}
-	}()
-	return c
-}
-
-func main() {
-	c := fanIn(boring("Joe", joeMs*time.Millisecond), boring("Ann", annMs*time.Millisecond))
-	for i := 0; i < messages; i++ {
-		fmt.Println(<-c)
-	}
-	fmt.Println("You're both boring; I'm leaving.")
-}
-)go";
 
 using std::chrono::milliseconds;
 
@@ -123,7 +76,7 @@ Pattern fan_in_pattern() {
   return {"fan_in",
           "Fan-in",
           "Two talkers, one channel: forwarding goroutines merge both streams.",
-          kGo,
+          go_text(go::fan_in),
           {{"messages", 1, 100, 10, "messages main reads before leaving"},
            {"joeMs", 0, 1000, 100, "Joe's pause between messages, in ms"},
            {"annMs", 0, 1000, 150, "Ann's pause between messages, in ms"}},

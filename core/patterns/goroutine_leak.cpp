@@ -4,46 +4,12 @@
 #include <chrono>
 #include <gort/gort.hpp>
 
+#include "gallery_go.hpp"
 #include "pattern.hpp"
 
 namespace gort::patterns {
 
 namespace {
-
-constexpr const char* kGo = R"go(package main
-
-import (
-	"fmt"
-	"runtime"
-	"time"
-)
-
-const (
-	replicas  = 3
-	latencyMs = 100
-)
-
-func search(id int, c chan<- int) {
-	time.Sleep(time.Duration(id*latencyMs) * time.Millisecond)
-	c <- id // the losers block here forever: nobody receives again
-}
-
-// first asks every replica and returns the first reply.
-func first() int {
-	c := make(chan int) // unbuffered: the bug (make(chan int, replicas) fixes it)
-	for id := 1; id <= replicas; id++ {
-		go search(id, c)
-	}
-	return <-c
-}
-
-func main() {
-	fmt.Println("goroutines at start:", runtime.NumGoroutine())
-	fmt.Println("first reply from replica", first())
-	time.Sleep(replicas * latencyMs * time.Millisecond)
-	fmt.Println("goroutines at exit:", runtime.NumGoroutine())
-}
-)go";
 
 using std::chrono::milliseconds;
 
@@ -86,7 +52,7 @@ Pattern goroutine_leak_pattern() {
   return {"goroutine_leak",
           "Goroutine leak",
           "The slower replicas block forever on a send nobody receives; NumGoroutine shows them.",
-          kGo,
+          go_text(go::goroutine_leak),
           {{"replicas", 1, 16, 3, "replicas asked; replica i answers after i*latencyMs"},
            {"latencyMs", 0, 1000, 100, "latency per replica number, in ms"}},
           body};

@@ -3,53 +3,12 @@
 #include <chrono>
 #include <gort/gort.hpp>
 
+#include "gallery_go.hpp"
 #include "pattern.hpp"
 
 namespace gort::patterns {
 
 namespace {
-
-constexpr const char* kGo = R"go(package main
-
-import (
-	"fmt"
-	"sync"
-	"time"
-)
-
-const (
-	workers    = 4
-	increments = 20
-	workMs     = 5
-)
-
-type Counter struct {
-	mu sync.Mutex
-	n  int
-}
-
-func worker(c *Counter, wg *sync.WaitGroup) {
-	defer wg.Done()
-	for i := 0; i < increments; i++ {
-		c.mu.Lock()
-		n := c.n
-		time.Sleep(workMs * time.Millisecond) // the others wait in Lock
-		c.n = n + 1
-		c.mu.Unlock()
-	}
-}
-
-func main() {
-	var c Counter
-	var wg sync.WaitGroup
-	for w := 1; w <= workers; w++ {
-		wg.Add(1)
-		go worker(&c, &wg)
-	}
-	wg.Wait()
-	fmt.Println("counter:", c.n, "want:", workers*increments)
-}
-)go";
 
 using std::chrono::milliseconds;
 
@@ -100,7 +59,7 @@ Pattern mutex_counter_pattern() {
   return {"mutex_counter",
           "sync.Mutex counter",
           "A mutex guards a shared counter; the others wait in Lock while one holds it.",
-          kGo,
+          go_text(go::mutex_counter),
           {{"workers", 1, 16, 4, "goroutines incrementing the counter"},
            {"increments", 1, 100, 20, "increments per worker"},
            {"workMs", 1, 100, 5, "time the lock is held per increment, in ms"}},

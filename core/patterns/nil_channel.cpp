@@ -5,62 +5,12 @@
 #include <gort/gort.hpp>
 #include <string>
 
+#include "gallery_go.hpp"
 #include "pattern.hpp"
 
 namespace gort::patterns {
 
 namespace {
-
-constexpr const char* kGo = R"go(package main
-
-import (
-	"fmt"
-	"time"
-)
-
-const (
-	aItems = 3
-	bItems = 4
-	aMs    = 100
-	bMs    = 70
-)
-
-func produce(name string, n int, delay time.Duration) <-chan string {
-	c := make(chan string)
-	go func() {
-		for i := 1; i <= n; i++ {
-			time.Sleep(delay)
-			c <- fmt.Sprint(name, i)
-		}
-		close(c)
-	}()
-	return c
-}
-
-func main() {
-	a := produce("a", aItems, aMs*time.Millisecond)
-	b := produce("b", bItems, bMs*time.Millisecond)
-	for a != nil || b != nil {
-		select {
-		case v, ok := <-a:
-			if !ok {
-				fmt.Println("a is closed")
-				a = nil // a nil channel is never ready: this case is off now
-				continue
-			}
-			fmt.Println(v)
-		case v, ok := <-b:
-			if !ok {
-				fmt.Println("b is closed")
-				b = nil
-				continue
-			}
-			fmt.Println(v)
-		}
-	}
-	fmt.Println("both done")
-}
-)go";
 
 using std::chrono::milliseconds;
 
@@ -126,7 +76,7 @@ Pattern nil_channel_pattern() {
   return {"nil_channel",
           "nil channels in select",
           "Merge two streams until both close, switching off each closed one by setting it to nil.",
-          kGo,
+          go_text(go::nil_channel),
           {{"aItems", 1, 100, 3, "values stream a sends"},
            {"bItems", 1, 100, 4, "values stream b sends"},
            {"aMs", 0, 1000, 100, "stream a's pause before each value, in ms"},

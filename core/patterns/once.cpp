@@ -4,52 +4,12 @@
 #include <gort/gort.hpp>
 #include <string>
 
+#include "gallery_go.hpp"
 #include "pattern.hpp"
 
 namespace gort::patterns {
 
 namespace {
-
-constexpr const char* kGo = R"go(package main
-
-import (
-	"fmt"
-	"sync"
-	"time"
-)
-
-const (
-	workers = 4
-	loadMs  = 100
-)
-
-type Settings struct {
-	once sync.Once
-	mode string
-}
-
-func (s *Settings) load() {
-	fmt.Println("loading settings")
-	time.Sleep(loadMs * time.Millisecond)
-	s.mode = "fast"
-}
-
-func worker(id int, s *Settings, wg *sync.WaitGroup) {
-	defer wg.Done()
-	s.once.Do(s.load) // only the first caller loads; the others wait for it
-	fmt.Println("worker", id, "runs in", s.mode, "mode")
-}
-
-func main() {
-	var s Settings
-	var wg sync.WaitGroup
-	for id := 1; id <= workers; id++ {
-		wg.Add(1)
-		go worker(id, &s, &wg)
-	}
-	wg.Wait()
-}
-)go";
 
 using std::chrono::milliseconds;
 
@@ -99,7 +59,7 @@ Pattern once_pattern() {
   return {"once",
           "sync.Once",
           "Many goroutines ask for the settings; sync.Once loads them exactly once.",
-          kGo,
+          go_text(go::once),
           {{"workers", 1, 16, 4, "goroutines needing the settings"},
            {"loadMs", 0, 1000, 100, "time loading takes, in ms"}},
           body};

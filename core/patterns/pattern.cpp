@@ -87,4 +87,17 @@ std::string source(const Pattern& p, const Args& args) {
   return s;
 }
 
+std::string go_text(std::string_view file) {
+  std::string_view text = file;
+  // Drop whole lines from the end while they are directives (or blank).
+  while (!text.empty()) {
+    std::size_t start = text.rfind('\n', text.size() - 2);
+    start = start == std::string_view::npos ? 0 : start + 1;
+    std::string_view line = text.substr(start);
+    if (!line.starts_with("//golden:") && line != "\n") break;
+    text = text.substr(0, start);
+  }
+  return std::string(text);
+}
+
 }  // namespace gort::patterns

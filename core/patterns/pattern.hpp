@@ -1,8 +1,9 @@
 // The pattern gallery: Go programs about concurrency, each with its C++ twin.
 //
-// A Pattern is the text of a Go program (go_source), its integer parameters
-// and a body that runs the same program with the gort API, statement for
-// statement. Invariants every pattern keeps (patterns_test checks them):
+// A Pattern is the text of a Go program (go_source, from core/patterns/
+// <id>.go, embedded at build time), its integer parameters and a body that
+// runs the same program with the gort API, statement for statement.
+// Invariants every pattern keeps (patterns_test checks them):
 //   - Before each statement it executes, the body calls gort::at(N) with the
 //     line N of go_source that holds it, so the UI can highlight it.
 //   - Each parameter is a constant of go_source, on a line of its own:
@@ -11,7 +12,8 @@
 //   - Every loop iteration does a channel operation, a sleep or a yield, so
 //     a pattern also runs on the single-threaded (cooperative) build.
 //   - At default parameters a pattern ends by itself within about 2 s of real
-//     time, printing exactly what the Go program prints.
+//     time, printing what the Go program prints: tests/golden/<id>.out, from
+//     real Go, compared as DESIGN.md (The golden-test harness) says.
 #pragma once
 
 #include <functional>
@@ -55,5 +57,9 @@ std::string make_args(const Pattern& p, const std::vector<std::pair<std::string,
                       Args& out);
 // go_source with its parameter constants set to args (same lines, same numbering).
 std::string source(const Pattern& p, const Args& args);
+
+// A pattern's Go text as shown and run: its .go file without the trailing
+// `//golden:` lines, which tell the golden tests how to compare its output.
+std::string go_text(std::string_view file);
 
 }  // namespace gort::patterns

@@ -4,47 +4,12 @@
 #include <gort/gort.hpp>
 #include <string>
 
+#include "gallery_go.hpp"
 #include "pattern.hpp"
 
 namespace gort::patterns {
 
 namespace {
-
-constexpr const char* kGo = R"go(package main
-
-import (
-	"fmt"
-	"time"
-)
-
-const (
-	hits    = 6
-	delayMs = 100
-)
-
-func player(name string, in <-chan int, out chan<- int, done chan<- int) {
-	for {
-		ball := <-in
-		fmt.Println(name, ball)
-		time.Sleep(delayMs * time.Millisecond)
-		if ball == hits {
-			done <- ball
-			return
-		}
-		out <- ball + 1
-	}
-}
-
-func main() {
-	ping := make(chan int) // unbuffered: every hit is a handoff
-	pong := make(chan int)
-	done := make(chan int)
-	go player("ping", ping, pong, done)
-	go player("pong", pong, ping, done)
-	ping <- 1
-	fmt.Println("game over after", <-done, "hits")
-}
-)go";
 
 using std::chrono::milliseconds;
 
@@ -93,7 +58,7 @@ Pattern ping_pong_pattern() {
   return {"ping_pong",
           "Ping-pong",
           "Two goroutines hit a ball back and forth over unbuffered channels.",
-          kGo,
+          go_text(go::ping_pong),
           {{"hits", 1, 100, 6, "hits before the game ends"},
            {"delayMs", 0, 1000, 100, "time each player holds the ball, in ms"}},
           body};

@@ -4,53 +4,12 @@
 #include <chrono>
 #include <gort/gort.hpp>
 
+#include "gallery_go.hpp"
 #include "pattern.hpp"
 
 namespace gort::patterns {
 
 namespace {
-
-constexpr const char* kGo = R"go(package main
-
-import (
-	"fmt"
-	"time"
-)
-
-const (
-	items   = 5
-	delayMs = 100
-)
-
-func gen(n int) <-chan int {
-	out := make(chan int)
-	go func() {
-		for i := 1; i <= n; i++ {
-			out <- i
-			time.Sleep(delayMs * time.Millisecond)
-		}
-		close(out)
-	}()
-	return out
-}
-
-func sq(in <-chan int) <-chan int {
-	out := make(chan int)
-	go func() {
-		for n := range in {
-			out <- n * n
-		}
-		close(out)
-	}()
-	return out
-}
-
-func main() {
-	for n := range sq(sq(gen(items))) {
-		fmt.Println(n)
-	}
-}
-)go";
 
 using std::chrono::milliseconds;
 
@@ -110,7 +69,7 @@ Pattern pipeline_pattern() {
   return {"pipeline",
           "Pipeline",
           "gen -> sq -> sq -> main: each stage is a goroutine, each link a channel.",
-          kGo,
+          go_text(go::pipeline),
           {{"items", 1, 100, 5, "numbers gen emits"},
            {"delayMs", 0, 1000, 100, "pause after each number gen sends, in ms"}},
           body};

@@ -2,49 +2,12 @@
 // feeds a daisy chain of filter goroutines, one per prime found so far.
 #include <gort/gort.hpp>
 
+#include "gallery_go.hpp"
 #include "pattern.hpp"
 
 namespace gort::patterns {
 
 namespace {
-
-constexpr const char* kGo = R"go(package main
-
-import "fmt"
-
-const primes = 10
-
-// Send the sequence 2, 3, 4, ... to channel 'ch'.
-func generate(ch chan<- int) {
-	for i := 2; ; i++ {
-		ch <- i // Send 'i' to channel 'ch'.
-	}
-}
-
-// Copy the values from channel 'in' to channel 'out',
-// removing those divisible by 'prime'.
-func filter(in <-chan int, out chan<- int, prime int) {
-	for {
-		i := <-in // Receive value from 'in'.
-		if i%prime != 0 {
-			out <- i // Send 'i' to 'out'.
-		}
-	}
-}
-
-// The prime sieve: Daisy-chain Filter processes.
-func main() {
-	ch := make(chan int) // Create a new channel.
-	go generate(ch)      // Launch Generate goroutine.
-	for i := 0; i < primes; i++ {
-		prime := <-ch
-		fmt.Println(prime)
-		ch1 := make(chan int)
-		go filter(ch, ch1, prime)
-		ch = ch1
-	}
-}
-)go";
 
 void generate(gort::Chan<int> ch) {
   gort::set_name("generate");
@@ -92,7 +55,7 @@ Pattern prime_sieve_pattern() {
   return {"prime_sieve",
           "Prime sieve",
           "A daisy chain of filter goroutines, one per prime: the Go tour's sieve.",
-          kGo,
+          go_text(go::prime_sieve),
           {{"primes", 1, 100, 10, "primes to print"}},
           body};
 }

@@ -3,66 +3,12 @@
 #include <chrono>
 #include <gort/gort.hpp>
 
+#include "gallery_go.hpp"
 #include "pattern.hpp"
 
 namespace gort::patterns {
 
 namespace {
-
-constexpr const char* kGo = R"go(package main
-
-import (
-	"fmt"
-	"sync"
-	"time"
-)
-
-const (
-	readers = 3
-	reads   = 4
-	writes  = 2
-	readMs  = 50
-	writeMs = 80
-)
-
-type Store struct {
-	mu      sync.RWMutex
-	version int
-}
-
-func reader(id int, s *Store, wg *sync.WaitGroup) {
-	defer wg.Done()
-	for i := 0; i < reads; i++ {
-		s.mu.RLock() // readers share the lock
-		fmt.Println("reader", id, "sees version", s.version)
-		time.Sleep(readMs * time.Millisecond)
-		s.mu.RUnlock()
-	}
-}
-
-func writer(s *Store, wg *sync.WaitGroup) {
-	defer wg.Done()
-	for i := 0; i < writes; i++ {
-		time.Sleep(writeMs * time.Millisecond)
-		s.mu.Lock() // waits until no reader holds the lock
-		s.version++
-		fmt.Println("writer publishes version", s.version)
-		s.mu.Unlock()
-	}
-}
-
-func main() {
-	var s Store
-	var wg sync.WaitGroup
-	wg.Add(readers + 1)
-	for id := 1; id <= readers; id++ {
-		go reader(id, &s, &wg)
-	}
-	go writer(&s, &wg)
-	wg.Wait()
-	fmt.Println("final version", s.version)
-}
-)go";
 
 using std::chrono::milliseconds;
 
@@ -132,7 +78,7 @@ Pattern rwmutex_pattern() {
   return {"rwmutex",
           "sync.RWMutex readers and writer",
           "Readers share an RWMutex; the writer waits until they are all out, then holds it alone.",
-          kGo,
+          go_text(go::rwmutex),
           {{"readers", 1, 16, 3, "reader goroutines"},
            {"reads", 1, 100, 4, "reads per reader"},
            {"writes", 0, 100, 2, "versions the writer publishes"},

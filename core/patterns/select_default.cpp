@@ -3,51 +3,12 @@
 #include <chrono>
 #include <gort/gort.hpp>
 
+#include "gallery_go.hpp"
 #include "pattern.hpp"
 
 namespace gort::patterns {
 
 namespace {
-
-constexpr const char* kGo = R"go(package main
-
-import (
-	"fmt"
-	"time"
-)
-
-const (
-	items     = 3
-	produceMs = 100
-	pollMs    = 40
-)
-
-func producer(c chan<- int) {
-	for i := 1; i <= items; i++ {
-		time.Sleep(produceMs * time.Millisecond)
-		c <- i
-	}
-	close(c)
-}
-
-func main() {
-	c := make(chan int)
-	go producer(c)
-	for {
-		select {
-		case v, ok := <-c:
-			if !ok {
-				fmt.Println("producer is done")
-				return
-			}
-			fmt.Println("received", v)
-		default:
-			fmt.Println("nothing ready: doing other work")
-			time.Sleep(pollMs * time.Millisecond)
-		}
-	}
-}
-)go";
 
 using std::chrono::milliseconds;
 
@@ -98,7 +59,7 @@ Pattern select_default_pattern() {
   return {"select_default",
           "Non-blocking receive (select default)",
           "select with a default case polls a channel without waiting.",
-          kGo,
+          go_text(go::select_default),
           {{"items", 1, 100, 3, "values the producer sends"},
            {"produceMs", 0, 1000, 100, "producer's pause before each send, in ms"},
            {"pollMs", 1, 1000, 40, "main's other work between polls, in ms"}},

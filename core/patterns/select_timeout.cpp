@@ -4,43 +4,12 @@
 #include <gort/gort.hpp>
 #include <string>
 
+#include "gallery_go.hpp"
 #include "pattern.hpp"
 
 namespace gort::patterns {
 
 namespace {
-
-constexpr const char* kGo = R"go(package main
-
-import (
-	"fmt"
-	"time"
-)
-
-const (
-	requests  = 4
-	latencyMs = 50
-	timeoutMs = 120
-)
-
-func server(id int, c chan<- string) {
-	time.Sleep(time.Duration(id*latencyMs) * time.Millisecond)
-	c <- fmt.Sprint("response ", id)
-}
-
-func main() {
-	for id := 1; id <= requests; id++ {
-		c := make(chan string, 1) // buffered: a late reply never blocks
-		go server(id, c)
-		select {
-		case res := <-c:
-			fmt.Println(res)
-		case <-time.After(timeoutMs * time.Millisecond):
-			fmt.Println("request", id, "timed out")
-		}
-	}
-}
-)go";
 
 using std::chrono::milliseconds;
 
@@ -78,7 +47,7 @@ Pattern select_timeout_pattern() {
   return {"select_timeout",
           "Timeouts with select",
           "select waits for a reply or time.After, whichever is ready first.",
-          kGo,
+          go_text(go::select_timeout),
           {{"requests", 1, 10, 4, "requests; request i takes i*latencyMs"},
            {"latencyMs", 0, 500, 50, "extra latency per request number, in ms"},
            {"timeoutMs", 0, 1000, 120, "how long main waits for each reply, in ms"}},

@@ -4,46 +4,12 @@
 #include <chrono>
 #include <gort/gort.hpp>
 
+#include "gallery_go.hpp"
 #include "pattern.hpp"
 
 namespace gort::patterns {
 
 namespace {
-
-constexpr const char* kGo = R"go(package main
-
-import (
-	"fmt"
-	"sync"
-	"time"
-)
-
-const (
-	workers = 6
-	limit   = 2
-	workMs  = 150
-)
-
-func worker(id int, sem chan struct{}, wg *sync.WaitGroup) {
-	defer wg.Done()
-	sem <- struct{}{} // acquire: blocks while limit workers hold a slot
-	fmt.Println("worker", id, "working")
-	time.Sleep(workMs * time.Millisecond)
-	fmt.Println("worker", id, "done")
-	<-sem // release
-}
-
-func main() {
-	sem := make(chan struct{}, limit)
-	var wg sync.WaitGroup
-	for id := 1; id <= workers; id++ {
-		wg.Add(1)
-		go worker(id, sem, &wg)
-	}
-	wg.Wait()
-	fmt.Println("all workers done")
-}
-)go";
 
 using std::chrono::milliseconds;
 
@@ -89,7 +55,7 @@ Pattern semaphore_pattern() {
   return {"semaphore",
           "Semaphore (buffered channel)",
           "A buffered channel's capacity limits how many workers run at once.",
-          kGo,
+          go_text(go::semaphore),
           {{"workers", 1, 16, 6, "worker goroutines"},
            {"limit", 1, 16, 2, "workers allowed at once: cap of the channel"},
            {"workMs", 0, 1000, 150, "time each worker works, in ms"}},

@@ -3,51 +3,12 @@
 #include <chrono>
 #include <gort/gort.hpp>
 
+#include "gallery_go.hpp"
 #include "pattern.hpp"
 
 namespace gort::patterns {
 
 namespace {
-
-constexpr const char* kGo = R"go(package main
-
-import (
-	"fmt"
-	"sync"
-	"time"
-)
-
-const (
-	steps   = 3
-	delayMs = 100
-)
-
-func task1(wg *sync.WaitGroup) {
-	defer wg.Done()
-	for i := 1; i <= steps; i++ {
-		fmt.Println("task1: step", i)
-		time.Sleep(delayMs * time.Millisecond)
-	}
-}
-
-func task2(wg *sync.WaitGroup) {
-	defer wg.Done()
-	for i := 1; i <= steps; i++ {
-		fmt.Println("task2: step", i)
-		time.Sleep(delayMs * time.Millisecond)
-	}
-}
-
-func main() {
-	var wg sync.WaitGroup
-	wg.Add(2)
-	go task1(&wg)
-	go task2(&wg)
-	// The Go scheduler switches between them as needed.
-	wg.Wait()
-	fmt.Println("both tasks done")
-}
-)go";
 
 using std::chrono::milliseconds;
 
@@ -97,7 +58,7 @@ Pattern task1_task2_pattern() {
   return {"task1_task2",
           "go task1(); go task2()",
           "Two goroutines take turns printing; a WaitGroup makes main wait for both.",
-          kGo,
+          go_text(go::task1_task2),
           {{"steps", 1, 20, 3, "steps each task prints"},
            {"delayMs", 0, 1000, 100, "pause after each step, in ms"}},
           body};

@@ -3,40 +3,12 @@
 #include <chrono>
 #include <gort/gort.hpp>
 
+#include "gallery_go.hpp"
 #include "pattern.hpp"
 
 namespace gort::patterns {
 
 namespace {
-
-constexpr const char* kGo = R"go(package main
-
-import (
-	"fmt"
-	"time"
-)
-
-const (
-	requests   = 5
-	intervalMs = 100
-)
-
-func main() {
-	queue := make(chan int, requests)
-	for i := 1; i <= requests; i++ {
-		queue <- i
-	}
-	close(queue)
-
-	limiter := time.NewTicker(intervalMs * time.Millisecond)
-	defer limiter.Stop()
-	start := time.Now()
-	for req := range queue {
-		<-limiter.C // one request per tick
-		fmt.Println("request", req, "at", time.Since(start).Round(time.Millisecond))
-	}
-}
-)go";
 
 using std::chrono::milliseconds;
 
@@ -73,7 +45,7 @@ Pattern ticker_pattern() {
   return {"ticker",
           "Rate limiting with a Ticker",
           "Queued requests are served one per tick of a time.Ticker.",
-          kGo,
+          go_text(go::ticker),
           {{"requests", 1, 100, 5, "requests in the queue"},
            {"intervalMs", 1, 1000, 100, "ticker period: one request per tick, in ms"}},
           body};

@@ -3,42 +3,12 @@
 #include <chrono>
 #include <gort/gort.hpp>
 
+#include "gallery_go.hpp"
 #include "pattern.hpp"
 
 namespace gort::patterns {
 
 namespace {
-
-constexpr const char* kGo = R"go(package main
-
-import (
-	"fmt"
-	"sync"
-	"time"
-)
-
-const (
-	workers = 5
-	workMs  = 100
-)
-
-func worker(id int, wg *sync.WaitGroup) {
-	defer wg.Done()
-	fmt.Println("worker", id, "starting")
-	time.Sleep(time.Duration(id*workMs) * time.Millisecond)
-	fmt.Println("worker", id, "done")
-}
-
-func main() {
-	var wg sync.WaitGroup
-	for id := 1; id <= workers; id++ {
-		wg.Add(1)
-		go worker(id, &wg)
-	}
-	wg.Wait()
-	fmt.Println("all workers done")
-}
-)go";
 
 using std::chrono::milliseconds;
 
@@ -76,7 +46,7 @@ Pattern waitgroup_pattern() {
   return {"waitgroup",
           "sync.WaitGroup",
           "main waits for every worker: Add before go, Done when finished, Wait for zero.",
-          kGo,
+          go_text(go::waitgroup),
           {{"workers", 1, 16, 5, "worker goroutines; worker i works i*workMs"},
            {"workMs", 0, 1000, 100, "work time per worker number, in ms"}},
           body};

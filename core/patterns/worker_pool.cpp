@@ -3,51 +3,12 @@
 #include <chrono>
 #include <gort/gort.hpp>
 
+#include "gallery_go.hpp"
 #include "pattern.hpp"
 
 namespace gort::patterns {
 
 namespace {
-
-constexpr const char* kGo = R"go(package main
-
-import (
-	"fmt"
-	"time"
-)
-
-const (
-	workers = 3
-	numJobs = 6
-	workMs  = 200
-)
-
-func worker(id int, jobs <-chan int, results chan<- int) {
-	for j := range jobs {
-		fmt.Println("worker", id, "started  job", j)
-		time.Sleep(workMs * time.Millisecond)
-		fmt.Println("worker", id, "finished job", j)
-		results <- j * 2
-	}
-}
-
-func main() {
-	jobs := make(chan int, numJobs)
-	results := make(chan int, numJobs)
-	for w := 1; w <= workers; w++ {
-		go worker(w, jobs, results)
-	}
-	for j := 1; j <= numJobs; j++ {
-		jobs <- j
-	}
-	close(jobs)
-	sum := 0
-	for i := 1; i <= numJobs; i++ {
-		sum += <-results
-	}
-	fmt.Println("sum of results:", sum)
-}
-)go";
 
 using std::chrono::milliseconds;
 
@@ -99,7 +60,7 @@ Pattern worker_pool_pattern() {
   return {"worker_pool",
           "Worker pool",
           "Workers share a jobs channel; main sends the jobs, closes it and collects the results.",
-          kGo,
+          go_text(go::worker_pool),
           {{"workers", 1, 16, 3, "worker goroutines"},
            {"numJobs", 1, 100, 6, "jobs to do"},
            {"workMs", 0, 1000, 200, "time each job takes, in ms"}},
