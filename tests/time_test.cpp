@@ -152,7 +152,8 @@ TEST_CASE("time: a real sleep takes at least its duration; zero and negative ret
   });
 }
 
-TEST_CASE("time: Config::speed scales the wall time of sleeps and timers, not program time") {
+TEST_CASE("time: Config::speed scales the wall time of sleeps and timers, not program time" *
+          doctest::test_suite("timing")) {
   for_each_mode(real_modes(), [](gort::Config cfg) {
     auto measure = [&](double speed, gort::Duration d) {
       cfg.speed = speed;
@@ -389,7 +390,8 @@ double median_ms(int n, F&& f) {
 }
 }  // namespace
 
-TEST_CASE("time: real-clock sleeps wake close to their deadline" * doctest::skip(kSanitized)) {
+TEST_CASE("time: real-clock sleeps wake close to their deadline" * doctest::test_suite("timing") *
+          doctest::skip(kSanitized)) {
   for_each_mode(real_modes(), [](gort::Config cfg) {
     double m2 = 0, m5 = 0;
     auto r = run_captured(cfg, [&] {
@@ -404,7 +406,7 @@ TEST_CASE("time: real-clock sleeps wake close to their deadline" * doctest::skip
 }
 
 TEST_CASE("time: a short sleep wakes on time while another P waits for a far-off timer" *
-          doctest::skip(kSanitized)) {
+          doctest::test_suite("timing") * doctest::skip(kSanitized)) {
   double m = 0;
   auto r = run_captured(threaded(2), [&] {
     gort::go([] { gort::sleep(10s); });  // an idle P ends up waiting for this timer
@@ -418,7 +420,7 @@ TEST_CASE("time: a short sleep wakes on time while another P waits for a far-off
 }
 
 TEST_CASE("time: on the real clock, sleepers 25ms apart wake in deadline order" *
-          doctest::skip(kSanitized)) {
+          doctest::test_suite("timing") * doctest::skip(kSanitized)) {
   // Only while timers fire on time: two due at once are readied together
   // and the later one runs first (runnext), as in Go.
   check_wake_order(real_modes(), 25ms);

@@ -98,7 +98,8 @@ TEST_CASE("web session: stop() in the middle of a run") {
   CHECK(s.exit_code() == 0);
 }
 
-TEST_CASE("web session: at speed 50 a real-time run takes 1/50 of its sleeps' time") {
+TEST_CASE("web session: at speed 50 a real-time run takes 1/50 of its sleeps' time" *
+          doctest::test_suite("timing")) {
   Session s;
   RunOptions o;
   o.pattern = "ping_pong";  // six 100 ms sleeps in a row
