@@ -29,3 +29,5 @@ func main() {
 		time.Sleep(consumeMs * time.Millisecond)
 	}
 }
+
+//golden:interleave ^(produced|consumed) \d+$

@@ -45,3 +45,6 @@ func main() {
 	wg.Wait()
 	fmt.Println("all dishes in", time.Since(start).Round(time.Millisecond))
 }
+
+//golden:mask in ((\d+(\.\d+)?(h|ms|µs|ns|m|s))+)$
+//golden:interleave ^chef \d+ done

@@ -37,3 +37,5 @@ func main() {
 	wg.Wait()
 	fmt.Println("all workers stopped")
 }
+
+//golden:interleave ^worker (\d+) (tick \d+|stopping)$

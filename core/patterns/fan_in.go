@@ -44,3 +44,5 @@ func main() {
 	}
 	fmt.Println("You're both boring; I'm leaving.")
 }
+
+//golden:interleave ^(Joe|Ann) \d+$

@@ -65,3 +65,5 @@ func main() {
 		fmt.Println(n)
 	}
 }
+
+//golden:interleave ^\d+$

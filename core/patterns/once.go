@@ -37,3 +37,5 @@ func main() {
 	}
 	wg.Wait()
 }
+
+//golden:interleave ^worker \d+ runs in

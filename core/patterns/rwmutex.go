@@ -51,3 +51,5 @@ func main() {
 	wg.Wait()
 	fmt.Println("final version", s.version)
 }
+
+//golden:interleave ^reader (\d+) sees

@@ -31,3 +31,5 @@ func main() {
 	wg.Wait()
 	fmt.Println("all workers done")
 }
+
+//golden:interleave ^worker (\d+) (working|done)$

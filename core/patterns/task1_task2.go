@@ -36,3 +36,5 @@ func main() {
 	wg.Wait()
 	fmt.Println("both tasks done")
 }
+
+//golden:interleave ^task(\d): step

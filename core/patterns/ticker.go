@@ -25,3 +25,5 @@ func main() {
 		fmt.Println("request", req, "at", time.Since(start).Round(time.Millisecond))
 	}
 }
+
+//golden:mask at ((\d+(\.\d+)?(h|ms|µs|ns|m|s))+)$

@@ -27,3 +27,5 @@ func main() {
 	wg.Wait()
 	fmt.Println("all workers done")
 }
+
+//golden:interleave ^worker \d+ starting$

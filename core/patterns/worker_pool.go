@@ -36,3 +36,6 @@ func main() {
 	}
 	fmt.Println("sum of results:", sum)
 }
+
+//golden:mask ^worker (\d+) (started|finished)
+//golden:interleave job (\d+)$

@@ -1,0 +1,82 @@
+# The golden-test harness: gort checked against real Go (DESIGN.md, The
+# golden-test harness). include()d by tests/CMakeLists.txt, after gort_tests.
+#
+# The programs are every tests/golden/NAME.go (conformance programs) and
+# every core/patterns/NAME.go (the gallery's Go texts); the expected files
+# of each are tests/golden/NAME.out, NAME.exit and NAME.err1, from Go 1.19.
+# What a match is, and the //golden: marks a program uses to say what Go
+# leaves unspecified: compare.hpp.
+#
+# To add a program:
+#   1. Write tests/golden/NAME.go (package main). If its output depends on
+#      scheduling or time, end it with //golden: marks (compare.hpp). If it
+#      needs Go newer than 1.19, mark it //golden:by-hand and write its
+#      expected files from the spec.
+#   2. bash tests/golden/regen NAME  (Go 1.19 builds and runs it three
+#      times, writes the expected files, and checks the marks cover Go's own
+#      run-to-run variation).
+#   3. Commit NAME.go with NAME.out, NAME.exit and NAME.err1. Nothing else:
+#      the runners below find it.
+#
+# The runners, all through the one comparator (compare.cpp):
+#   - gort_tests, in-process: every gallery pattern's C++ twin against its
+#     Go text's expected files (tests/golden_test.cpp; the files are
+#     compiled in as <golden_files.hpp>, so the WebAssembly builds need no
+#     file system).
+#   - gort_golden_test(): any command, e.g. `gort run NAME.go`, as a CTest
+#     test (check.sh + golden_compare), natively and under Node.
+#   - tests/e2e/run.mjs: every pattern in the playground (golden_compare of
+#     build/release).
+
+add_library(gort_golden STATIC ${CMAKE_CURRENT_LIST_DIR}/compare.cpp)
+target_include_directories(gort_golden PUBLIC ${CMAKE_CURRENT_LIST_DIR})
+target_compile_features(gort_golden PUBLIC cxx_std_20)
+target_compile_options(gort_golden PRIVATE -Wall -Wextra)
+
+add_executable(golden_compare ${CMAKE_CURRENT_LIST_DIR}/compare_main.cpp)
+target_link_libraries(golden_compare PRIVATE gort_golden)
+target_compile_options(golden_compare PRIVATE -Wall -Wextra)
+if(EMSCRIPTEN)
+  # Under Node it reads the files it is given straight from the disk.
+  target_link_options(golden_compare PRIVATE -sNODERAWFS=1 -sEXIT_RUNTIME=1)
+endif()
+
+set(GORT_GOLDEN_DIR ${CMAKE_CURRENT_LIST_DIR})
+file(GLOB GORT_GOLDEN_PROGRAMS CONFIGURE_DEPENDS
+  ${GORT_GOLDEN_DIR}/*.go ${PROJECT_SOURCE_DIR}/core/patterns/*.go)
+
+# The gallery's Go texts and their expected files, for gort_tests.
+set(files "")
+foreach(go IN LISTS GORT_GOLDEN_PROGRAMS)
+  if(go MATCHES "/core/patterns/")
+    get_filename_component(name "${go}" NAME_WE)
+    list(APPEND files "${go}" ${GORT_GOLDEN_DIR}/${name}.out ${GORT_GOLDEN_DIR}/${name}.exit
+         ${GORT_GOLDEN_DIR}/${name}.err1)
+  endif()
+endforeach()
+gort_embed_text(gort_tests HEADER golden_files.hpp NAMESPACE gort::golden::files FILES ${files})
+target_link_libraries(gort_tests PRIVATE gort_golden)
+
+# gort_golden_test(NAME GO_FILE COMMAND...): the CTest test "golden: NAME"
+# runs COMMAND (under Node in the WebAssembly builds) and compares its
+# stdout, stderr and exit code with tests/golden/NAME.*, under GO_FILE's
+# marks. COMMAND must print only the program's output.
+function(gort_golden_test name go_file)
+  add_test(NAME "golden: ${name}"
+           COMMAND sh ${GORT_GOLDEN_DIR}/check.sh ${go_file} ${GORT_GOLDEN_DIR}/${name}
+                   ${CMAKE_CROSSCOMPILING_EMULATOR} $<TARGET_FILE:golden_compare>
+                   -- ${CMAKE_CROSSCOMPILING_EMULATOR} ${ARGN})
+  set_tests_properties("golden: ${name}" PROPERTIES TIMEOUT 120)
+endfunction()
+
+# The hook for the Go interpreter (issue 11): once `gort run FILE.go` runs a
+# Go program and prints only its output, turn this on, and every program
+# above (the conformance programs and the gallery's texts) becomes the test
+# "golden: NAME", run deterministically.
+set(GORT_GOLDEN_RUN_GO OFF)
+if(GORT_GOLDEN_RUN_GO AND TARGET gort)
+  foreach(go IN LISTS GORT_GOLDEN_PROGRAMS)
+    get_filename_component(name "${go}" NAME_WE)
+    gort_golden_test(${name} ${go} $<TARGET_FILE:gort> run ${go} --deterministic --seed 1)
+  endforeach()
+endif()
