@@ -134,6 +134,8 @@ TEST_CASE("web playground: each run ends exactly once, stopped or finished") {
   CHECK(ends[1].exit_code == 2);
   CHECK(ends[1].output.find("fatal error: all goroutines are asleep - deadlock!") !=
         std::string::npos);
+  CHECK(ends[1].out.empty());
+  CHECK(ends[1].err.find("fatal error: all goroutines are asleep - deadlock!\n") == 0);
   for (int i = 0; i < 10; i++) pg.frame(1.0);
   CHECK(ends.size() == 2);  // a finished run is not reported again
 

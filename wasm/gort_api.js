@@ -5,8 +5,8 @@
 // first frame is drawn.
 //
 // Invariants: every promise returned by run() settles exactly once — with
-// {exitCode, output} when its program ended and playback reached the end,
-// with {exitCode: null, stopped: true, output} when it was stopped or
+// {exitCode, output, stdout, stderr} when its program ended and playback
+// reached the end, with {exitCode: null, stopped: true, ...} when it was stopped or
 // replaced by another run, or rejected at once (Error) for bad input, in
 // which case the run before it goes on. Nothing here throws into the page.
 (function() {
@@ -27,12 +27,12 @@
     if (gort._ready) gort._ready(gort);
   };
   Module['gortFail'] = function(message) { if (gort._fail) gort._fail(message); };
-  Module['gortRunEnded'] = function(run, exitCode, stopped, output) {
+  Module['gortRunEnded'] = function(run, exitCode, stopped, output, stdout, stderr) {
     var resolve = pending[run];
     if (!resolve) return;
     delete pending[run];
-    resolve(stopped ? {exitCode: null, stopped: true, output: output}
-                    : {exitCode: exitCode, output: output});
+    resolve(stopped ? {exitCode: null, stopped: true, output: output, stdout: stdout, stderr: stderr}
+                    : {exitCode: exitCode, output: output, stdout: stdout, stderr: stderr});
   };
   Module['gortRunStarted'] = function(token, run) {
     var p = starting[token];

@@ -107,10 +107,12 @@ void publish_link(const std::string& query) {
 void run_ended(const RunEnd& end) {
   EM_ASM(
       {
-        if (Module.gortRunEnded) Module.gortRunEnded($0, $1 ? $2 : null, !!$3, UTF8ToString($4));
+        if (Module.gortRunEnded)
+          Module.gortRunEnded($0, $1 ? $2 : null, !!$3, UTF8ToString($4), UTF8ToString($5),
+                              UTF8ToString($6));
       },
       end.run, end.exit_code.has_value(), end.exit_code.value_or(0), end.stopped,
-      end.output.c_str());
+      end.output.c_str(), end.out.c_str(), end.err.c_str());
 }
 
 void serve_requests() {

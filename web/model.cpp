@@ -90,6 +90,8 @@ void Model::reset(int procs) {
   running_.assign(lanes_.size(), 0);
   transfers_.clear();
   console_.clear();
+  out_.clear();
+  err_.clear();
   console_end_ = 0;
   now_ = 0;
   exited_ = false;
@@ -243,6 +245,7 @@ void Model::apply(const trace::Event& e, const Texts& texts) {
     auto end = std::min(static_cast<std::size_t>(e.value) + e.aux, texts.output.size());
     if (end > console_end_) {
       console_.append(texts.output, console_end_, end - console_end_);
+      (e.obj ? err_ : out_).append(texts.output, console_end_, end - console_end_);
       console_end_ = end;
     }
     return;

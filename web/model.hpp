@@ -152,8 +152,11 @@ class Model {
   const std::deque<Transfer>& transfers() const { return transfers_; }
   // ts of the last applied event (ns on the run's clock), 0 before any.
   std::int64_t now() const { return now_; }
-  // The program's output up to the last applied Print event.
+  // The program's output up to the last applied Print event: console() as
+  // it interleaved, out() and err() its standard output and error apart.
   const std::string& console() const { return console_; }
+  const std::string& out() const { return out_; }
+  const std::string& err() const { return err_; }
   // Set once an Exit event is applied: the exit code (-1 = stopped).
   bool exited() const { return exited_; }
   int exit_code() const { return exit_code_; }
@@ -187,7 +190,7 @@ class Model {
   std::vector<Lane> lanes_;
   std::vector<std::uint32_t> running_;  // per P: goroutine running there, 0 = none
   std::deque<Transfer> transfers_;
-  std::string console_;
+  std::string console_, out_, err_;
   std::size_t console_end_ = 0;  // offset in Texts::output up to which console_ holds it
   std::int64_t now_ = 0;
   bool exited_ = false;

@@ -31,7 +31,7 @@ int Playground::restart(std::string& error) {
 int Playground::begin(const std::function<std::string()>& start, std::string& error) {
   // Session::start replaces the previous program and its playback: what the
   // stopped run showed must be taken before.
-  std::string before = open_ ? session_.output() : std::string();
+  RunEnd before = open_ ? texts() : RunEnd{};
   error = start();
   if (!error.empty()) {
     // A refused start may still have ended the previous program.
@@ -47,22 +47,28 @@ int Playground::begin(const std::function<std::string()>& start, std::string& er
 
 void Playground::stop() {
   session_.stop();
-  end_open(true, session_.output());
+  end_open(true, texts());
 }
 
 void Playground::frame(double dt_seconds) {
   session_.frame(dt_seconds);
-  if (open_ && session_.finished() && !session_.stopped()) end_open(false, session_.output());
+  if (open_ && session_.finished() && !session_.stopped()) end_open(false, texts());
 }
 
-void Playground::end_open(bool stopped, std::string output) {
+RunEnd Playground::texts() const {
+  RunEnd t;
+  t.output = session_.output();
+  t.out = session_.playback().model().out();
+  t.err = session_.playback().model().err();
+  return t;
+}
+
+void Playground::end_open(bool stopped, RunEnd end) {
   if (!open_) return;
   open_ = false;
-  RunEnd end;
   end.run = run_;
   end.stopped = stopped;
   if (!stopped) end.exit_code = session_.exit_code();
-  end.output = std::move(output);
   if (on_end) on_end(end);
 }
 

@@ -25,7 +25,8 @@ struct RunEnd {
   int run = 0;                   // the run's id
   std::optional<int> exit_code;  // empty when stopped
   bool stopped = false;
-  std::string output;  // console text incl. the exit banner
+  std::string output;    // console text incl. the exit banner
+  std::string out, err;  // the program's standard output and error, apart
 };
 
 class Playground {
@@ -62,7 +63,9 @@ class Playground {
 
  private:
   int begin(const std::function<std::string()>& start, std::string& error);
-  void end_open(bool stopped, std::string output);
+  // The current run's texts, for its RunEnd.
+  RunEnd texts() const;
+  void end_open(bool stopped, RunEnd end);
 
   Session session_;
   int run_ = 0;

@@ -3,10 +3,11 @@
 // (bash wasm/build_site), served here on two localhost ports: one with
 // COOP/COEP (the threaded build must be picked) and one without (the
 // single-threaded build). Every gallery pattern runs to its end in both
-// builds, deterministically, and its console output must be what the
-// native CLI prints for the same pattern, seed and GOMAXPROCS.
+// builds, deterministically, and what it prints must be what Go printed for
+// its Go text: the golden files (tests/golden/) through the golden tests'
+// one comparator (golden_compare, built natively in build/release).
 //
-//   node tests/e2e/run.mjs        (GORT_DIST, GORT_CLI, CHROMIUM override paths)
+//   node tests/e2e/run.mjs        (GORT_DIST, GORT_GOLDEN_COMPARE, CHROMIUM override paths)
 // Prints one line per test and ends with "e2e: N passed, N failed" (tests/run
 // counts those); exit code 1 if any failed. Screenshots go to build/e2e/.
 import { execFileSync } from 'node:child_process';
@@ -18,18 +19,26 @@ import { decodePng, pixelStats } from './png.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = process.env.GORT_DIST || path.join(root, 'dist');
-const cli = process.env.GORT_CLI || path.join(root, 'build/release/core/cli/gort');
+const compareBin = process.env.GORT_GOLDEN_COMPARE || path.join(root, 'build/release/tests/golden_compare');
 const shots = path.join(root, 'build/e2e');
 const kProcs = 4, kSeed = 1;
 
-// ---- what the native CLI prints for a pattern (stdout and stderr, in order)
-function expected(id) {
+// ---- does a run's {stdout, stderr, exitCode} match what Go printed for
+// pattern `id` (core/patterns/<id>.go, tests/golden/<id>.*)? Throws the
+// comparator's account of the difference if not.
+function assertGolden(id, res) {
+  const dir = fs.mkdtempSync(path.join(shots, 'golden-'));
   try {
-    return { out: execFileSync(cli, ['run', id, '--deterministic', '--seed', String(kSeed), '--procs', String(kProcs)],
-                               { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }), code: 0 };
+    fs.writeFileSync(path.join(dir, 'out'), res.stdout);
+    fs.writeFileSync(path.join(dir, 'err'), res.stderr);
+    execFileSync(compareBin, [path.join(root, 'core/patterns', id + '.go'), path.join(root, 'tests/golden', id),
+                              path.join(dir, 'out'), path.join(dir, 'err'), String(res.exitCode)],
+                 { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (e) {
-    if (typeof e.status !== 'number') throw e;
-    return { out: e.stdout, code: e.status };
+    if (e.status === 1) throw new Error(`output differs from Go's: ${e.stdout}`);
+    throw new Error(`golden_compare failed: ${e.stderr || e}`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -66,18 +75,17 @@ async function screenshotStats(page, name) {
 
 async function runAll(page, build, patterns) {
   for (const p of patterns) {
-    await test(`${build}: ${p.id} runs to its end with the CLI's output`, async () => {
-      const want = expected(p.id);
+    await test(`${build}: ${p.id} runs to its end and prints what Go prints`, async () => {
       const res = await page.evaluate(
         ([id, procs, seed]) => window.gort.run(id, { procs, seed, deterministic: true, speed: 1e9 }),
         [p.id, kProcs, kSeed]);
-      assert(res.exitCode === want.code, `exit code ${res.exitCode}, want ${want.code}`);
       assert(res.exitCode === p.expectedExit, `exit code ${res.exitCode}, gallery says ${p.expectedExit}`);
-      assert(res.output.startsWith(want.out),
-             `output differs from the CLI's:\n--- browser\n${res.output}\n--- cli\n${want.out}`);
-      if (p.id === 'deadlock')
-        assert(res.output.includes('fatal error: all goroutines are asleep - deadlock!'), 'no deadlock message');
-      if (want.code !== 0) assert(res.output.includes(`Program exited: status ${want.code}.`), 'no exit banner');
+      assertGolden(p.id, res);
+      // The console: stdout, then stderr (a gallery pattern writes there
+      // only as it ends), then the exit banner.
+      const banner = res.exitCode === 0 ? 'Program exited.' : `Program exited: status ${res.exitCode}.`;
+      assert(res.output === `${res.stdout}${res.stderr}\n${banner}\n`,
+             `console text:\n${res.output}\n--- stdout\n${res.stdout}\n--- stderr\n${res.stderr}`);
     });
   }
 }
@@ -149,10 +157,8 @@ async function main() {
       });
       if (threaded) {
         await test(`${build}: a real-time run on real threads (pipeline at speed 50)`, async () => {
-          const want = expected('pipeline');
           const res = await page.evaluate(() => window.gort.run('pipeline', { procs: 4, speed: 50 }));
-          assert(res.exitCode === 0, `exit ${res.exitCode}`);
-          assert(res.output.startsWith(want.out), `output:\n${res.output}`);
+          assertGolden('pipeline', res);
         });
       }
       await test(`${build}: clicking a gallery entry and Run with the mouse runs it`, async () => {
