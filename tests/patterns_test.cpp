@@ -149,7 +149,7 @@ void check_run(const Pattern& p, const Args& args, int procs, std::uint64_t seed
 
 TEST_CASE("patterns: the gallery has its patterns, each well formed") {
   const auto& all = gort::patterns::all();
-  CHECK(all.size() >= 18);
+  CHECK(all.size() == 22);
   std::set<std::string> ids;
   for (const Pattern& p : all) {
     CAPTURE(p.id);

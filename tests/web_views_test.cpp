@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <set>
 
 #include "graph_scene.hpp"
@@ -71,9 +72,37 @@ TEST_CASE("web views: every state has its own colour and running shows the P") {
   // Readable text: dark on the light value chips, light on the done grey.
   CHECK(palette::text_on(palette::kValue) == palette::kTextDark);
   CHECK(palette::text_on(palette::kDone) == palette::kText);
-  // Timeline colours: stable per goroutine, neighbours differ.
-  CHECK(palette::goroutine_color(7) == palette::goroutine_color(7));
-  CHECK(palette::goroutine_color(7) != palette::goroutine_color(8));
+}
+
+TEST_CASE("web views: timeline spans of neighbouring goroutines differ; their dark labels read") {
+  auto channel = [](std::uint32_t c, int shift) { return static_cast<int>((c >> shift) & 0xff); };
+  auto distance = [&](std::uint32_t a, std::uint32_t b) {
+    return std::abs(channel(a, 0) - channel(b, 0)) + std::abs(channel(a, 8) - channel(b, 8)) +
+           std::abs(channel(a, 16) - channel(b, 16));
+  };
+  // WCAG's contrast ratio of two colours (1 to 21).
+  auto luminance = [&](std::uint32_t c) {
+    double l[3];
+    for (int i = 0; i < 3; i++) {
+      double v = channel(c, 8 * i) / 255.0;
+      l[i] = v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+    }
+    return 0.2126 * l[0] + 0.7152 * l[1] + 0.0722 * l[2];
+  };
+  auto contrast = [&](std::uint32_t a, std::uint32_t b) {
+    double la = luminance(a), lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+  };
+  std::set<std::uint32_t> first8;
+  for (std::uint32_t g = 1; g <= 1000; g++) {
+    CAPTURE(g);
+    const std::uint32_t c = palette::goroutine_color(g);
+    // The timeline labels every span in kTextDark.
+    CHECK(contrast(c, palette::kTextDark) >= 3.5);
+    CHECK(distance(c, palette::goroutine_color(g + 1)) >= 60);  // ids side by side tell apart
+    if (g <= 8) first8.insert(c);
+  }
+  CHECK(first8.size() == 8);
 }
 
 TEST_CASE("web views: shapes pack as the shader unpacks them") {
@@ -234,6 +263,9 @@ TEST_CASE("web views: labels never overlap in the worker pool at any zoom") {
       ViewTransform v;
       v.fit(x0, y0, x1, y1, 0, 0, w, w * 0.6f, 10, 200);
       Scene sc = scene_at(pb.model(), l, v);
+      // At the size of the scene's clip rect (1600 x 1000) every goroutine
+      // and channel has room for its label.
+      if (w == 1600.0f) CHECK(sc.labels.size() >= l.nodes().size() + pb.model().channels().size());
       struct Box {
         float x0, y0, x1, y1;
       };

@@ -117,8 +117,11 @@ async function main() {
       if (!s) continue;
       const { page } = s;
       const patterns = await page.evaluate(() => window.gort.patterns());
-      await test(`${build}: the gallery lists at least 16 patterns with parameters`, async () => {
-        assert(patterns.length >= 16, `${patterns.length} patterns`);
+      await test(`${build}: the gallery lists one pattern per Go text in core/patterns`, async () => {
+        const texts = fs.readdirSync(path.join(root, 'core/patterns')).filter((f) => f.endsWith('.go'))
+          .map((f) => f.slice(0, -3)).sort();
+        const ids = patterns.map((p) => p.id).sort();
+        assert(JSON.stringify(ids) === JSON.stringify(texts), `gallery ${ids}, Go texts ${texts}`);
         for (const p of patterns) {
           assert(p.id && p.title && p.description, `incomplete entry ${JSON.stringify(p)}`);
           for (const q of p.params) assert(q.min <= q.value && q.value <= q.max, `${p.id}.${q.name} default out of range`);
@@ -246,7 +249,10 @@ async function main() {
       const ui = await page.evaluate(() => window.gort.ui());
       assert(ui.run, 'no run button');
       assert(!Object.keys(ui).some((k) => k.startsWith('gallery.')), 'gallery shown in embed mode');
-      await screenshotStats(page, 'embed');
+      // Compact: the controls run across the top, above everything else.
+      assert(ui.run[1] + ui.run[3] <= 150, `run button at y ${ui.run[1]}`);
+      const st = await screenshotStats(page, 'embed');
+      assert(st.variance > 50 && st.colours > 16, `canvas looks blank: ${JSON.stringify(st)}`);
       await page.close();
     });
     await test('without WebGL2 the page says so instead of staying blank', async () => {
