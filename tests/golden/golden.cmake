@@ -30,8 +30,11 @@
 
 add_library(gort_golden STATIC ${CMAKE_CURRENT_LIST_DIR}/compare.cpp)
 target_include_directories(gort_golden PUBLIC ${CMAKE_CURRENT_LIST_DIR})
-target_compile_features(gort_golden PUBLIC cxx_std_20)
 target_compile_options(gort_golden PRIVATE -Wall -Wextra)
+# Not for its API: gort::core carries the build's flags (under Emscripten
+# -fexceptions, without which std::regex_error is never caught, and
+# -pthread in the threaded build, whose objects all share one memory).
+target_link_libraries(gort_golden PUBLIC gort::core)
 
 add_executable(golden_compare ${CMAKE_CURRENT_LIST_DIR}/compare_main.cpp)
 target_link_libraries(golden_compare PRIVATE gort_golden)
