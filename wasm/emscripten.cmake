@@ -26,9 +26,8 @@ set(GORT_WASM_INITIAL_MEMORY "512MB" CACHE STRING "Emscripten threaded build: fi
 set(GORT_WASM_POOL_SIZE 8 CACHE STRING "Emscripten threaded build: pre-spawned pthreads")
 # Whether goroutines migrate between worker threads in the threaded build.
 # OFF pins a started goroutine to its worker. ON lets any runnable goroutine
-# be stolen, as natively; tests/migration_test.cpp measures it (thousands of
-# migrations). context_emscripten.cpp says what was measured with ON and why
-# OFF stays the default.
+# be stolen, as natively; tests/migration_test.cpp checks either rule. Why
+# OFF stays the default: DESIGN.md, Pinned goroutines in the threaded build.
 option(GORT_WASM_MIGRATE "Emscripten threaded build: goroutines may resume on another worker" OFF)
 if(GORT_WASM_MIGRATE AND NOT GORT_THREADS)
   message(FATAL_ERROR "GORT_WASM_MIGRATE=ON needs GORT_THREADS=ON (the single-threaded build has one thread)")
@@ -50,16 +49,9 @@ option(GORT_WASM_ASYNCIFY_REMOVE "Emscripten: leave wasm/asyncify_remove.txt out
 # instrumented. It is a remove list, not an ASYNCIFY_ONLY list: a consumer's
 # lambdas sit between a goroutine's entry and its switch, and whatever is
 # not listed stays instrumented. emcc takes the list as a response file, one
-# name per line, without comments: the build writes that file.
-# Measured (bench/gort_bench in Node 20, single-threaded build, 2 shared
-# cores at load 3-4; best of 3 alternating runs, ns): without the list /
-# with it (and with block_on and select parking outside cleanup scopes,
-# which takes their gopark call off an invoke_* wrapper): handoff 1143 /
-# 716, select 1025 / 992, spawn 832 / 829, buffered 81 / 82, pool 159 /
-# 132 ms, sieve 1328 / 1117 ms. At load 1.5, 5 runs each, handoff: list
-# alone 765 -> list + block_on 659 (median). .wasm size: 191,719 B ->
-# 154,431 B (-19%); functions instrumented: 219 reasons listed by
-# -sASYNCIFY_ADVISE -> 156.
+# name per line, without comments: the build writes that file. What it saves
+# (a third of a handoff, a fifth of the .wasm): DESIGN.md, WebAssembly
+# internals.
 if(GORT_WASM_ASYNCIFY_REMOVE)
   file(STRINGS "${CMAKE_CURRENT_LIST_DIR}/asyncify_remove.txt" _gort_remove REGEX "^[^#]")
   list(JOIN _gort_remove "\n" _gort_remove)

@@ -254,8 +254,8 @@ int main() {
   style.FrameRounding = 3;
   style.GrabRounding = 3;
   // The panels tile the canvas, so their background is the clear colour and
-  // ImGui skips the rect (alpha 0): on SwiftShader a full-canvas textured,
-  // blended fill costs ~12 ms of a 1400x900 frame, the clear next to nothing.
+  // ImGui skips the rect (alpha 0): on SwiftShader a full-canvas blended fill
+  // costs most of a frame, the clear next to nothing (DESIGN.md, The playground).
   ImVec4& bg = style.Colors[ImGuiCol_WindowBg];
   app->clear = ImVec4(bg.x * bg.w, bg.y * bg.w, bg.z * bg.w, 1.0f);
   bg.w = 0;

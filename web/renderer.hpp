@@ -1,10 +1,8 @@
 // Renderer: draws a ShapeBatch (web/shape_batch.hpp) with one attribute-less,
 // non-instanced draw call of six vertices per shape that reads each shape
-// from an RGBA32F texture with texelFetch (shaders/shape.*.glsl). On
-// SwiftShader, the only GPU the tests have, that was ~7x faster than
-// per-instance vertex attributes, and dropping instancing (SwiftShader runs
-// an instanced draw as one draw per instance) took 1,270 shapes from ~20 ms
-// to ~8 ms of a 1400x900 frame.
+// from an RGBA32F texture with texelFetch (shaders/shape.*.glsl): the fast
+// way on SwiftShader, the only GPU the tests have, which runs an instanced
+// draw as one draw per instance (DESIGN.md, The playground).
 //
 // The draw is issued from an ImDrawList callback, so it sits at its place in
 // ImGui's own rendering: inside the window's clip rect, above what the list
