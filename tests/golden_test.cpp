@@ -54,6 +54,17 @@ TEST_CASE("golden: every gallery pattern's C++ twin prints what Go prints for it
   }
 }
 
+TEST_CASE("golden: every program has its expected files, and every gallery text is a pattern") {
+  int gallery = 0;
+  for (const std::string& name : golden_test::programs()) {
+    CAPTURE(name);
+    const Output want = golden_test::expected(name);  // fails the test if a file is missing
+    CHECK(want.exit_code >= 0);
+    if (gort::patterns::find(name)) gallery++;
+  }
+  CHECK(gallery == static_cast<int>(gort::patterns::all().size()));
+}
+
 TEST_CASE("golden: the comparator is exact where no mark says otherwise") {
   const std::string go = "package main\n\nfunc main() {}\n";
   const Output want{"a\nb\n", "", 0};

@@ -19,10 +19,12 @@
 #      the runners below find it.
 #
 # The runners, all through the one comparator (compare.cpp):
-#   - gort_tests, in-process: every gallery pattern's C++ twin against its
-#     Go text's expected files (tests/golden_test.cpp; the files are
-#     compiled in as <golden_files.hpp>, so the WebAssembly builds need no
-#     file system).
+#   - gort_tests, in-process: every program and its expected files are
+#     compiled in (<golden_files.hpp>; golden_util.hpp finds them), so the
+#     WebAssembly builds need no file system and no process per program.
+#     tests/golden_test.cpp runs every gallery pattern's C++ twin against
+#     its Go text's files; the interpreter's runner belongs beside it (the
+#     fast way: in wasm, each CTest test below costs two Node starts).
 #   - gort_golden_test(): any command, e.g. `gort run NAME.go`, as a CTest
 #     test (check.sh + golden_compare), natively and under Node.
 #   - tests/e2e/run.mjs: every pattern in the playground (golden_compare of
@@ -36,26 +38,34 @@ target_compile_options(gort_golden PRIVATE -Wall -Wextra)
 # -pthread in the threaded build, whose objects all share one memory).
 target_link_libraries(gort_golden PUBLIC gort::core)
 
+# The hook for the Go interpreter (issue 11): once `gort run FILE.go` runs a
+# Go program and prints only its output, turn this on, and every program
+# (the conformance programs and the gallery's texts) becomes the CTest test
+# "golden: NAME", `gort run NAME.go` run deterministically.
+set(GORT_GOLDEN_RUN_GO OFF)
+
 add_executable(golden_compare ${CMAKE_CURRENT_LIST_DIR}/compare_main.cpp)
 target_link_libraries(golden_compare PRIVATE gort_golden)
 target_compile_options(golden_compare PRIVATE -Wall -Wextra)
 if(EMSCRIPTEN)
-  # Under Node it reads the files it is given straight from the disk.
+  # Under Node it reads the files it is given straight from the disk. Only
+  # gort_golden_test() needs it there: a minute of linking otherwise.
   target_link_options(golden_compare PRIVATE -sNODERAWFS=1 -sEXIT_RUNTIME=1)
+  if(NOT GORT_GOLDEN_RUN_GO)
+    set_target_properties(golden_compare PROPERTIES EXCLUDE_FROM_ALL TRUE)
+  endif()
 endif()
 
 set(GORT_GOLDEN_DIR ${CMAKE_CURRENT_LIST_DIR})
 file(GLOB GORT_GOLDEN_PROGRAMS CONFIGURE_DEPENDS
   ${GORT_GOLDEN_DIR}/*.go ${PROJECT_SOURCE_DIR}/core/patterns/*.go)
 
-# The gallery's Go texts and their expected files, for gort_tests.
+# Every program and its expected files, for gort_tests.
 set(files "")
 foreach(go IN LISTS GORT_GOLDEN_PROGRAMS)
-  if(go MATCHES "/core/patterns/")
-    get_filename_component(name "${go}" NAME_WE)
-    list(APPEND files "${go}" ${GORT_GOLDEN_DIR}/${name}.out ${GORT_GOLDEN_DIR}/${name}.exit
-         ${GORT_GOLDEN_DIR}/${name}.err1)
-  endif()
+  get_filename_component(name "${go}" NAME_WE)
+  list(APPEND files "${go}" ${GORT_GOLDEN_DIR}/${name}.out ${GORT_GOLDEN_DIR}/${name}.exit
+       ${GORT_GOLDEN_DIR}/${name}.err1)
 endforeach()
 gort_embed_text(gort_tests HEADER golden_files.hpp NAMESPACE gort::golden::files FILES ${files})
 target_link_libraries(gort_tests PRIVATE gort_golden)
@@ -72,11 +82,7 @@ function(gort_golden_test name go_file)
   set_tests_properties("golden: ${name}" PROPERTIES TIMEOUT 120)
 endfunction()
 
-# The hook for the Go interpreter (issue 11): once `gort run FILE.go` runs a
-# Go program and prints only its output, turn this on, and every program
-# above (the conformance programs and the gallery's texts) becomes the test
-# "golden: NAME", run deterministically.
-set(GORT_GOLDEN_RUN_GO OFF)
+# GORT_GOLDEN_RUN_GO (above): every program through `gort run`.
 if(GORT_GOLDEN_RUN_GO AND TARGET gort)
   foreach(go IN LISTS GORT_GOLDEN_PROGRAMS)
     get_filename_component(name "${go}" NAME_WE)
