@@ -76,19 +76,20 @@ TEST_CASE("parallel: two CPU-bound goroutines at gomaxprocs 2 take about half th
   auto iters = static_cast<std::uint64_t>(10'000'000 * (0.15 / std::max(per10m.count(), 1e-4)));
 
   // Other processes may hold the cores: an attempt counts only when plain
-  // threads get real parallelism in it.
+  // threads get real parallelism just before and just after gort's runs.
   double best = 1e9;
   int counted = 0;
   std::size_t threads_used = 0;
   for (int attempt = 0; attempt < 5 && best >= 0.8; attempt++) {
-    double machine = two_threads(true, iters) / two_threads(false, iters);
+    double before = two_threads(true, iters) / two_threads(false, iters);
     auto [serial, t1] = two_workers(1, iters);
     auto [parallel, t2] = two_workers(2, iters);
+    double after = two_threads(true, iters) / two_threads(false, iters);
     REQUIRE(t1 == 1);  // REQUIRE: a failure must end the test before it can say SKIPPED
     threads_used = std::max(threads_used, t2);
-    MESSAGE("threads: ", machine, " of serial; gort gomaxprocs 1: ", serial.count(),
+    MESSAGE("threads: ", before, " then ", after, " of serial; gort gomaxprocs 1: ", serial.count(),
             " s, gomaxprocs 2: ", parallel.count(), " s");
-    if (machine < 0.65) {
+    if (std::max(before, after) < 0.65) {
       counted++;
       best = std::min(best, parallel / serial);
     }

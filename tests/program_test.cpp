@@ -456,7 +456,8 @@ TEST_CASE("program: run_for drives a simulated program in slices of at most the 
   }
 }
 
-TEST_CASE("program: run_for returns while a simulated program waits on the real clock") {
+TEST_CASE("program: run_for returns while a simulated program waits on the real clock" *
+          doctest::test_suite("timing")) {
   // Generous numbers: a run_for that slept until the timer would take 300 ms.
   gort::Program p(simulated(1, false), [] { gort::sleep(300ms); });
   Watchdog wd("run_for waiting");
