@@ -1,0 +1,301 @@
+// The VM's adapter to gort's runtime (see rt.hpp). Until the core's
+// non-throwing entry points exist, a Go panic thrown by the runtime
+// (detail::Panic) is caught here, in these small out-of-line functions, and
+// returned as a message.
+#include "rt.hpp"
+
+#include <gort/detail/runtime.hpp>
+#include <gort/gort.hpp>
+
+#include "types.hpp"
+
+namespace gort::golang::rt {
+
+using gort::detail::ElemOps;
+using gort::detail::Panic;
+using gort::detail::TraceValue;
+namespace trace = gort::trace;
+
+namespace {
+
+void v_construct(void* p) {
+  static_cast<Value*>(p)->i = 0;
+}
+void v_destroy(void*) {}
+void v_move(void* d, void* s) {
+  *static_cast<Value*>(d) = *static_cast<Value*>(s);
+}
+
+template <trace::ValueKind K>
+TraceValue v_trace(const void* p) {
+  TraceValue t;
+  const Value& v = *static_cast<const Value*>(p);
+  t.kind = K;
+  if constexpr (K == trace::ValueKind::Str) {
+    std::string_view s = str_view(v);
+    std::memcpy(&t.bits, s.data(), s.size() < 8 ? s.size() : 8);
+  } else if constexpr (K != trace::ValueKind::None) {
+    t.bits = v.i;
+  }
+  return t;
+}
+
+template <trace::ValueKind K>
+constexpr ElemOps kOps = {sizeof(Value), alignof(Value), true,      v_construct,
+                          v_destroy,     v_move,         v_trace<K>};
+
+const ElemOps* ops_for(const Type* t) {
+  // time.Duration and time.Time show as the trace shows gort's own.
+  if (t->kind == TK::Named && t->pkg && t->pkg->path == "time") {
+    if (t->name == "Duration") return &kOps<trace::ValueKind::Duration>;
+    if (t->name == "Time") return &kOps<trace::ValueKind::Time>;
+  }
+  if (is_boolean(t)) return &kOps<trace::ValueKind::Bool>;
+  if (is_integer(t))
+    return is_unsigned(t) ? &kOps<trace::ValueKind::Uint> : &kOps<trace::ValueKind::Int>;
+  if (is_float(t)) return &kOps<trace::ValueKind::Float>;
+  if (is_string(t)) return &kOps<trace::ValueKind::Str>;
+  return &kOps<trace::ValueKind::None>;
+}
+
+}  // namespace
+
+hchan* chan_make(const Type* elem, std::size_t cap, std::string_view name, std::string* panic) {
+  try {
+    return gort::detail::chan_make(ops_for(elem), cap, name);
+  } catch (Panic& p) {
+    *panic = p.message;
+    return nullptr;
+  }
+}
+
+void chan_release(hchan* c) {
+  gort::detail::chan_release(c);
+}
+
+bool send(hchan* c, Value* v, std::string* panic) {
+  if (c && gort::detail::chan_capacity(c) > 0 && gort::detail::chan_send_buffered(c, v))
+    return true;
+  try {
+    gort::detail::chan_send(c, v);
+    return true;
+  } catch (Panic& p) {
+    *panic = p.message;
+    return false;
+  }
+}
+
+bool recv(hchan* c, Value* v, bool* ok, std::string* panic) {
+  if (c && gort::detail::chan_capacity(c) > 0 && gort::detail::chan_recv_buffered(c, v)) {
+    *ok = true;
+    return true;
+  }
+  try {
+    *ok = gort::detail::chan_recv(c, v);
+    return true;
+  } catch (Panic& p) {
+    *panic = p.message;
+    return false;
+  }
+}
+
+bool close(hchan* c, std::string* panic) {
+  try {
+    gort::detail::chan_close(c);
+    return true;
+  } catch (Panic& p) {
+    *panic = p.message;
+    return false;
+  }
+}
+
+std::size_t len(hchan* c) {
+  return c ? gort::detail::chan_len(c) : 0;
+}
+std::size_t cap(hchan* c) {
+  return c ? gort::detail::chan_capacity(c) : 0;
+}
+
+int select(gort::detail::scase* cases, int n, bool block, bool* ok, std::string* panic) {
+  try {
+    return gort::detail::select_go(cases, n, block, ok);
+  } catch (Panic& p) {
+    *panic = p.message;
+    return -2;
+  }
+}
+
+bool sleep(std::int64_t ns, std::string*) {
+  gort::sleep(std::chrono::nanoseconds(ns));
+  return true;
+}
+
+std::int64_t now() {
+  return gort::now().time_since_epoch().count();
+}
+
+hchan* after(std::int64_t ns) {
+  gort::Chan<gort::Time> c = gort::after(std::chrono::nanoseconds(ns));
+  hchan* h = c.raw();
+  gort::detail::chan_retain(h);
+  return h;
+}
+
+hchan* tick(std::int64_t ns) {
+  gort::Chan<gort::Time> c = gort::tick(std::chrono::nanoseconds(ns));
+  hchan* h = c.raw();
+  if (h) gort::detail::chan_retain(h);
+  return h;
+}
+
+void* timer_new(std::int64_t ns, bool ticker, hchan** c) {
+  if (ticker) {
+    auto* t = new gort::Ticker(std::chrono::nanoseconds(ns));
+    *c = t->c().raw();
+    return t;
+  }
+  auto* t = new gort::Timer(std::chrono::nanoseconds(ns));
+  *c = t->c().raw();
+  return t;
+}
+
+bool timer_stop(void* t, bool ticker) {
+  if (ticker) {
+    static_cast<gort::Ticker*>(t)->stop();
+    return true;
+  }
+  return static_cast<gort::Timer*>(t)->stop();
+}
+
+bool timer_reset(void* t, bool ticker, std::int64_t ns) {
+  if (ticker) {
+    static_cast<gort::Ticker*>(t)->reset(std::chrono::nanoseconds(ns));
+    return true;
+  }
+  return static_cast<gort::Timer*>(t)->reset(std::chrono::nanoseconds(ns));
+}
+
+void timer_free(void* t, bool ticker) {
+  if (ticker) {
+    delete static_cast<gort::Ticker*>(t);
+  } else {
+    delete static_cast<gort::Timer*>(t);
+  }
+}
+
+static_assert(sizeof(gort::Mutex) <= kMutexWords * sizeof(Value));
+static_assert(sizeof(gort::RWMutex) <= kRWMutexWords * sizeof(Value));
+static_assert(sizeof(gort::WaitGroup) <= kWaitGroupWords * sizeof(Value));
+
+bool mutex_lock(void* m, std::string* panic) {
+  try {
+    static_cast<gort::Mutex*>(m)->lock();
+    return true;
+  } catch (Panic& p) {
+    *panic = p.message;
+    return false;
+  }
+}
+
+bool mutex_unlock(void* m, std::string* panic) {
+  try {
+    static_cast<gort::Mutex*>(m)->unlock();
+    return true;
+  } catch (Panic& p) {
+    *panic = p.message;
+    return false;
+  }
+}
+
+bool mutex_trylock(void* m) {
+  return static_cast<gort::Mutex*>(m)->try_lock();
+}
+
+bool rw_lock(void* m, bool shared, std::string* panic) {
+  try {
+    auto* rw = static_cast<gort::RWMutex*>(m);
+    if (shared) {
+      rw->lock_shared();
+    } else {
+      rw->lock();
+    }
+    return true;
+  } catch (Panic& p) {
+    *panic = p.message;
+    return false;
+  }
+}
+
+bool rw_unlock(void* m, bool shared, std::string* panic) {
+  try {
+    auto* rw = static_cast<gort::RWMutex*>(m);
+    if (shared) {
+      rw->unlock_shared();
+    } else {
+      rw->unlock();
+    }
+    return true;
+  } catch (Panic& p) {
+    *panic = p.message;
+    return false;
+  }
+}
+
+bool rw_trylock(void* m, bool shared) {
+  auto* rw = static_cast<gort::RWMutex*>(m);
+  return shared ? rw->try_lock_shared() : rw->try_lock();
+}
+
+bool wg_add(void* wg, std::int64_t delta, std::string* panic) {
+  try {
+    static_cast<gort::WaitGroup*>(wg)->add(static_cast<int>(delta));
+    return true;
+  } catch (Panic& p) {
+    *panic = p.message;
+    return false;
+  }
+}
+
+bool wg_wait(void* wg, std::string* panic) {
+  try {
+    static_cast<gort::WaitGroup*>(wg)->wait();
+    return true;
+  } catch (Panic& p) {
+    *panic = p.message;
+    return false;
+  }
+}
+
+void yield() {
+  gort::yield();
+}
+void preempt() {
+  gort::yield();
+}
+
+void set_line(int line) {
+  gort::at(line);
+}
+void set_name(std::string_view name) {
+  gort::set_name(name);
+}
+std::size_t num_goroutine() {
+  return gort::num_goroutine();
+}
+int procs() {
+  return 1;
+}
+std::uint64_t seed() {
+  return 1;
+}
+void write_out(std::string_view s) {
+  gort::detail::write_out(s);
+}
+void write_err(std::string_view s) {
+  gort::detail::write_err(s);
+}
+void exit(int code) {
+  gort::exit(code);
+}
+
+}  // namespace gort::golang::rt

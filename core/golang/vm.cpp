@@ -1,0 +1,744 @@
+// The run loop (see vm.hpp): computed-goto dispatch over one frame's slots.
+//
+// Locals: fr (the top Frame), R (its slots), K (its constants), pc (the next
+// instruction). Anything that pushes or pops frames reloads them. A
+// runtime panic goes to `unwind`, which runs deferred calls and pops frames
+// until one recovers, the exec's bottom is reached (a native's callback),
+// or the goroutine dies of it. Calls that may park are out of line (rt.hpp,
+// vm_thread.cpp) with nothing with a destructor in scope here.
+#include "vm.hpp"
+
+#include <cstring>
+#include <gort/detail/runtime.hpp>
+
+#include "rt.hpp"
+#include "vm_ops.hpp"
+
+namespace gort::golang {
+
+// vm_thread.cpp: what exec calls for calls, goroutines, defers, panics.
+namespace vm {
+enum class Unwound { Resume, Stop };
+Unwound unwind(Thread& th, std::size_t stop);
+// Pushes the frame of a call of f at base `at` (R + a of the caller).
+void push_frame(Thread& th, const FuncCode* f, Closure* clos, Value* at, std::uint16_t flags);
+bool call_native(Thread& th, const FuncCode* f, Value* at);
+bool call_iface(Thread& th, Value* at, std::uint32_t name, int nres, const FuncCode** f);
+// The deferred call on top of th.defers, for the top frame: pushed as a
+// frame (kPushed), or a native run at once (kRan, or kPanicked).
+enum DeferResult { kPushed, kRan, kPanicked };
+DeferResult push_defer(Thread& th, std::uint16_t flags);
+void go(Thread& th, Closure* c, const Value* args, std::uint32_t nslots);
+void defer(Thread& th, Closure* c, const Value* args, std::uint32_t nslots);
+void recovered(Thread& th);
+void set_line(Thread& th, const Frame* fr, const Instr* pc);
+bool send(Thread& th, Value c, Value v);
+bool recv(Thread& th, Value c, Value* out, bool* ok, const Type* elem);
+bool select(Thread& th, const FuncCode* fn, Value* R, int first, int n, bool has_default,
+            Value* chosen);
+bool make_chan(Thread& th, const Type* chan_type, std::int64_t size, std::string_view name,
+               Value* out);
+bool close(Thread& th, Value c);
+void preempt(Thread& th);
+Value recover(Thread& th, const Frame* fr);
+void print(Thread& th, Value v, const Type* t, int flags);
+}  // namespace vm
+
+void exec(Thread& th, std::size_t stop) {
+  static void* const kLabels[] = {
+#define GORT_OP(name) &&L_##name,
+#include "opcodes.def"
+#undef GORT_OP
+  };
+  static_assert(sizeof(kLabels) / sizeof(kLabels[0]) == static_cast<std::size_t>(Op::Count));
+  Frame* fr;
+  Value* R;
+  const Value* K;
+  const Instr* pc;
+  Instr in;
+
+#define RELOAD()               \
+  do {                         \
+    fr = &th.frames.back();    \
+    R = fr->base;              \
+    K = fr->fn->consts.data(); \
+    pc = fr->pc;               \
+  } while (0)
+#define NEXT()                                   \
+  do {                                           \
+    in = *pc++;                                  \
+    goto* kLabels[static_cast<unsigned>(in.op)]; \
+  } while (0)
+#define SAVE() (fr->pc = pc)
+#define A R[in.a]
+#define B R[in.b]
+#define C R[in.c]
+#define PANIC_RT(msg)      \
+  do {                     \
+    SAVE();                \
+    th.panic_runtime(msg); \
+    goto unwind;           \
+  } while (0)
+#define CHECK(ok)  \
+  do {             \
+    if (!(ok)) {   \
+      goto unwind; \
+    }              \
+  } while (0)
+#define TYPE(k) static_cast<const Type*>(K[k].p)
+// An element of slice or array `x` at index i (bounds checked), then `then`
+// with `slot` pointing at it.
+#define ELEMENT(name, lookup, x, i, then) \
+  L_##name : {                            \
+    SAVE();                               \
+    Value* slot;                          \
+    CHECK(ops::lookup(th, x, i, &slot));  \
+    then;                                 \
+    NEXT();                               \
+  }
+// R[a] = value
+#define SET(name, value) \
+  L_##name : A = value;  \
+  NEXT();
+// R[a] = R[b] op R[c], reading the slots as field `src` and writing `dst`.
+#define BINARY(name, dst, src, op)   \
+  L_##name : A.dst = B.src op C.src; \
+  NEXT();
+
+  RELOAD();
+  NEXT();
+
+L_Nop:
+  NEXT();
+L_Mov:
+  A = B;
+  NEXT();
+L_LoadK:
+  A = K[in.bc()];
+  NEXT();
+L_LoadI:
+  A.i = in.sbc();
+  NEXT();
+L_Zero:
+  A.i = 0;
+  NEXT();
+L_LoadG:
+  A = th.run->globals[in.bc()];
+  NEXT();
+L_StoreG:
+  th.run->globals[in.bc()] = A;
+  NEXT();
+L_AddrG:
+  A.p = &th.run->globals[in.bc()];
+  NEXT();
+L_LoadUp:
+  A = fr->clos->env[in.b];
+  NEXT();
+L_LoadFn:
+  A.p = const_cast<FuncCode*>(static_cast<const FuncCode*>(K[in.bc()].p))->static_closure;
+  NEXT();
+
+  SET(NewCell, ops::new_cell(th, B))
+L_Load:
+  if (!B.p) PANIC_RT("invalid memory address or nil pointer dereference");
+  A = *static_cast<Value*>(B.p);
+  NEXT();
+L_Store:
+  if (!A.p) PANIC_RT("invalid memory address or nil pointer dereference");
+  *static_cast<Value*>(A.p) = B;
+  NEXT();
+L_GetF:
+  if (!B.p) PANIC_RT("invalid memory address or nil pointer dereference");
+  A = static_cast<Value*>(B.p)[in.c];
+  NEXT();
+L_SetF:
+  if (!A.p) PANIC_RT("invalid memory address or nil pointer dereference");
+  static_cast<Value*>(A.p)[in.b] = C;
+  NEXT();
+L_AddrF:
+  if (!B.p) PANIC_RT("invalid memory address or nil pointer dereference");
+  A.p = static_cast<Value*>(B.p) + in.c;
+  NEXT();
+L_NilCheck:
+  if (!A.p) PANIC_RT("invalid memory address or nil pointer dereference");
+  NEXT();
+  SET(NewObj, ops::new_obj(th, TYPE(in.bc())))
+  SET(NewPtr, ops::new_ptr(th, TYPE(in.bc())))
+  SET(CopyObj, ops::copy_obj(th, B, TYPE(in.c)))
+L_AssignObj:
+  ops::assign_obj(th, A, B, TYPE(in.c));
+  NEXT();
+L_LoadObj:
+  if (!B.p) PANIC_RT("invalid memory address or nil pointer dereference");
+  A = ops::copy_obj(th, B, TYPE(in.c));
+  NEXT();
+L_StoreObj:
+  if (!A.p) PANIC_RT("invalid memory address or nil pointer dereference");
+  ops::assign_obj(th, A, B, TYPE(in.c));
+  NEXT();
+
+  // ---- integers
+  BINARY(Add, u, u, +)
+  BINARY(Sub, u, u, -)
+  BINARY(Mul, u, u, *)
+L_Div:
+  if (C.i == 0) PANIC_RT("integer divide by zero");
+  A.i = C.i == -1 ? static_cast<std::int64_t>(0 - B.u) : B.i / C.i;
+  NEXT();
+L_Rem:
+  if (C.i == 0) PANIC_RT("integer divide by zero");
+  A.i = C.i == -1 ? 0 : B.i % C.i;
+  NEXT();
+L_UDiv:
+  if (C.u == 0) PANIC_RT("integer divide by zero");
+  A.u = B.u / C.u;
+  NEXT();
+L_URem:
+  if (C.u == 0) PANIC_RT("integer divide by zero");
+  A.u = B.u % C.u;
+  NEXT();
+  BINARY(And, u, u, &)
+  BINARY(Or, u, u, |)
+  BINARY(Xor, u, u, ^)
+L_AndNot:
+  A.u = B.u & ~C.u;
+  NEXT();
+L_Shl:
+  if (C.i < 0) PANIC_RT("negative shift amount");
+  A.u = C.u >= 64 ? 0 : B.u << C.u;
+  NEXT();
+L_Shr:
+  if (C.i < 0) PANIC_RT("negative shift amount");
+  A.i = C.u >= 64 ? (B.i < 0 ? -1 : 0) : B.i >> C.u;
+  NEXT();
+L_UShr:
+  if (C.i < 0) PANIC_RT("negative shift amount");
+  A.u = C.u >= 64 ? 0 : B.u >> C.u;
+  NEXT();
+L_AddI:
+  A.u = B.u + static_cast<std::uint64_t>(static_cast<std::int64_t>(in.sc()));
+  NEXT();
+L_Neg:
+  A.u = 0 - B.u;
+  NEXT();
+L_BitNot:
+  A.u = ~B.u;
+  NEXT();
+L_Not:
+  A.i = !B.i;
+  NEXT();
+L_SExt : {
+  int sh = 64 - in.c;
+  A.i = static_cast<std::int64_t>(B.u << sh) >> sh;
+  NEXT();
+}
+L_ZExt:
+  A.u = B.u & ((std::uint64_t{1} << in.c) - 1);
+  NEXT();
+  BINARY(Eq, i, u, ==)
+  BINARY(Ne, i, u, !=)
+  BINARY(Lt, i, i, <)
+  BINARY(Le, i, i, <=)
+  BINARY(ULt, i, u, <)
+  BINARY(ULe, i, u, <=)
+
+  // ---- floats
+  BINARY(AddF, f, f, +)
+  BINARY(SubF, f, f, -)
+  BINARY(MulF, f, f, *)
+  BINARY(DivF, f, f, /)
+L_NegF:
+  A.f = -B.f;
+  NEXT();
+  BINARY(EqF, i, f, ==)
+  BINARY(NeF, i, f, !=)
+  BINARY(LtF, i, f, <)
+  BINARY(LeF, i, f, <=)
+L_F32:
+  A.f = static_cast<double>(static_cast<float>(B.f));
+  NEXT();
+L_I2F:
+  A.f = static_cast<double>(B.i);
+  NEXT();
+L_U2F:
+  A.f = static_cast<double>(B.u);
+  NEXT();
+L_F2I : {
+  double d = B.f;
+  A.i = d != d                                                     ? INT64_MIN
+        : d >= 9.2233720368547758e18 || d < -9.2233720368547758e18 ? INT64_MIN
+                                                                   : static_cast<std::int64_t>(d);
+  NEXT();
+}
+L_F2U : {
+  double d = B.f;
+  A.u = d != d || d < 0              ? (d < 0 && d > -9.2233720368547758e18
+                                            ? static_cast<std::uint64_t>(static_cast<std::int64_t>(d))
+                                            : 0x8000000000000000ull)
+        : d >= 1.8446744073709552e19 ? 0x8000000000000000ull
+                                     : static_cast<std::uint64_t>(d);
+  NEXT();
+}
+
+  // ---- jumps
+L_Jmp:
+  if (in.sbc() < 0 && --th.budget < 0) {
+    SAVE();
+    vm::preempt(th);
+  }
+  pc += in.sbc();
+  NEXT();
+L_JmpIf:
+  if (A.i) pc += in.sbc();
+  NEXT();
+L_JmpIfNot:
+  if (!A.i) pc += in.sbc();
+  NEXT();
+L_JLt:
+  if (A.i < B.i) pc += in.sc();
+  NEXT();
+L_JGe:
+  if (A.i >= B.i) pc += in.sc();
+  NEXT();
+L_JEq:
+  if (A.u == B.u) pc += in.sc();
+  NEXT();
+L_JNe:
+  if (A.u != B.u) pc += in.sc();
+  NEXT();
+L_JTable : {
+  std::int64_t v = A.i;
+  const Instr* end = pc + in.b;
+  if (v >= 0 && v < in.b) {
+    pc = end + pc[v].sbc();
+  } else {
+    pc = end;
+  }
+  NEXT();
+}
+
+  // ---- strings
+  SET(Concat, ops::concat(th, B, C))
+L_StrCmp : {
+  int c = ops::str_cmp(B, C);
+  int how = pc->a;
+  pc++;
+  A.i = how == 0 ? c == 0 : how == 1 ? c != 0 : how == 2 ? c < 0 : c <= 0;
+  NEXT();
+}
+L_StrEq:
+  A.i = ops::str_eq(B, C);
+  NEXT();
+L_StrLen:
+  A.i = B.p ? static_cast<std::int64_t>(static_cast<Str*>(B.p)->len()) : 0;
+  NEXT();
+L_StrIndex:
+  SAVE();
+  CHECK(ops::str_index(th, B, C.i, &A));
+  NEXT();
+L_StrSlice : {
+  const Instr ext = *pc++;
+  SAVE();
+  Value* out = &A;
+  CHECK(
+      ops::str_slice(th, B, ext.c & 1 ? &R[ext.a] : nullptr, ext.c & 2 ? &R[ext.b] : nullptr, out));
+  NEXT();
+}
+  SET(StrFromRune, ops::str_from_rune(th, B.i))
+  SET(StrFromBytes, ops::str_from_bytes(th, B))
+  SET(StrFromRunes, ops::str_from_runes(th, B))
+  SET(BytesFromStr, ops::bytes_from_str(th, B, TYPE(in.c)))
+  SET(RunesFromStr, ops::runes_from_str(th, B, TYPE(in.c)))
+L_StrNext:
+  ops::str_next(C, B.i, &R[in.a], &R[in.a + 1]);
+  NEXT();
+
+  // ---- slices and arrays
+L_MakeSlice : {
+  const Instr ext = *pc++;
+  SAVE();
+  Value v;
+  CHECK(ops::make_slice(th, TYPE(ext.bc()), B.i, C.i, &v));
+  A = v;
+  NEXT();
+}
+L_SliceLit : {
+  const Instr ext = *pc++;
+  A = ops::slice_lit(th, TYPE(ext.bc()), &B, in.c);
+  NEXT();
+}
+L_SliceLen:
+  A.i = ops::slice_len(B);
+  NEXT();
+L_SliceCap:
+  A.i = ops::slice_cap(B);
+  NEXT();
+L_Index : {
+  SliceObj* s = static_cast<SliceObj*>(B.p);
+  std::int64_t i = C.i;
+  if (s && static_cast<std::uint64_t>(i) < static_cast<std::uint64_t>(s->len)) {
+    A = s->data[i];
+    NEXT();
+  }
+  SAVE();
+  Value* slot;
+  CHECK(ops::index(th, B, i, &slot));
+  A = *slot;
+  NEXT();
+}
+L_SetIndex : {
+  SliceObj* s = static_cast<SliceObj*>(A.p);
+  std::int64_t i = B.i;
+  if (s && static_cast<std::uint64_t>(i) < static_cast<std::uint64_t>(s->len)) {
+    s->data[i] = C;
+    NEXT();
+  }
+  SAVE();
+  Value* slot;
+  CHECK(ops::index(th, A, i, &slot));
+  *slot = C;
+  NEXT();
+}
+ELEMENT(AddrIndex, index, B, C.i, A.p = slot)
+ELEMENT(AIndex, aindex, B, C.i, A = *slot)
+ELEMENT(ASetIndex, aindex, A, B.i, *slot = C)
+ELEMENT(AAddrIndex, aindex, B, C.i, A.p = slot)
+L_SliceSlice : {
+  const Instr ext = *pc++;
+  const Instr ext2 = *pc++;
+  SAVE();
+  Value v;
+  CHECK(ops::slice_slice(th, B, ext.c & 1 ? &R[ext.a] : nullptr, ext.c & 2 ? &R[ext.b] : nullptr,
+                         ext.c & 4 ? &R[ext2.a] : nullptr, &v));
+  A = v;
+  NEXT();
+}
+L_ArraySlice : {
+  const Instr ext = *pc++;
+  const Instr ext2 = *pc++;
+  SAVE();
+  Value v;
+  CHECK(ops::array_slice(th, B, TYPE(ext2.bc()), ext.c & 1 ? &R[ext.a] : nullptr,
+                         ext.c & 2 ? &R[ext.b] : nullptr, ext.c & 4 ? &R[ext2.a] : nullptr, &v));
+  A = v;
+  NEXT();
+}
+L_Append : {
+  const Instr ext = *pc++;
+  Value v = C;
+  A = ops::append(th, B, TYPE(ext.bc()), &v, 1);
+  NEXT();
+}
+L_AppendSlice : {
+  const Instr ext = *pc++;
+  SliceObj* src = static_cast<SliceObj*>(C.p);
+  A = src ? ops::append(th, B, TYPE(ext.bc()), src->data, src->len) : B;
+  NEXT();
+}
+L_AppendStr : {
+  const Instr ext = *pc++;
+  A = ops::append_str(th, B, C, TYPE(ext.bc()));
+  NEXT();
+}
+L_Copy:
+  A.i = ops::copy(B, C);
+  NEXT();
+L_CopyStr:
+  A.i = ops::copy_str(B, C);
+  NEXT();
+L_ClearSlice:
+  ops::clear_slice(A, nullptr, th);
+  NEXT();
+
+  // ---- maps
+  SET(MakeMap, ops::make_map(th, TYPE(in.c), B.i))
+L_MapLen:
+  A.i = ops::map_len(B);
+  NEXT();
+L_MapGet : {
+  const Instr ext = *pc++;
+  SAVE();
+  bool found;
+  Value v;
+  CHECK(ops::map_get(th, B, C, &v, &found));
+  A = v;
+  if (ext.a) R[in.a + 1].i = found;
+  NEXT();
+}
+L_MapSet:
+  SAVE();
+  CHECK(ops::map_set(th, A, B, C));
+  NEXT();
+L_MapDel:
+  SAVE();
+  CHECK(ops::map_delete(th, A, B));
+  NEXT();
+L_MapClear:
+  ops::map_clear(A);
+  NEXT();
+  SET(MapIter, ops::map_iter(th, B))
+L_MapNext:
+  if (!ops::map_next(B, &R[in.a], &R[in.a + 1])) pc += in.sc();
+  NEXT();
+
+  // ---- channels
+L_MakeChan : {
+  const Instr ext = *pc++;
+  SAVE();
+  Value v;
+  CHECK(vm::make_chan(th, TYPE(in.c), B.i,
+                      ext.bc() != 0xFFFFFFFFu ? str_view(K[ext.bc()]) : std::string_view(), &v));
+  A = v;
+  NEXT();
+}
+L_Send:
+  SAVE();
+  vm::set_line(th, fr, pc);
+  CHECK(vm::send(th, A, B));
+  NEXT();
+L_Recv : {
+  SAVE();
+  vm::set_line(th, fr, pc);
+  bool ok;
+  Value v;
+  CHECK(vm::recv(th, B, &v, &ok, nullptr));
+  A = v;
+  if (in.c) R[in.a + 1].i = ok;
+  NEXT();
+}
+L_Close:
+  SAVE();
+  vm::set_line(th, fr, pc);
+  CHECK(vm::close(th, A));
+  NEXT();
+L_ChanLen:
+  A.i = static_cast<std::int64_t>(rt::len(static_cast<rt::hchan*>(B.p)));
+  NEXT();
+L_ChanCap:
+  A.i = static_cast<std::int64_t>(rt::cap(static_cast<rt::hchan*>(B.p)));
+  NEXT();
+L_ChanNext : {
+  SAVE();
+  vm::set_line(th, fr, pc);
+  bool ok;
+  Value v;
+  CHECK(vm::recv(th, B, &v, &ok, nullptr));
+  A = v;
+  if (!ok) pc += in.sc();
+  NEXT();
+}
+L_Select : {
+  const Instr ext = *pc++;
+  SAVE();
+  vm::set_line(th, fr, pc);
+  Value chosen;
+  CHECK(vm::select(th, fr->fn, R, in.b, ext.a, in.c != 0, &chosen));
+  A = chosen;
+  NEXT();
+}
+
+  // ---- calls
+L_Call : {
+  const auto* f = static_cast<const FuncCode*>(K[in.bc()].p);
+  SAVE();
+  if (--th.budget < 0) vm::preempt(th);
+  vm::push_frame(th, f, f->static_closure, R + in.a, 0);
+  RELOAD();
+  NEXT();
+}
+L_CallC : {
+  auto* c = static_cast<Closure*>(B.p);
+  SAVE();
+  if (!c) PANIC_RT("invalid memory address or nil pointer dereference");
+  if (c->fn->native) {
+    vm::set_line(th, fr, pc);
+    CHECK(vm::call_native(th, c->fn, R + in.a));
+    NEXT();
+  }
+  if (--th.budget < 0) vm::preempt(th);
+  vm::push_frame(th, c->fn, c, R + in.a, 0);
+  RELOAD();
+  NEXT();
+}
+L_CallN : {
+  const auto* f = static_cast<const FuncCode*>(K[in.bc()].p);
+  SAVE();
+  vm::set_line(th, fr, pc);
+  CHECK(vm::call_native(th, f, R + in.a));
+  NEXT();
+}
+L_CallI : {
+  const Instr ext = *pc++;
+  SAVE();
+  const FuncCode* f;
+  CHECK(vm::call_iface(th, R + in.a, in.bc(), ext.a, &f));
+  if (f->native) {
+    vm::set_line(th, fr, pc);
+    CHECK(vm::call_native(th, f, R + in.a));
+    NEXT();
+  }
+  if (--th.budget < 0) vm::preempt(th);
+  vm::push_frame(th, f, f->static_closure, R + in.a, 0);
+  RELOAD();
+  NEXT();
+}
+L_Ret : {
+  if (th.defers.size() > fr->defer_base) {
+    fr->pc = pc - 1;  // back to this Ret once the deferred call returns
+    vm::DeferResult d = vm::push_defer(th, kDeferRet);
+    if (d == vm::kPanicked) goto unwind;
+    RELOAD();
+    NEXT();
+  }
+  for (const auto& [rs, cs] : fr->fn->result_cells) R[rs] = *static_cast<Value*>(R[cs].p);
+  std::uint16_t flags = fr->flags;
+  th.pop_frame();
+  if (flags & kDeferPanic) {
+    if (th.panic && th.panic->recovered) {
+      // The function whose deferred call recovered returns normally.
+      vm::recovered(th);
+      if (th.frames.size() == stop) return;
+      fr = &th.frames.back();
+      R = fr->base;
+      K = fr->fn->consts.data();
+      pc = fr->fn->code.data() + fr->fn->code.size();  // just past its final Ret
+      in = pc[-1];
+      goto L_Ret;
+    }
+    goto unwind;
+  }
+  if (th.frames.size() == stop) return;
+  RELOAD();
+  NEXT();
+}
+L_Go : {
+  SAVE();
+  vm::set_line(th, fr, pc);
+  vm::go(th, static_cast<Closure*>(B.p), &A, in.c);
+  NEXT();
+}
+L_Defer:
+  vm::defer(th, static_cast<Closure*>(B.p), &A, in.c);
+  NEXT();
+L_MakeClosure : {
+  const Instr ext = *pc++;
+  const auto* f = static_cast<const FuncCode*>(K[ext.bc()].p);
+  ObjHeader* h =
+      th.alloc(sizeof(Closure) - sizeof(ObjHeader) + sizeof(Value) * (in.c > 0 ? in.c - 1 : 0),
+               HeapKind::Closure, nullptr);
+  auto* c = reinterpret_cast<Closure*>(h);
+  c->fn = f;
+  c->n = in.c;
+  for (int i = 0; i < in.c; i++) c->env[i] = R[in.b + i];
+  A.p = c;
+  NEXT();
+}
+L_Panic:
+  SAVE();
+  th.panic_value(A);
+  goto unwind;
+  SET(Recover, vm::recover(th, fr))
+
+  // ---- interfaces
+  SET(Box, ops::box(th, B, TYPE(in.c)))
+  SET(BoxObj, ops::box_obj(th, B, TYPE(in.c)))
+L_TypeOf:
+  A.p = const_cast<Type*>(ops::dyn_type(B));
+  NEXT();
+L_Assert : {
+  const Instr ext = *pc++;
+  const Type* want = TYPE(in.c);
+  Value x = B;
+  if (ops::dyn_type(x) == want) {
+    Value v = ops::unbox_raw(x);
+    A = want->repr == Repr::Boxed ? ops::copy_obj(th, v, want) : v;
+    if (ext.a) R[in.a + 1].i = 1;
+    NEXT();
+  }
+  if (ext.a) {
+    A = ops::zero_of(th, want);
+    R[in.a + 1].i = 0;
+    NEXT();
+  }
+  SAVE();
+  ops::assert_failed(th, x, want, nullptr);
+  goto unwind;
+}
+L_AssertI : {
+  const Instr ext = *pc++;
+  const Type* want = TYPE(in.c);
+  Value x = B;
+  const Type* dt = ops::dyn_type(x);
+  if (dt && ops::implements(*th.prog, dt, want)) {
+    A = x;
+    if (ext.a) R[in.a + 1].i = 1;
+    NEXT();
+  }
+  if (ext.a) {
+    A.i = 0;
+    R[in.a + 1].i = 0;
+    NEXT();
+  }
+  SAVE();
+  ops::assert_failed(th, x, want, nullptr);
+  goto unwind;
+}
+L_Implements : {
+  const Type* dt = static_cast<const Type*>(B.p);
+  A.i = dt && ops::implements(*th.prog, dt, TYPE(in.c));
+  NEXT();
+}
+L_IfaceEq : {
+  SAVE();
+  bool ok = true;
+  bool eq = ops::equal(th, B, C, nullptr, &ok);  // nullptr: interfaces
+  CHECK(ok);
+  A.i = eq;
+  NEXT();
+}
+L_ObjEq : {
+  const Instr ext = *pc++;
+  SAVE();
+  bool ok = true;
+  bool eq = ops::equal(th, B, C, TYPE(ext.bc()), &ok);
+  CHECK(ok);
+  A.i = eq;
+  NEXT();
+}
+L_Unbox : {
+  const Type* t = TYPE(in.c);
+  Value v = ops::unbox_raw(B);
+  A = t->repr == Repr::Boxed ? ops::copy_obj(th, v, t) : v;
+  NEXT();
+}
+L_ZeroObj:
+  if (!A.p) A = ops::new_obj(th, TYPE(in.bc()));
+  NEXT();
+L_PrintB : {
+  const Instr ext = *pc++;
+  vm::print(th, A, in.bc() ? TYPE(in.bc()) : nullptr, ext.a);
+  NEXT();
+}
+L_Ext:
+  NEXT();
+
+unwind:
+  if (vm::unwind(th, stop) == vm::Unwound::Stop) return;
+  RELOAD();
+  NEXT();
+
+#undef RELOAD
+#undef NEXT
+#undef SAVE
+#undef A
+#undef B
+#undef C
+#undef PANIC_RT
+#undef CHECK
+#undef TYPE
+#undef BINARY
+#undef SET
+#undef ELEMENT
+}
+
+}  // namespace gort::golang

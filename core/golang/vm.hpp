@@ -1,0 +1,158 @@
+// The VM: a Run (one execution of a Program: its heap and globals) and its
+// Threads (one per goroutine: a stack of frames over segmented slot
+// stacks, its defers and panics), and the run loop that executes them.
+//
+// Invariants:
+//   - A Go call pushes a Frame on the goroutine's own frame stack; the run
+//     loop (exec) is one C frame however deep the Go calls go, so a
+//     goroutine switch in wasm unwinds that one frame plus the runtime's.
+//     Natives calling back into Go (Thread::call) run a nested exec.
+//   - A frame's slots never move: when a segment has no room for a callee,
+//     the callee's frame starts a new segment (its arguments copied there,
+//     its results copied back on return). So natives may hold a pointer to
+//     their frame across a callback.
+//   - Nothing with a destructor is in scope in exec, or around a runtime call
+//     that parks (gort's rule for goroutine switches under Emscripten).
+//   - Threads belong to their Run; the Run outlives them all (it is freed
+//     when the Program runs again or is destroyed).
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <deque>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bytecode.hpp"
+#include "heap.hpp"
+#include "program.hpp"
+
+namespace gort::golang {
+
+struct Run;
+
+struct Frame {
+  const FuncCode* fn;
+  Closure* clos;
+  Value* base;
+  const Instr* pc;           // where the frame resumes once its callee returns
+  std::uint32_t defer_base;  // the thread's defers below this belong to callers
+  std::uint16_t flags;
+  Value* copy_back;     // a frame that started a new segment: where its results go
+  struct Segment* seg;  // the thread's newest segment before this frame was pushed
+};
+
+enum FrameFlag : std::uint16_t {
+  kDeferRet = 1,    // a deferred call run by its function's return
+  kDeferPanic = 2,  // a deferred call run by a panic (recover works in it)
+  kBoundary = 4,    // started by Thread::call: its return ends that exec
+};
+
+struct DeferRec {
+  Closure* fn;
+  Value* args;  // the frame's first nslots slots (results, then arguments)
+  std::uint32_t nslots;
+};
+
+struct PanicRec {
+  Value val;  // an interface value
+  bool recovered = false;
+  bool aborted = false;
+  PanicRec* link = nullptr;
+  std::string traceback;  // the goroutine's frames where it panicked
+};
+
+struct Segment {
+  Value* lo;
+  Value* hi;
+  Segment* prev;
+};
+
+struct Thread {
+  Thread(Run* run, std::size_t first_segment_slots);
+  ~Thread();
+  Thread(const Thread&) = delete;
+  Thread& operator=(const Thread&) = delete;
+
+  Run* run;
+  const Program::Impl* prog;
+  std::vector<Frame> frames;
+  std::vector<DeferRec> defers;
+  PanicRec* panic = nullptr;
+  Segment* seg = nullptr;    // the newest segment
+  Segment* spare = nullptr;  // one freed segment kept for the next overflow
+  std::int32_t budget = 0;   // back-edges and calls until the next preemption
+  std::int32_t line = 0;     // the line last reported to the trace
+  Thread* next = nullptr;    // Run's list
+  Thread* prev = nullptr;
+
+  // ---- for natives ----
+  Heap& heap();
+  Value str(std::string_view s);  // a new string
+  ObjHeader* alloc(std::size_t payload, HeapKind k, const Type* t);
+  Value box(Value v, const Type* t);  // an interface holding v of type t
+  // Panics with a runtime error ("runtime error: " + msg), a plain one
+  // (msg as it is: "send on closed channel") or a value. The native must
+  // return at once.
+  void panic_runtime(std::string_view msg);
+  void panic_plain(std::string_view msg);
+  void panic_value(Value iface);
+  // Calls a Go func value: args are its parameters, results receives its
+  // results. false: it panicked (the native must return at once).
+  bool call(const Closure* f, const Value* args, int nargs, Value* results, int nres);
+  // Calls method `name` of interface value iface with no arguments and one
+  // result (String(), Error()); false if it has no such method or panicked.
+  bool call_method0(Value iface, std::string_view name, Value* result);
+  // The source line the goroutine is at (its innermost Go frame).
+  int current_line() const;
+  std::string traceback() const;
+
+  // Where a frame of n slots wanted at `at` starts: `at`, or the start of
+  // a new segment holding a copy of its first `copy` slots (*copy_back =
+  // at then: the frame's results go back there when it returns).
+  Value* frame_at(Value* at, std::size_t n, std::size_t copy, Value** copy_back);
+  // [at, at + n) in a segment: `at`, or the start of a new segment.
+  Value* reserve(Value* at, std::size_t n);
+  // The first free slot above the top frame.
+  Value* top() const;
+  void pop_segment();
+  // Pops the top frame: results copied back, segments it pushed released.
+  void pop_frame();
+
+  Closure* native_start = nullptr;  // a goroutine that is one native call (go fmt.Println(...))
+  bool raised = false;              // a panic was raised since the last native call began
+  std::string msg;                  // a message from the runtime (rt.hpp's *panic)
+  std::vector<Value> scratch;       // select's cases
+  // Output buffers for natives (owned here: a native formatting a value may
+  // call String() and park, with nothing of its own to destroy).
+  std::string& buffer();
+  void release_buffer() { buf_depth--; }
+  std::deque<std::string> bufs;  // stable references while nested natives add more
+  std::size_t buf_depth = 0;
+};
+
+struct Run {
+  explicit Run(const Program::Impl* p);
+  ~Run();
+  const Program::Impl* prog;
+  Heap heap;
+  std::vector<Value> globals;
+  std::uint64_t rng;  // map iteration order, math/rand
+  std::mutex threads_mu;
+  Thread* threads = nullptr;
+  void add(Thread* t);
+  void remove(Thread* t);
+  std::uint64_t next_random();
+};
+
+// Runs the top frames of th until the frame stack is back to `stop` frames
+// (or a panic unwinds to there).
+void exec(Thread& th, std::size_t stop);
+
+// Starts the program: package initialisation, then main.main, on the
+// calling goroutine (goroutine 1).
+void run_program(const Program::Impl& prog);
+
+}  // namespace gort::golang

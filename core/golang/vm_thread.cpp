@@ -1,0 +1,582 @@
+// Threads and runs: frames and stack segments, calls, goroutines, defer,
+// panic and recover (Go's runtime/panic.go semantics), channel operations
+// through rt.hpp, the panic report, and Program::main.
+#include <cstdlib>
+#include <cstring>
+#include <gort/detail/runtime.hpp>
+#include <gort/go.hpp>
+
+#include "rt.hpp"
+#include "vm.hpp"
+#include "vm_ops.hpp"
+
+namespace gort::golang {
+
+namespace {
+
+constexpr std::size_t kFirstSegment = 256;   // slots of a goroutine's first segment
+constexpr std::size_t kSegment = 8192;       // slots of later segments (at least)
+constexpr std::size_t kMaxFrames = 1 << 20;  // deeper is "stack overflow"
+constexpr std::int32_t kQuantum = 2000;      // back-edges and calls between preemptions
+
+Segment* new_segment(std::size_t slots) {
+  auto* s = static_cast<Segment*>(std::calloc(1, sizeof(Segment) + slots * sizeof(Value)));
+  if (!s) throw std::bad_alloc();
+  s->lo = reinterpret_cast<Value*>(s + 1);
+  s->hi = s->lo + slots;
+  return s;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- Run
+
+Run::Run(const Program::Impl* p) : prog(p), globals(p->nglobals) {
+  rng = rt::seed() * 0x9E3779B97F4A7C15ull + 0x632BE59BD9B4E019ull;
+}
+
+Run::~Run() {
+  while (threads) delete threads;  // goroutine 1's, and any never started
+}
+
+void Run::add(Thread* t) {
+  std::lock_guard lk(threads_mu);
+  t->next = threads;
+  if (threads) threads->prev = t;
+  threads = t;
+}
+
+void Run::remove(Thread* t) {
+  std::lock_guard lk(threads_mu);
+  if (t->prev) {
+    t->prev->next = t->next;
+  } else {
+    threads = t->next;
+  }
+  if (t->next) t->next->prev = t->prev;
+}
+
+std::uint64_t Run::next_random() {
+  // splitmix64; racy updates only make it more random.
+  std::uint64_t z = (rng += 0x9E3779B97F4A7C15ull);
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  return z ^ (z >> 31);
+}
+
+// ---------------------------------------------------------------- Thread
+
+Thread::Thread(Run* r, std::size_t first) : run(r), prog(r->prog) {
+  seg = new_segment(first);
+  budget = kQuantum;
+  run->add(this);
+}
+
+Thread::~Thread() {
+  run->remove(this);
+  while (seg) {
+    Segment* p = seg->prev;
+    std::free(seg);
+    seg = p;
+  }
+  std::free(spare);
+  while (panic) {
+    PanicRec* l = panic->link;
+    delete panic;
+    panic = l;
+  }
+}
+
+Heap& Thread::heap() {
+  return run->heap;
+}
+
+std::string& Thread::buffer() {
+  if (buf_depth == bufs.size()) bufs.emplace_back();
+  std::string& b = bufs[buf_depth++];
+  b.clear();
+  return b;
+}
+
+ObjHeader* Thread::alloc(std::size_t payload, HeapKind k, const Type* t) {
+  return run->heap.alloc(payload, k, t);
+}
+
+Value Thread::str(std::string_view s) {
+  if (s.empty()) return {};
+  ObjHeader* h = alloc(s.size(), HeapKind::Str, nullptr);
+  std::memcpy(h + 1, s.data(), s.size());
+  return Value::of_ptr(h);
+}
+
+Value Thread::box(Value v, const Type* t) {
+  return t->repr == Repr::Boxed ? ops::box_obj(*this, v, t) : ops::box(*this, v, t);
+}
+
+Value* Thread::top() const {
+  if (frames.empty()) return seg->lo;
+  const Frame& f = frames.back();
+  return f.base + f.fn->nslots;
+}
+
+Value* Thread::reserve(Value* at, std::size_t n) {
+  if (at >= seg->lo && at + n <= seg->hi) return at;
+  std::size_t size = n > kSegment ? n : kSegment;
+  Segment* s;
+  if (spare && static_cast<std::size_t>(spare->hi - spare->lo) >= size) {
+    s = spare;
+    spare = nullptr;
+  } else {
+    s = new_segment(size);
+  }
+  s->prev = seg;
+  seg = s;
+  return s->lo;
+}
+
+Value* Thread::frame_at(Value* at, std::size_t n, std::size_t copy, Value** copy_back) {
+  *copy_back = nullptr;
+  if (at + n <= seg->hi) return at;
+  Value* lo = reserve(nullptr, n);
+  std::memcpy(lo, at, copy * sizeof(Value));
+  *copy_back = at;
+  return lo;
+}
+
+void Thread::pop_segment() {
+  Segment* s = seg;
+  seg = s->prev;
+  std::free(spare);
+  spare = s;
+}
+
+void Thread::pop_frame() {
+  Frame& f = frames.back();
+  if (f.copy_back) std::memcpy(f.copy_back, f.base, sizeof(Value) * f.fn->nres);
+  Segment* keep = f.seg;
+  frames.pop_back();
+  while (seg != keep) pop_segment();
+}
+
+int Thread::current_line() const {
+  for (auto it = frames.rbegin(); it != frames.rend(); ++it) {
+    if (it->fn->library) continue;
+    std::size_t i = static_cast<std::size_t>(it->pc - it->fn->code.data());
+    if (i > 0) i--;
+    return i < it->fn->lines.size() ? it->fn->lines[i] : 0;
+  }
+  return 0;
+}
+
+std::string Thread::traceback() const {
+  std::string s;
+  for (auto it = frames.rbegin(); it != frames.rend(); ++it) {
+    const FuncCode* f = it->fn;
+    std::size_t i = static_cast<std::size_t>(it->pc - f->code.data());
+    if (i > 0) i--;
+    int line = i < f->lines.size() ? f->lines[i] : 0;
+    s += f->name + (it + 1 == frames.rend() ? "()" : "(...)") + "\n";
+    std::string file = f->library ? f->name.substr(0, f->name.find('.')) + ".go" : prog->filename;
+    s += "\t" + file + ":" + std::to_string(line) + "\n";
+  }
+  return s;
+}
+
+bool Thread::call(const Closure* f, const Value* args, int nargs, Value* results, int nres) {
+  const FuncCode* fn = f->fn;
+  Segment* before = seg;
+  std::size_t n = fn->native ? static_cast<std::size_t>(fn->nres + fn->nparams) : fn->nslots;
+  Value* at = reserve(top(), n);
+  for (int i = 0; i < fn->nres; i++) at[i].i = 0;
+  std::memcpy(at + fn->nres, args, sizeof(Value) * static_cast<std::size_t>(nargs));
+  if (fn->native) {
+    raised = false;
+    fn->native(*this, at);
+    bool ok = !raised;
+    if (ok) std::memcpy(results, at, sizeof(Value) * static_cast<std::size_t>(nres));
+    while (seg != before) pop_segment();
+    return ok;
+  }
+  frames.push_back({fn, const_cast<Closure*>(f), at, fn->code.data(),
+                    static_cast<std::uint32_t>(defers.size()), kBoundary, nullptr, before});
+  std::size_t stop = frames.size() - 1;
+  exec(*this, stop);
+  if (frames.size() > stop) {
+    // A panic unwound to here: it goes on in the caller once the native returns.
+    while (frames.size() > stop) pop_frame();
+    raised = true;
+    return false;
+  }
+  std::memcpy(results, at, sizeof(Value) * static_cast<std::size_t>(nres));
+  raised = false;
+  return true;
+}
+
+bool Thread::call_method0(Value iface, std::string_view name, Value* result) {
+  const Type* dt = ops::dyn_type(iface);
+  if (!dt) return false;
+  auto it = prog->method_ids.find(std::string(name));
+  if (it == prog->method_ids.end()) return false;
+  const MethodImpl* m = ops::find_method(*prog, dt, it->second);
+  if (!m || !m->sig->params.empty() || m->sig->results.size() != 1) return false;
+  Value recv = ops::unbox_raw(iface);
+  if (dt->repr == Repr::Boxed) recv = ops::copy_obj(*this, recv, dt);
+  return call(m->fn->static_closure, &recv, 1, result, 1);
+}
+
+// ---------------------------------------------------------------- panics
+
+namespace {
+
+PanicRec* new_panic(Thread& th, Value v) {
+  auto* p = new PanicRec();
+  p->val = v;
+  p->link = th.panic;
+  p->traceback = "goroutine " + std::to_string(gort::goid()) + " [running]:\n" + th.traceback();
+  th.panic = p;
+  th.raised = true;
+  return p;
+}
+
+}  // namespace
+
+void Thread::panic_runtime(std::string_view msg) {
+  new_panic(*this, box(str(msg), prog->runtime_error));
+}
+
+void Thread::panic_plain(std::string_view msg) {
+  // The sync package's panics are strings, the runtime's plainErrors.
+  if (msg.substr(0, 5) == "sync:") {
+    new_panic(*this, box(str(msg), prog->unit->types->basic(TK::String)));
+    return;
+  }
+  new_panic(*this, box(str(msg), prog->plain_error));
+}
+
+void Thread::panic_value(Value iface) {
+  new_panic(*this, iface);
+}
+
+namespace vm {
+
+enum class Unwound { Resume, Stop };
+enum DeferResult { kPushed, kRan, kPanicked };
+Unwound unwind(Thread& th, std::size_t stop);
+
+void push_frame(Thread& th, const FuncCode* f, Closure* clos, Value* at, std::uint16_t flags) {
+  if (th.frames.size() >= kMaxFrames) {
+    rt::write_err(
+        "runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow\n\n" +
+        th.traceback());
+    rt::exit(2);
+  }
+  Segment* before = th.seg;
+  Value* cb;
+  Value* base = th.frame_at(at, f->nslots, static_cast<std::size_t>(f->nres + f->nparams), &cb);
+  for (int i = 0; i < f->nres; i++) base[i].i = 0;
+  th.frames.push_back({f, clos, base, f->code.data(), static_cast<std::uint32_t>(th.defers.size()),
+                       flags, cb, before});
+}
+
+bool call_native(Thread& th, const FuncCode* f, Value* at) {
+  th.raised = false;
+  f->native(th, at);
+  return !th.raised;
+}
+
+bool call_iface(Thread& th, Value* at, std::uint32_t name, int nres, const FuncCode** f) {
+  Value iface = at[nres];
+  if (!iface.p) {
+    th.panic_runtime("invalid memory address or nil pointer dereference");
+    return false;
+  }
+  const Type* dt = ops::dyn_type(iface);
+  const MethodImpl* m = ops::find_method(*th.prog, dt, name);
+  if (!m) {
+    th.panic_runtime("gort: no method " + th.prog->method_names[name] + " for " +
+                     type_string(dt, true));
+    return false;
+  }
+  Value recv = ops::unbox_raw(iface);
+  if (dt->repr == Repr::Boxed) recv = ops::copy_obj(th, recv, dt);
+  at[nres] = recv;
+  *f = m->fn;
+  return true;
+}
+
+DeferResult push_defer(Thread& th, std::uint16_t flags) {
+  DeferRec d = th.defers.back();
+  th.defers.pop_back();
+  if (!d.fn) {
+    th.panic_runtime("invalid memory address or nil pointer dereference");
+    return kPanicked;
+  }
+  const FuncCode* f = d.fn->fn;
+  Segment* before = th.seg;
+  std::size_t n = f->native ? d.nslots : f->nslots;
+  Value* at = th.reserve(th.top(), n > d.nslots ? n : d.nslots);
+  std::memcpy(at, d.args, sizeof(Value) * d.nslots);
+  if (f->native) {
+    th.raised = false;
+    f->native(th, at);
+    while (th.seg != before) th.pop_segment();
+    return th.raised ? kPanicked : kRan;
+  }
+  Value* cb;
+  Value* base = th.frame_at(at, f->nslots, d.nslots, &cb);
+  th.frames.push_back({f, d.fn, base, f->code.data(), static_cast<std::uint32_t>(th.defers.size()),
+                       flags, nullptr, before});
+  return kPushed;
+}
+
+void go(Thread& th, Closure* c, const Value* args, std::uint32_t nslots) {
+  if (!c) {
+    // Go: go of a nil func value panics in the new goroutine; here at once.
+    th.panic_runtime("invalid memory address or nil pointer dereference");
+    return;
+  }
+  auto* t = new Thread(th.run, nslots + 16 > kFirstSegment ? nslots + 16 : kFirstSegment);
+  std::memcpy(t->seg->lo, args, sizeof(Value) * nslots);
+  const FuncCode* f = c->fn;
+  if (!f->native) {
+    t->frames.push_back({f, c, t->seg->lo, f->code.data(), 0, 0, nullptr, t->seg});
+  } else {
+    t->native_start = c;
+  }
+  static const gort::detail::GoFn kFn = {
+      [](void* closure) {
+        Thread* t = *static_cast<Thread**>(closure);
+        std::string_view name =
+            t->frames.empty() ? t->native_start->fn->name : t->frames[0].fn->name;
+        if (name.substr(0, 5) == "main.") name.remove_prefix(5);
+        rt::set_name(name);
+        if (t->frames.empty()) {
+          t->raised = false;
+          t->native_start->fn->native(*t, t->seg->lo);
+          if (!t->raised) return;
+          // A native goroutine that panicked: report it like any other.
+          t->frames.clear();
+          unwind(*t, 0);
+          return;
+        }
+        exec(*t, 0);
+      },
+      [](void* closure) noexcept { delete *static_cast<Thread**>(closure); },
+  };
+  gort::detail::G* g;
+  void* mem = gort::detail::go_alloc(sizeof(Thread*), alignof(Thread*), &g);
+  *static_cast<Thread**>(mem) = t;
+  gort::detail::go_start(g, &kFn);
+}
+
+void defer(Thread& th, Closure* c, const Value* args, std::uint32_t nslots) {
+  ObjHeader* h = th.alloc(sizeof(Value) * nslots, HeapKind::Slots, nullptr);
+  Value* copy = payload(h);
+  std::memcpy(copy, args, sizeof(Value) * nslots);
+  th.defers.push_back({c, copy, nslots});
+}
+
+void recovered(Thread& th) {
+  while (th.panic) {
+    PanicRec* l = th.panic->link;
+    delete th.panic;
+    th.panic = l;
+  }
+  th.raised = false;
+}
+
+Value recover(Thread& th, const Frame* fr) {
+  if (!th.panic || th.panic->recovered || !(fr->flags & kDeferPanic)) return {};
+  th.panic->recovered = true;
+  return th.panic->val;
+}
+
+[[noreturn]] void die(Thread& th);
+
+Unwound unwind(Thread& th, std::size_t stop) {
+  for (;;) {
+    if (th.frames.empty()) die(th);
+    if (th.frames.size() == stop) return Unwound::Stop;
+    Frame& f = th.frames.back();
+    if (th.defers.size() > f.defer_base) {
+      DeferResult r = push_defer(th, kDeferPanic);
+      if (r == kPushed) return Unwound::Resume;
+      continue;  // a native ran (or panicked anew): on with the unwinding
+    }
+    if ((f.flags & kDeferPanic) && th.panic && th.panic->link) {
+      // A deferred call that a newer panic leaves: the panic it was run for is aborted.
+      th.panic->link->aborted = true;
+    }
+    th.pop_frame();
+  }
+}
+
+namespace {
+
+// The panic value as Go's printpanicval prints it.
+std::string panic_text(Thread& th, Value v) {
+  const Type* t = ops::dyn_type(v);
+  if (!t) return "nil";
+  Value r;
+  if (th.call_method0(v, "Error", &r)) {
+    std::string s(str_view(r));
+    if (t == th.prog->runtime_error || t == th.prog->plain_error) return s;
+    return s;
+  }
+  if (th.call_method0(v, "String", &r)) return std::string(str_view(r));
+  std::string out;
+  Value x = ops::unbox_raw(v);
+  const Type* u = t->underlying();
+  bool basic = u->kind <= TK::String && u->kind != TK::Invalid;
+  if (basic && t->kind != TK::Named) {
+    if (u->kind == TK::String) return std::string(str_view(x));
+    ops::print_builtin(out, x, t);
+    return out;
+  }
+  std::string name = type_string(t, true);
+  if (basic) {
+    if (u->kind == TK::String) return name + "(\"" + std::string(str_view(x)) + "\")";
+    ops::print_builtin(out, x, t);
+    return name + "(" + out + ")";
+  }
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%p", v.p);
+  return "(" + name + ") " + buf;
+}
+
+}  // namespace
+
+void die(Thread& th) {
+  // Oldest first: "panic: A [recovered]\n\tpanic: B\n".
+  std::vector<PanicRec*> chain;
+  for (PanicRec* p = th.panic; p; p = p->link) chain.insert(chain.begin(), p);
+  std::string report;
+  for (std::size_t i = 0; i < chain.size(); i++) {
+    if (i) report += "\t";
+    report += "panic: " + panic_text(th, chain[i]->val);
+    if (chain[i]->recovered) report += " [recovered]";
+    report += "\n";
+  }
+  const Type* t = th.panic ? ops::dyn_type(th.panic->val) : nullptr;
+  if (t == th.prog->runtime_error && std::string(str_view(ops::unbox_raw(th.panic->val))) ==
+                                         "invalid memory address or nil pointer dereference") {
+    report += "[signal SIGSEGV: segmentation violation]\n";
+  }
+  report += "\n" + (th.panic ? th.panic->traceback : std::string()) + "exit status 2\n";
+  rt::write_err(report);
+  rt::exit(2);
+}
+
+// ---------------------------------------------------------------- channels
+
+void set_line(Thread& th, const Frame* fr, const Instr* pc) {
+  int line;
+  if (!fr->fn->library) {
+    std::size_t i = static_cast<std::size_t>(pc - 1 - fr->fn->code.data());
+    line = fr->fn->lines[i];
+  } else {
+    line = th.current_line();
+  }
+  if (line != th.line && line > 0) {
+    th.line = line;
+    rt::set_line(line);
+  }
+}
+
+bool send(Thread& th, Value c, Value v) {
+  if (rt::send(static_cast<rt::hchan*>(c.p), &v, &th.msg)) return true;
+  th.panic_plain(th.msg);
+  return false;
+}
+
+bool recv(Thread& th, Value c, Value* out, bool* ok, const Type*) {
+  out->i = 0;
+  if (rt::recv(static_cast<rt::hchan*>(c.p), out, ok, &th.msg)) return true;
+  th.panic_plain(th.msg);
+  return false;
+}
+
+bool close(Thread& th, Value c) {
+  if (rt::close(static_cast<rt::hchan*>(c.p), &th.msg)) return true;
+  th.panic_plain(th.msg);
+  return false;
+}
+
+bool make_chan(Thread& th, const Type* chan_type, std::int64_t size, std::string_view name,
+               Value* out) {
+  if (size < 0) {
+    th.panic_plain("makechan: size out of range");
+    return false;
+  }
+  rt::hchan* h =
+      rt::chan_make(chan_type->underlying()->elem, static_cast<std::size_t>(size), name, &th.msg);
+  if (!h) {
+    th.panic_plain(th.msg);
+    return false;
+  }
+  th.heap().on_free([](void* p) { rt::chan_release(static_cast<rt::hchan*>(p)); }, h);
+  out->p = h;
+  return true;
+}
+
+bool select(Thread& th, const FuncCode* fn, Value* R, int first, int n, bool has_default,
+            Value* chosen) {
+  static_assert(sizeof(gort::detail::scase) <= 3 * sizeof(Value));
+  th.scratch.resize(static_cast<std::size_t>(n) * 3 + 1);
+  auto* cases = reinterpret_cast<gort::detail::scase*>(th.scratch.data());
+  Value* discard = th.scratch.data() + static_cast<std::size_t>(n) * 3;
+  for (int i = 0; i < n; i++) {
+    const SelectCase& sc = fn->selects[static_cast<std::size_t>(first + i)];
+    Value* v = sc.val == 0xFFFF ? discard : &R[sc.val];
+    if (!sc.send) v->i = 0;
+    cases[i] = {static_cast<rt::hchan*>(R[sc.chan].p), v, sc.send};
+  }
+  bool ok = false;
+  int r = rt::select(cases, n, !has_default, &ok, &th.msg);
+  if (r == -2) {
+    th.panic_plain(th.msg);
+    return false;
+  }
+  if (r >= 0) {
+    const SelectCase& sc = fn->selects[static_cast<std::size_t>(first + r)];
+    if (!sc.send && sc.ok != 0xFFFF) R[sc.ok].i = ok;
+  }
+  chosen->i = r;
+  return true;
+}
+
+void preempt(Thread& th) {
+  th.budget = kQuantum;
+  rt::preempt();
+}
+
+void print(Thread& th, Value v, const Type* t, int flags) {
+  std::string s;
+  if (flags & 1) s += ' ';
+  if (!(flags & 4)) ops::print_builtin(s, v, t);
+  if (flags & 2) s += '\n';
+  (void)th;
+  rt::write_err(s);
+}
+
+}  // namespace vm
+
+// ---------------------------------------------------------------- running
+
+void run_program(const Program::Impl& prog) {
+  Run* run = prog.new_run();
+  auto* th = new Thread(run, kFirstSegment);
+  const FuncCode* f = prog.start;
+  th->frames.push_back({f, nullptr, th->seg->lo, f->code.data(), 0, 0, nullptr, th->seg});
+  exec(*th, 0);
+  delete th;
+}
+
+void Program::main() const {
+  run_program(*impl_);
+}
+
+Program::Program(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Program::~Program() = default;
+
+}  // namespace gort::golang
