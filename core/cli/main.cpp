@@ -5,19 +5,29 @@
 //                                the Go program, with those parameter values
 //   gort run <pattern> [--procs N] [--seed S] [--virtual] [--deterministic]
 //                      [--trace] [--param k=v ...]
+//   gort run <file.go | -> [--procs N] [--seed S] [--virtual] [--deterministic] [--trace]
 //
 // `run` prints the program's output as it happens, the trace events too with
 // --trace (on stderr), then one summary line on stderr computed from the
-// trace, and exits with the program's exit code. Bad usage prints why on
-// stderr and exits 2, as Go's flag package does.
+// trace, and exits with the program's exit code. A Go file (or standard
+// input, `-`) is compiled by gort's Go interpreter and runs as `go run`
+// would: compile errors as `go build` prints them (exit 2), no summary line
+// unless --trace. Bad usage prints why on stderr and exits 2, as Go's flag
+// package does.
 #include <charconv>
 #include <chrono>
 #include <cinttypes>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <fstream>
+#include <functional>
+#include <gort/golang.hpp>
 #include <gort/gort.hpp>
+#include <iostream>
+#include <iterator>
 #include <map>
+#include <memory>
 #include <random>
 #include <string>
 #include <string_view>
@@ -37,7 +47,9 @@ constexpr const char* kSynopsis =
     "usage: gort list\n"
     "       gort source <pattern> [--param k=v ...]\n"
     "       gort run <pattern> [--procs N] [--seed S] [--virtual] [--deterministic]\n"
-    "                          [--trace] [--param k=v ...]\n";
+    "                          [--trace] [--param k=v ...]\n"
+    "       gort run <file.go | -> [--procs N] [--seed S] [--virtual] [--deterministic] "
+    "[--trace]\n";
 constexpr const char* kFlags =
     "  --procs N        GOMAXPROCS (0 = all cores, the default)\n"
     "  --seed S         seed for select's choices and the simulated P order (0 = random)\n"
@@ -76,7 +88,7 @@ Options parse_options(const std::vector<std::string_view>& args, bool run) {
   Options o;
   for (std::size_t i = 0; i < args.size(); i++) {
     std::string_view a = args[i];
-    if (!a.starts_with("-")) {
+    if (!a.starts_with("-") || a == "-") {
       if (!o.pattern.empty()) throw UsageError{"unexpected argument \"" + std::string(a) + "\""};
       o.pattern = a;
       continue;
@@ -123,6 +135,11 @@ Options parse_options(const std::vector<std::string_view>& args, bool run) {
   }
   if (o.pattern.empty()) throw UsageError{"which pattern? (gort list shows them)"};
   return o;
+}
+
+// `gort run` of a Go file (or of standard input, "-") rather than a pattern.
+bool is_go_file(std::string_view arg) {
+  return arg == "-" || arg.ends_with(".go");
 }
 
 const patterns::Pattern& find_pattern(const std::string& id) {
@@ -355,17 +372,17 @@ class TraceReader {
   std::int64_t end_ns_ = 0;
 };
 
-int run(const Options& o) {
-  const patterns::Pattern& p = find_pattern(o.pattern);
-  const patterns::Args args = make_args(p, o);
-
+// Runs body as goroutine 1 with o's flags, printing the trace with --trace;
+// the summary line names `what` (printed for patterns, and for files only
+// with --trace).
+int run_body(const Options& o, const std::string& what, std::function<void()> body, bool summary) {
   gort::Config cfg;
   cfg.gomaxprocs = o.procs;
   cfg.seed = o.seed ? o.seed : std::random_device{}() | 1;  // chosen here so the summary can say
   cfg.virtual_time = o.virtual_time;
   cfg.deterministic = o.deterministic;
   cfg.trace = true;
-  gort::Program prog(cfg, [&p, &args] { p.body(args); });
+  gort::Program prog(cfg, std::move(body));
   if (!prog.valid()) throw UsageError{prog.error()};
 
   TraceReader reader(prog, o.trace);
@@ -381,6 +398,7 @@ int run(const Options& o) {
   double wall_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   drain();
+  if (!summary) return code;
 
   std::string clock;
   if (o.virtual_time || o.deterministic) {
@@ -396,11 +414,43 @@ int run(const Options& o) {
     return std::to_string(n) + " " + what + (n == 1 ? "" : "s");
   };
   std::fprintf(stderr, "gort: %s exited %d in %.1f ms%s (procs %d%s, seed %" PRIu64 ", %s, %s%s)\n",
-               p.id.c_str(), code, wall_ms, clock.c_str(), prog.procs(),
+               what.c_str(), code, wall_ms, clock.c_str(), prog.procs(),
                prog.simulated() ? " simulated" : "", cfg.seed,
                count(reader.goroutines(), "goroutine").c_str(),
                count(reader.chan_ops(), "channel op").c_str(), lost.c_str());
   return code;
+}
+
+int run(const Options& o) {
+  const patterns::Pattern& p = find_pattern(o.pattern);
+  const patterns::Args args = make_args(p, o);
+  return run_body(
+      o, p.id, [&p, &args] { p.body(args); }, true);
+}
+
+// Compile errors go to stderr as `go build` prints them, exit code 2.
+int run_file(const Options& o) {
+  if (!o.params.empty())
+    throw UsageError{"--param sets a pattern's parameters; a Go file has none"};
+  std::string src, name;
+  if (o.pattern == "-") {
+    src.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    name = "prog.go";
+  } else {
+    std::ifstream in(o.pattern, std::ios::binary);
+    if (!in) throw UsageError{"cannot read " + o.pattern};
+    src.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    std::size_t slash = o.pattern.find_last_of('/');
+    name = slash == std::string::npos ? o.pattern : o.pattern.substr(slash + 1);
+  }
+  gort::golang::Compiled c = gort::golang::compile(src, name);
+  if (!c.ok()) {
+    std::fputs(("# command-line-arguments\n" + c.error_text()).c_str(), stderr);
+    return 2;
+  }
+  std::shared_ptr<const gort::golang::Program> prog = c.program;
+  return run_body(
+      o, name, [prog] { prog->main(); }, o.trace);
 }
 
 int dispatch(const std::vector<std::string_view>& args) {
@@ -416,7 +466,10 @@ int dispatch(const std::vector<std::string_view>& args) {
     return list();
   }
   if (cmd == "source") return source(parse_options(rest, false));
-  if (cmd == "run") return run(parse_options(rest, true));
+  if (cmd == "run") {
+    Options o = parse_options(rest, true);
+    return is_go_file(o.pattern) ? run_file(o) : run(o);
+  }
   throw UsageError{"unknown command \"" + std::string(cmd) + "\""};
 }
 
