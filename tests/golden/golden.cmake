@@ -38,11 +38,16 @@ target_compile_options(gort_golden PRIVATE -Wall -Wextra)
 # -pthread in the threaded build, whose objects all share one memory).
 target_link_libraries(gort_golden PUBLIC gort::core)
 
-# The hook for the Go interpreter (issue 11): once `gort run FILE.go` runs a
-# Go program and prints only its output, turn this on, and every program
-# (the conformance programs and the gallery's texts) becomes the CTest test
-# "golden: NAME", `gort run NAME.go` run deterministically.
-set(GORT_GOLDEN_RUN_GO OFF)
+# The hook for the Go interpreter (issue 11): every program (the conformance
+# programs and the gallery's texts) becomes the CTest test "golden: NAME",
+# `gort run NAME.go` run deterministically. Native builds only: under Node
+# the CLI has no file system, and gort_tests runs every program through the
+# interpreter in-process anyway (tests/golang/golden_test.cpp).
+if(EMSCRIPTEN)
+  set(GORT_GOLDEN_RUN_GO OFF)
+else()
+  set(GORT_GOLDEN_RUN_GO ON)
+endif()
 
 add_executable(golden_compare ${CMAKE_CURRENT_LIST_DIR}/compare_main.cpp)
 target_link_libraries(golden_compare PRIVATE gort_golden)
