@@ -80,11 +80,23 @@ std::string make_args(const Pattern& p, const std::vector<std::pair<std::string,
 
 std::string source(const Pattern& p, const Args& args) {
   std::string s = p.go_source;
-  for (const auto& [name, v] : args.values) {
-    auto [at, len] = find_const(s, name);
-    if (at != std::string::npos) s.replace(at, len, std::to_string(v));
-  }
+  for (const auto& [name, v] : args.values) set_const(s, name, v);
   return s;
+}
+
+std::optional<int> const_value(std::string_view text, std::string_view name) {
+  auto [at, len] = find_const(text, name);
+  if (at == std::string_view::npos) return std::nullopt;
+  int v = 0;
+  std::from_chars(text.data() + at, text.data() + at + len, v);
+  return v;
+}
+
+bool set_const(std::string& text, std::string_view name, int value) {
+  auto [at, len] = find_const(text, name);
+  if (at == std::string::npos) return false;
+  text.replace(at, len, std::to_string(value));
+  return true;
 }
 
 std::string go_text(std::string_view file) {

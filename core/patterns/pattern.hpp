@@ -17,6 +17,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -57,6 +58,12 @@ std::string make_args(const Pattern& p, const std::vector<std::pair<std::string,
                       Args& out);
 // go_source with its parameter constants set to args (same lines, same numbering).
 std::string source(const Pattern& p, const Args& args);
+// The value of the constant `name` in a Go text, read from its line as
+// source() writes it (`name = N` in a const block, or `const name = N`);
+// nothing if the text has no such line.
+std::optional<int> const_value(std::string_view text, std::string_view name);
+// Writes `value` on that line; false (text unchanged) if there is none.
+bool set_const(std::string& text, std::string_view name, int value);
 
 // A pattern's Go text as shown and run: its .go file without the trailing
 // `//golden:` lines, which tell the golden tests how to compare its output.
