@@ -16,7 +16,7 @@ using namespace gort::web;
 TEST_CASE("web share link: decode(encode(x)) == x, and only non-defaults are written") {
   Link l;
   REQUIRE(decode("", l) == "");
-  CHECK(encode(l) == "pattern=" + gort::patterns::all().front().id);
+  CHECK(encode(l) == "pattern=" + gort::patterns::all().front().id + "&v=2");
 
   Link in;
   REQUIRE(decode("?pattern=worker_pool&workers=5&procs=2&speed=0.5&seed=42&det=1&embed=1", in) ==
@@ -29,7 +29,7 @@ TEST_CASE("web share link: decode(encode(x)) == x, and only non-defaults are wri
   CHECK(in.embed);
   CHECK(in.bench == 0);
   std::string q = encode(in);
-  CHECK(q == "pattern=worker_pool&workers=5&procs=2&speed=0.5&seed=42&det=1&embed=1");
+  CHECK(q == "pattern=worker_pool&workers=5&procs=2&speed=0.5&seed=42&det=1&embed=1&v=2");
   Link back;
   REQUIRE(decode(q, back) == "");
   CHECK(back.options.params == in.options.params);
@@ -76,8 +76,7 @@ TEST_CASE("web panels: every rect is inside the display, none overlap, together 
       const float w = wh.first, h = wh.second;
       INFO("embed ", embed, " ", w, "x", h);
       PanelRects r = panel_rects(w, h, embed);
-      std::vector<Rect> all = {r.gallery, r.controls, r.source,  r.console,
-                               r.stats,   r.graph,    r.timeline};
+      std::vector<Rect> all = {r.gallery, r.controls, r.console, r.stats, r.graph, r.timeline};
       float area = 0;
       for (std::size_t i = 0; i < all.size(); i++) {
         const Rect& a = all[i];

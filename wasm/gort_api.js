@@ -4,11 +4,17 @@
 // the rest once the module's code exists, and resolves `ready` when the
 // first frame is drawn.
 //
+// It also connects the code editor (window.gortEditor, web/editor/main.js)
+// to the module: the reader's edits, Run, Stop and Reset go in; the links
+// the module publishes go out through the editor, which compresses their
+// code and puts them into the URL.
+//
 // Invariants: every promise returned by run() settles exactly once — with
-// {exitCode, output, stdout, stderr} when its program ended and playback
-// reached the end, with {exitCode: null, stopped: true, ...} when it was stopped or
-// replaced by another run, or rejected at once (Error) for bad input, in
-// which case the run before it goes on. Nothing here throws into the page.
+// {exitCode, output, stdout, stderr, errors} when its program ended (or did
+// not compile) and playback reached the end, with {exitCode: null, stopped:
+// true, ...} when it was stopped or replaced by another run, or rejected at
+// once (Error) for bad input, in which case the run before it goes on.
+// Nothing here throws into the page, except setCode given no string.
 (function() {
   if (typeof window != 'object' ||
       (typeof ENVIRONMENT_IS_PTHREAD != 'undefined' && ENVIRONMENT_IS_PTHREAD)) return;
@@ -17,7 +23,8 @@
   var starting = {};  // request token -> {resolve, reject} until the run starts
   var tokens = 0;
   var kMaxSpeed = 1e6;
-  var options = {params: 1, procs: 1, seed: 1, deterministic: 1, speed: 1};
+  var options = {params: 1, procs: 1, seed: 1, deterministic: 1, speed: 1, code: 1};
+  var editor = window.gortEditor;
 
   function call(name, ret, types, args) { return ccall(name, ret, types || [], args || []); }
   function json(name) { return JSON.parse(call(name, 'string')); }
@@ -27,12 +34,12 @@
     if (gort._ready) gort._ready(gort);
   };
   Module['gortFail'] = function(message) { if (gort._fail) gort._fail(message); };
-  Module['gortRunEnded'] = function(run, exitCode, stopped, output, stdout, stderr) {
+  Module['gortRunEnded'] = function(run, exitCode, stopped, output, stdout, stderr, errors) {
     var resolve = pending[run];
     if (!resolve) return;
     delete pending[run];
-    resolve(stopped ? {exitCode: null, stopped: true, output: output, stdout: stdout, stderr: stderr}
-                    : {exitCode: exitCode, output: output, stdout: stdout, stderr: stderr});
+    resolve(stopped ? {exitCode: null, stopped: true, output: output, stdout: stdout, stderr: stderr, errors: errors}
+                    : {exitCode: exitCode, output: output, stdout: stdout, stderr: stderr, errors: errors});
   };
   Module['gortRunStarted'] = function(token, run) {
     var p = starting[token];
@@ -44,18 +51,35 @@
     delete starting[token];
     if (p) p.reject(new Error('gort.run("' + p.id + '"): ' + why));
   };
-  Module['gortLink'] = function(query) {
+  function setLink(query) {
     gort.link = query;
     try { history.replaceState(history.state, '', '?' + query + location.hash); } catch (e) {}
+  }
+  // The codec's query; its code= goes into the URL compressed (the editor's link_code.js).
+  Module['gortLink'] = function(query) {
+    if (editor) editor.publishLink(query);
+    else setLink(query);
   };
+  if (editor) {
+    editor.connect({
+      onChange: function(text) { call('gort_set_code', null, ['string'], [text]); },
+      onRun: function() { call('gort_run_next', null); },
+      onStop: function() { call('gort_stop', null); },
+      onReset: function() { call('gort_reset_code', null); },
+      onLink: setLink,
+    });
+  }
 
   // What is wrong with run(id, opts)'s arguments, or ''.
   function check(id, opts) {
-    if (typeof id != 'string' || id == '') return 'gort.run: the pattern id must be a non-empty string';
     if (typeof opts != 'object' || opts === null) return 'gort.run: options must be an object';
     for (var k in opts) {
       if (!options.hasOwnProperty(k)) return 'gort.run: unknown option "' + k + '"';
     }
+    if (opts.code !== undefined && (typeof opts.code != 'string' || opts.code == ''))
+      return 'gort.run: code must be a non-empty string of Go source';
+    if (typeof id != 'string' || (id == '' && opts.code === undefined))
+      return 'gort.run: the pattern id must be a non-empty string (or "" with code)';
     if (opts.params !== undefined) {
       if (typeof opts.params != 'object' || opts.params === null) return 'gort.run: params must be an object {name: value}';
       for (var p in opts.params) {
@@ -77,6 +101,13 @@
   gort.patterns = function() { return json('gort_patterns_json'); };
   gort.state = function() { return json('gort_state_json'); };
   gort.stop = function() { call('gort_stop', null); };
+  // The program's text in the editor, and a new one for it (as if typed).
+  gort.code = function() { return call('gort_code', 'string'); };
+  gort.setCode = function(text) {
+    if (typeof text != 'string') throw new Error('gort.setCode: the code must be a string');
+    call('gort_set_code', null, ['string'], [text]);
+    if (editor) editor.setText(text, false);
+  };
   // {name: [x, y, w, h]} in CSS pixels of the page (the canvas's offset added).
   gort.ui = function() {
     var rects = json('gort_ui_json');
@@ -95,11 +126,25 @@
       var token = ++tokens;
       starting[token] = {resolve: resolve, reject: reject, id: id};
       call('gort_run', null,
-           ['number', 'string', 'string', 'number', 'string', 'number', 'number'],
+           ['number', 'string', 'string', 'number', 'string', 'number', 'number', 'string'],
            [token, id, params.join('\n'), opts.procs || 0, String(opts.seed || 0),
-            opts.deterministic ? 1 : 0, speed]);
+            opts.deterministic ? 1 : 0, speed, opts.code || '']);
     });
   };
+
+  // GLFW listens for keys on window in the capture phase (and swallows
+  // Backspace and Tab): keys typed into the page's own text fields (the code
+  // editor) are theirs. Its handlers are wrapped before glfwInit (main)
+  // registers them; stopping such events on window instead would keep them
+  // from the editor's own key bindings too.
+  ['onKeydown', 'onKeyPress', 'onKeyup'].forEach(function(name) {
+    var handle = GLFW[name];
+    GLFW[name] = function(e) {
+      var t = e.target;
+      if (t && (t.tagName == 'INPUT' || t.tagName == 'TEXTAREA' || t.isContentEditable)) return;
+      return handle.call(this, e);
+    };
+  });
 
   // ImGui's paste (Ctrl+V) reads what the page's last paste event carried.
   document.addEventListener('paste', function(e) {

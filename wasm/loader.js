@@ -9,6 +9,10 @@
 //     missing or loading fails; a loading indicator until the first frame.
 //   - window.gort.ready settles: resolved with window.gort after the first
 //     frame, rejected with the reason when the page cannot start.
+//   - The link's code= is inflated (by the code editor, dist/editor.js,
+//     loaded before this) before the module reads the link: gort._query is
+//     the query the module's link codec reads, gort._linkError why code=
+//     could not be read. Without the editor the canvas takes the whole page.
 (function() {
   var status = document.getElementById('status');
   var settled = false, resolveReady, rejectReady;
@@ -49,17 +53,6 @@
   var dir = threaded ? 'mt/' : 'st/';
   show('Loading the ' + gort.build + ' build\u2026');
 
-  // GLFW listens for keys on window in the capture phase and swallows
-  // Backspace and Tab: keep keys that belong to the page's own text fields
-  // (registered first, so these listeners run before GLFW's).
-  ['keydown', 'keypress', 'keyup'].forEach(function(type) {
-    window.addEventListener(type, function(e) {
-      var t = e.target;
-      if (t && (t.tagName == 'INPUT' || t.tagName == 'TEXTAREA' || t.isContentEditable))
-        e.stopImmediatePropagation();
-    }, true);
-  });
-
   var canvas = document.getElementById('canvas');
   canvas.addEventListener('webglcontextlost', function(e) {
     e.preventDefault();
@@ -74,8 +67,22 @@
   window.addEventListener('error', function(e) {
     if (!settled) fail('The playground could not start: ' + (e.message || 'a script failed'));
   });
-  var script = document.createElement('script');
-  script.src = dir + 'gort_playground.js';
-  script.onerror = function() { fail('Could not load ' + script.src + ' from the server.'); };
-  document.body.appendChild(script);
+  function load() {
+    var script = document.createElement('script');
+    script.src = dir + 'gort_playground.js';
+    script.onerror = function() { fail('Could not load ' + script.src + ' from the server.'); };
+    document.body.appendChild(script);
+  }
+  if (!window.gortEditor) {
+    document.body.classList.add('no-editor');
+    if (/(^|[?&])code=/.test(location.search))
+      gort._linkError = 'this link holds code, and the code editor (editor.js) did not load';
+    return load();
+  }
+  window.gortEditor.linkQuery(location.search).then(function(r) {
+    gort._query = r.query;
+    if (r.error) gort._linkError = r.error;
+  }, function(e) {
+    gort._linkError = 'its code could not be read (' + e + ')';
+  }).then(load);
 })();

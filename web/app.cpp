@@ -30,6 +30,7 @@
 
 #include "console_view.hpp"
 #include "controls_view.hpp"
+#include "editor_state.hpp"
 #include "gallery_view.hpp"
 #include "graph_view.hpp"
 #include "js_api.hpp"
@@ -37,7 +38,6 @@
 #include "playground.hpp"
 #include "renderer.hpp"
 #include "share_link.hpp"
-#include "source_view.hpp"
 #include "stats_view.hpp"
 #include "timeline_view.hpp"
 #include "views_bench.hpp"
@@ -64,10 +64,12 @@ struct App {
   std::unique_ptr<ViewsBench> bench;
   WidgetRects rects;
   FrameTimes times;
+  // The code editor beside the canvas (web/editor/): told what changed.
+  EditorSync editor{{js::editor_code, js::editor_status, js::editor_lines, js::editor_marks}};
   ImVec4 clear;    // the panels' background (see main)
   double dpr = 0;  // the devicePixelRatio the fonts were rasterized for
   double last_frame = 0;
-  ImFont* mono = nullptr;
+  ImFont* mono = nullptr;  // the console's
   bool embed = false;
   bool first_frame = true;
   std::string query;  // the link of the options last published to the URL
@@ -126,9 +128,6 @@ void draw_panels(ImVec2 size) {
     place("Gallery", r.gallery);
     draw_gallery(pg, app->rects);
     ImGui::End();
-    place("Source", r.source);
-    draw_source(pg, app->mono);
-    ImGui::End();
     place("Stats", r.stats);
     draw_stats(pg, app->times);
     ImGui::End();
@@ -137,7 +136,7 @@ void draw_panels(ImVec2 size) {
   draw_controls(pg, app->rects);
   ImGui::End();
   place("Console", r.console);
-  draw_console(pg);
+  draw_console(pg, app->mono, app->rects);
   ImGui::End();
   // The graph and timeline views (web/graph_view, web/timeline_view) draw
   // in r.graph and r.timeline.
@@ -179,6 +178,7 @@ void frame() {
   app->pg.frame(dt);
   if (app->bench) app->bench->frame(dt);
   draw_panels(css);
+  app->editor.frame(app->pg);
 
   ImGui::Render();
   int fb_w = 0, fb_h = 0;
@@ -270,9 +270,10 @@ int main() {
 
   // The page's link: a malformed one says why and shows the defaults.
   Link link;
-  std::string link_err = decode(js::query(), link);
+  std::string link_err = js::link_error();
+  if (link_err.empty()) link_err = decode(js::query(), link);
   if (link_err.empty()) {
-    app->pg.next = link.options;
+    app->pg.show(link.options);
     app->embed = link.embed;
     if (link.bench > 0) {
       app->bench = std::make_unique<ViewsBench>();

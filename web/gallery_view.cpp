@@ -4,6 +4,7 @@
 #include <imgui.h>
 
 #include <patterns/pattern.hpp>
+#include <string>
 
 #include "playground.hpp"
 #include "theme.hpp"
@@ -15,7 +16,8 @@ void draw_gallery(Playground& pg, WidgetRects& rects) {
   for (const patterns::Pattern& p : patterns::all()) {
     ImGui::PushID(p.id.c_str());
     bool chosen = pg.next.pattern == p.id;
-    if (ImGui::Selectable(p.title.c_str(), chosen)) pg.choose(p.id);
+    std::string label = (pg.edited(p.id) ? p.title + " (edited)" : p.title) + "###entry";
+    if (ImGui::Selectable(label.c_str(), chosen)) pg.choose(p.id);
     rects.record_item("gallery." + p.id);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", p.id.c_str());
     ImGui::PushStyleColor(ImGuiCol_Text, theme::kDim);
@@ -28,8 +30,10 @@ void draw_gallery(Playground& pg, WidgetRects& rects) {
       for (std::size_t i = 0; i < p.params.size() && i < pg.next.params.size(); i++) {
         const patterns::Param& param = p.params[i];
         ImGui::SetNextItemWidth(-ImGui::CalcTextSize(param.name.c_str()).x - 8);
-        ImGui::SliderInt(param.name.c_str(), &pg.next.params[i].second, param.min, param.max, "%d",
-                         ImGuiSliderFlags_AlwaysClamp);
+        int value = pg.next.params[i].second;
+        if (ImGui::SliderInt(param.name.c_str(), &value, param.min, param.max, "%d",
+                             ImGuiSliderFlags_AlwaysClamp))
+          pg.set_param(param.name, value);
         rects.record_item("param." + param.name);
         if (ImGui::IsItemHovered() && !param.help.empty())
           ImGui::SetTooltip("%s", param.help.c_str());

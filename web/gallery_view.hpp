@@ -1,5 +1,7 @@
 // The gallery panel: every pattern of gort::patterns::all() with its
-// one-line description; the chosen one shows its parameters as sliders.
+// one-line description; the chosen one shows its parameters as sliders
+// (each rewrites its constant's line in the code), and a pattern whose text
+// the reader edited says "(edited)".
 // Choosing a pattern sets the next run's options (Playground::next); the
 // Run button (controls view) starts it.
 #pragma once

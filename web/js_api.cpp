@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "json.hpp"
 #include "playground.hpp"
 #include "stats_view.hpp"
 #include "widget_rects.hpp"
@@ -23,38 +24,6 @@ namespace gort::web {
 
 namespace {
 
-void json_string(std::string& out, std::string_view s) {
-  out += '"';
-  for (char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += c;
-        }
-    }
-  }
-  out += '"';
-}
-
 std::string clipboard;
 
 // gort.run and gort.stop, in the order they were called, carried out at the
@@ -62,7 +31,8 @@ std::string clipboard;
 // switches fibers, and under ASYNCIFY that must happen inside the frame loop
 // (a switch inside a plain ccall from JavaScript unwinds out of the ccall).
 struct Request {
-  int token = 0;  // 0 = stop
+  enum Kind { Run, Stop, RunNext } kind = Stop;
+  int token = 0;  // Run: the promise's
   RunOptions options;
 };
 std::vector<Request> requests;
@@ -90,7 +60,20 @@ void warn(const std::string& message) {
 }
 
 std::string query() {
-  char* q = reinterpret_cast<char*>(EM_ASM_INT({ return allocateUTF8(location.search || ""); }));
+  char* q = reinterpret_cast<char*>(EM_ASM_INT({
+    var g = window.gort;
+    return allocateUTF8(g && typeof g._query == 'string' ? g._query : (location.search || ""));
+  }));
+  std::string s = q ? q : "";
+  std::free(q);
+  return s;
+}
+
+std::string link_error() {
+  char* q = reinterpret_cast<char*>(EM_ASM_INT({
+    var g = window.gort;
+    return allocateUTF8(g && g._linkError ? String(g._linkError) : "");
+  }));
   std::string s = q ? q : "";
   std::free(q);
   return s;
@@ -105,14 +88,23 @@ void publish_link(const std::string& query) {
 }
 
 void run_ended(const RunEnd& end) {
+  std::string errors = "[";
+  for (const golang::Error& e : end.errors) {
+    if (errors.size() > 1) errors += ',';
+    errors += "{\"line\":" + std::to_string(e.line) + ",\"col\":" + std::to_string(e.col) +
+              ",\"message\":";
+    json_string(errors, e.message);
+    errors += '}';
+  }
+  errors += ']';
   EM_ASM(
       {
         if (Module.gortRunEnded)
           Module.gortRunEnded($0, $1 ? $2 : null, !!$3, UTF8ToString($4), UTF8ToString($5),
-                              UTF8ToString($6));
+                              UTF8ToString($6), JSON.parse(UTF8ToString($7)));
       },
       end.run, end.exit_code.has_value(), end.exit_code.value_or(0), end.stopped,
-      end.output.c_str(), end.out.c_str(), end.err.c_str());
+      end.output.c_str(), end.out.c_str(), end.err.c_str(), errors.c_str());
 }
 
 void serve_requests() {
@@ -120,28 +112,59 @@ void serve_requests() {
   todo.swap(requests);
   Playground& pg = playground();
   for (Request& r : todo) {
-    if (r.token == 0) {
-      pg.stop();
-      continue;
-    }
     std::string error;
-    int run = pg.run(r.options, error);
-    if (run == 0) {
+    if (r.kind == Request::Stop) {
+      pg.stop();
+    } else if (r.kind == Request::RunNext) {
+      pg.run_next(error);
+      if (!error.empty()) pg.notice = error;
+    } else if (int run = pg.run(r.options, error); run == 0) {
       EM_ASM({ Module.gortRunRefused($0, UTF8ToString($1)); }, r.token, error.c_str());
-      continue;
+    } else {
+      pg.show(r.options);  // the panels and the editor show what runs
+      EM_ASM({ Module.gortRunStarted($0, $1); }, r.token, run);
     }
-    // The panels show what runs: the chosen pattern with every parameter.
-    const RunOptions& o = r.options;
-    pg.choose(o.pattern);
-    for (auto& [name, value] : pg.next.params)
-      for (const auto& [n, v] : o.params)
-        if (n == name) value = v;
-    pg.next.procs = o.procs;
-    pg.next.seed = o.seed;
-    pg.next.deterministic = o.deterministic;
-    pg.next.speed = o.speed;
-    EM_ASM({ Module.gortRunStarted($0, $1); }, r.token, run);
   }
+}
+
+void editor_code(const std::string& text, bool new_document) {
+  EM_ASM(
+      {
+        if (window.gortEditor) window.gortEditor.setText(UTF8ToString($0), !!$1);
+      },
+      text.c_str(), new_document);
+}
+
+void editor_status(const std::string& json) {
+  EM_ASM(
+      {
+        if (window.gortEditor) window.gortEditor.setStatus(JSON.parse(UTF8ToString($0)));
+      },
+      json.c_str());
+}
+
+void editor_lines(const std::string& json) {
+  EM_ASM(
+      {
+        if (window.gortEditor) window.gortEditor.setLines(JSON.parse(UTF8ToString($0)));
+      },
+      json.c_str());
+}
+
+void editor_marks(const std::string& json) {
+  EM_ASM(
+      {
+        if (window.gortEditor) window.gortEditor.setMarks(JSON.parse(UTF8ToString($0)));
+      },
+      json.c_str());
+}
+
+void editor_goto(int line, int col) {
+  EM_ASM(
+      {
+        if (window.gortEditor) window.gortEditor.goto($0, $1);
+      },
+      line, col);
 }
 
 void install_clipboard() {
@@ -202,11 +225,13 @@ EMSCRIPTEN_KEEPALIVE const char* gort_patterns_json() {
 }
 
 // Asks for a run at the next frame (see Request); params: "name=value"
-// lines. Module.gortRunStarted(token, run id) or Module.gortRunRefused(token,
-// why) answers.
+// lines; code: "" = the pattern's text. Module.gortRunStarted(token, run id)
+// or Module.gortRunRefused(token, why) answers.
 EMSCRIPTEN_KEEPALIVE void gort_run(int token, const char* id, const char* params, int procs,
-                                   const char* seed, int deterministic, double speed) {
+                                   const char* seed, int deterministic, double speed,
+                                   const char* code) {
   Request r;
+  r.kind = Request::Run;
   r.token = token;
   RunOptions& o = r.options;
   o.pattern = id;
@@ -223,6 +248,7 @@ EMSCRIPTEN_KEEPALIVE void gort_run(int token, const char* id, const char* params
   o.seed = std::strtoull(seed, nullptr, 10);
   o.deterministic = deterministic != 0;
   o.speed = speed;
+  o.code = code;
   requests.push_back(std::move(r));
 }
 
@@ -230,8 +256,29 @@ EMSCRIPTEN_KEEPALIVE void gort_stop() {
   requests.push_back(Request{});
 }
 
+// The editor's Run (button, Ctrl/Cmd+Enter): the next run's options, at the next frame.
+EMSCRIPTEN_KEEPALIVE void gort_run_next() {
+  Request r;
+  r.kind = Request::RunNext;
+  requests.push_back(std::move(r));
+}
+
+// The reader edited the code (the editor's text, whole).
+EMSCRIPTEN_KEEPALIVE void gort_set_code(const char* text) {
+  playground().set_code(text);
+}
+
+EMSCRIPTEN_KEEPALIVE const char* gort_code() {
+  return playground().next.code.c_str();
+}
+
+// The editor's Reset: the pattern's own text.
+EMSCRIPTEN_KEEPALIVE void gort_reset_code() {
+  playground().reset_code();
+}
+
 // {running, finished, threaded, procs, goroutines, goroutinesTotal, channels,
-//  events, played, lost, frameMs, cpuMs, run, pattern, paused, notice, output}
+//  events, played, lost, frameMs, cpuMs, run, paused, edited, pattern, notice, output}
 EMSCRIPTEN_KEEPALIVE const char* gort_state_json() {
   static std::string out;
   const Playground& pg = playground();
@@ -239,20 +286,21 @@ EMSCRIPTEN_KEEPALIVE const char* gort_state_json() {
   Stats st = s.stats();
   const FrameTimes& ft = frame_times();
   char buf[512];
-  std::snprintf(buf, sizeof buf,
-                "{\"running\":%s,\"finished\":%s,\"threaded\":%s,\"simulated\":%s,\"procs\":%d,"
-                "\"goroutines\":%zu,\"goroutinesTotal\":%zu,\"channels\":%zu,"
-                "\"events\":%llu,\"played\":%llu,\"lost\":%llu,\"frameMs\":%.3f,"
-                "\"cpuMs\":%.3f,\"foldMs\":%.3f,\"run\":%d,\"paused\":%s,\"pattern\":",
-                s.running() ? "true" : "false", s.finished() ? "true" : "false",
-                gort::Config::kThreads ? "true" : "false", s.simulated() ? "true" : "false",
-                s.procs(), st.goroutines_alive, st.goroutines_total, st.channels,
-                static_cast<unsigned long long>(st.events),
-                static_cast<unsigned long long>(st.played),
-                static_cast<unsigned long long>(st.lost), ft.interval_ms, ft.cpu_ms, st.fold_ms,
-                pg.current_run(), s.playback().paused() ? "true" : "false");
+  std::snprintf(
+      buf, sizeof buf,
+      "{\"running\":%s,\"finished\":%s,\"threaded\":%s,\"simulated\":%s,\"procs\":%d,"
+      "\"goroutines\":%zu,\"goroutinesTotal\":%zu,\"channels\":%zu,"
+      "\"events\":%llu,\"played\":%llu,\"lost\":%llu,\"frameMs\":%.3f,"
+      "\"cpuMs\":%.3f,\"foldMs\":%.3f,\"run\":%d,\"paused\":%s,\"edited\":%s,"
+      "\"pattern\":",
+      s.running() ? "true" : "false", s.finished() ? "true" : "false",
+      gort::Config::kThreads ? "true" : "false", s.simulated() ? "true" : "false", s.procs(),
+      st.goroutines_alive, st.goroutines_total, st.channels,
+      static_cast<unsigned long long>(st.events), static_cast<unsigned long long>(st.played),
+      static_cast<unsigned long long>(st.lost), ft.interval_ms, ft.cpu_ms, st.fold_ms,
+      pg.current_run(), s.playback().paused() ? "true" : "false", pg.edited() ? "true" : "false");
   out = buf;
-  json_string(out, s.options().pattern);
+  json_string(out, pg.next.pattern);  // the pattern the editor's code came from
   out += ",\"notice\":";
   json_string(out, pg.notice);
   out += ",\"output\":";

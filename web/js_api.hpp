@@ -19,14 +19,25 @@ const FrameTimes& frame_times();
 
 namespace js {
 
-void ready();                                 // the first frame is drawn: resolves gort.ready
-void fail(const std::string& message);        // the app cannot start: the page shows why
-void warn(const std::string& message);        // console.warn
-std::string query();                          // location.search
+void ready();                           // the first frame is drawn: resolves gort.ready
+void fail(const std::string& message);  // the app cannot start: the page shows why
+void warn(const std::string& message);  // console.warn
+// The page's link as the C++ codec reads it: location.search with code=
+// inflated by the loader (web/editor/link_code.js).
+std::string query();
+// Why the loader could not read the link's code= ("" if it could).
+std::string link_error();
 void publish_link(const std::string& query);  // puts the options into the URL
 void run_ended(const RunEnd& end);            // settles the promise of gort.run for that run
 void install_clipboard();                     // ImGui's clipboard <-> the browser's
 void serve_requests();  // carries out gort.run/gort.stop calls (once per frame)
+
+// The code editor (window.gortEditor, web/editor/main.js), when the page has it.
+void editor_code(const std::string& text, bool new_document);
+void editor_status(const std::string& json);  // editor_state.hpp's JSON
+void editor_lines(const std::string& json);
+void editor_marks(const std::string& json);
+void editor_goto(int line, int col);  // shows line:col (col 0: the line) and focuses the editor
 
 }  // namespace js
 }  // namespace gort::web

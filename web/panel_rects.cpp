@@ -26,17 +26,16 @@ PanelRects panel_rects(float w, float h, bool embed) {
     return r;
   }
   float left = clampf(w * 0.2f, std::min(230.0f, w * 0.3f), 340.0f);
-  float right = clampf(w * 0.27f, std::min(280.0f, w * 0.3f), 480.0f);
+  float right = clampf(w * 0.25f, std::min(240.0f, w * 0.3f), 420.0f);
   float mid = std::max(w - left - right, 1.0f);
   float controls = std::min(250.0f, h * 0.4f);
   float strip = clampf(h * 0.25f, std::min(140.0f, h * 0.3f), 280.0f);
-  float source = h * 0.42f, stats = std::min(262.0f, h * 0.3f);
+  float stats = std::min(262.0f, h * 0.3f);
   r.gallery = {0, 0, left, h - controls};
   r.controls = {0, h - controls, left, controls};
   r.graph = {left, 0, mid, h - strip};
   r.timeline = {left, h - strip, mid, strip};
-  r.source = {left + mid, 0, right, source};
-  r.console = {left + mid, source, right, h - source - stats};
+  r.console = {left + mid, 0, right, h - stats};
   r.stats = {left + mid, h - stats, right, stats};
   return r;
 }

@@ -1,12 +1,14 @@
 // Where each panel goes for a display of w x h CSS pixels. Debian's ImGui
 // 1.86 has no docking, so the app places its windows from this every frame.
 //
-// Full layout: a left column (gallery over controls), a right column
-// (source, console, stats), and between them the graph view over the
-// timeline strip. Embed layout (?embed=1, for iframes in tutorials):
-// controls across the top, the graph with the console at its right, the
-// timeline at the bottom. Every rect lies inside the display, rects do not
-// overlap, and together they cover it.
+// The canvas leaves room for the code editor, a DOM panel beside it
+// (index.html), so the Go text is not one of these panels. Full layout: a
+// left column (gallery over controls), a right column (console over
+// stats), and between them the graph view over the timeline strip. Embed
+// layout (?embed=1, for iframes in tutorials): controls across the top,
+// the graph with the console at its right, the timeline at the bottom.
+// Every rect lies inside the display, rects do not overlap, and together
+// they cover it.
 #pragma once
 
 namespace gort::web {
@@ -16,8 +18,7 @@ struct Rect {
 };
 
 struct PanelRects {
-  Rect gallery, controls, source, console, stats, graph,
-      timeline;  // embed: gallery, source, stats empty
+  Rect gallery, controls, console, stats, graph, timeline;  // embed: gallery, stats empty
 };
 
 PanelRects panel_rects(float w, float h, bool embed);

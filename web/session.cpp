@@ -1,4 +1,4 @@
-// One run of a gallery pattern (see session.hpp for the invariants).
+// One run of a Go program (see session.hpp for the invariants).
 #include "session.hpp"
 
 #include <chrono>
@@ -16,6 +16,18 @@ struct Session::Sink {
   std::mutex mu;
   std::string text;
 };
+
+bool edited(const RunOptions& opts) {
+  if (opts.code.empty()) return false;
+  const patterns::Pattern* p = patterns::find(opts.pattern);
+  if (!p) return true;
+  patterns::Args args;
+  for (const auto& q : p->params) args.values.emplace_back(q.name, q.value);
+  for (auto& [name, value] : args.values)
+    for (const auto& [n, v] : opts.params)
+      if (n == name) value = v;
+  return opts.code != patterns::source(*p, args);
+}
 
 Session::Session() : sink_(std::make_shared<Sink>()) {}
 
@@ -38,11 +50,16 @@ void Session::end_program() {
 }
 
 std::string Session::start(const RunOptions& opts) {
-  const patterns::Pattern* pat = patterns::find(opts.pattern);
-  if (!pat) {
-    std::string known;
-    for (const auto& p : patterns::all()) known += (known.empty() ? "" : ", ") + p.id;
-    return "unknown pattern \"" + opts.pattern + "\" (patterns: " + known + ")";
+  const patterns::Pattern* pat = nullptr;
+  if (!opts.pattern.empty() || opts.code.empty()) {
+    pat = patterns::find(opts.pattern);
+    if (!pat) {
+      std::string known;
+      for (const auto& p : patterns::all()) known += (known.empty() ? "" : ", ") + p.id;
+      return "unknown pattern \"" + opts.pattern + "\" (patterns: " + known + ")";
+    }
+  } else if (!opts.params.empty()) {
+    return "parameters belong to a pattern, and this code has none";
   }
   int procs = opts.procs == 0 ? kDefaultProcs : opts.procs;
   if (procs < 1 || procs > kMaxProcs) {
@@ -52,18 +69,39 @@ std::string Session::start(const RunOptions& opts) {
   if (!(opts.speed >= kMinSpeed && opts.speed <= kMaxSpeed)) {
     return "speed = " + std::to_string(opts.speed) + " is out of range 0.01..1000000";
   }
-  std::vector<std::pair<std::string, std::string>> kv;
-  for (const auto& [name, v] : opts.params) kv.emplace_back(name, std::to_string(v));
   patterns::Args args;
-  if (std::string err = patterns::make_args(*pat, kv, args); !err.empty()) return err;
+  if (pat) {
+    std::vector<std::pair<std::string, std::string>> kv;
+    for (const auto& [name, v] : opts.params) kv.emplace_back(name, std::to_string(v));
+    if (std::string err = patterns::make_args(*pat, kv, args); !err.empty()) return err;
+  }
 
   end_program();
   opts_ = opts;
+  started_ = true;
   pattern_ = pat;
-  source_ = patterns::source(*pat, args);
+  source_ = opts.code.empty() ? patterns::source(*pat, args) : opts.code;
+  if (source_ != compiled_source_) {
+    compiled_ = golang::compile(source_, "prog.go");
+    compiled_source_ = source_;
+  }
   {
     std::lock_guard lk(sink_->mu);
     sink_->text.clear();
+  }
+  playback_.set_speed(opts.speed);
+  layout_.clear();
+  meter_.clear();
+  fold_ms_ = 0;
+  lost_ = 0;
+  stopped_ = false;
+  exit_code_.reset();
+  if (!compiled_.ok()) {  // as `go build`: nothing runs, exit status 2
+    procs_ = procs;
+    playback_.reset(procs_);
+    done_ = true;
+    exit_code_ = 2;
+    return {};
   }
   Config cfg;
   cfg.gomaxprocs = procs;
@@ -78,22 +116,17 @@ std::string Session::start(const RunOptions& opts) {
     std::lock_guard lk(sink->mu);
     sink->text.append(s);
   };
-  prog_ = std::make_unique<Program>(cfg, [pat, args] { pat->body(args); });
+  std::shared_ptr<const golang::Program> program = compiled_.program;
+  prog_ = std::make_unique<Program>(cfg, [program] { program->main(); });
   if (!prog_->valid()) {  // checked above; kept so a new Config rule cannot pass silently
     std::string err = prog_->error();
     prog_.reset();
+    started_ = false;
     return err;
   }
   procs_ = prog_->procs();
-  stopped_ = false;
   done_ = false;
-  exit_code_.reset();
   playback_.reset(procs_);
-  playback_.set_speed(opts.speed);
-  layout_.clear();
-  meter_.clear();
-  fold_ms_ = 0;
-  lost_ = 0;
   prog_->start();  // threaded: the workers start; simulated: frame() runs slices
   return {};
 }
@@ -107,7 +140,7 @@ void Session::stop() {
 }
 
 std::string Session::restart() {
-  if (!pattern_) return "no pattern has run yet";
+  if (!started_) return "no program has run yet";
   RunOptions opts = opts_;
   return start(opts);
 }
@@ -161,7 +194,7 @@ bool Session::running() const {
 }
 
 bool Session::program_done() const {
-  return pattern_ && done_;
+  return started_ && done_;
 }
 
 std::optional<int> Session::exit_code() const {
@@ -177,7 +210,13 @@ bool Session::threaded() const {
   return Config::kThreads && !opts_.deterministic;
 }
 
+std::string Session::build_stderr() const {
+  if (compiled_.ok() || !started_) return {};
+  return "# command-line-arguments\n" + compiled_.error_text();
+}
+
 std::string Session::output() const {
+  if (started_ && !compiled_.ok()) return compiled_.error_text() + "\nGo build failed.\n";
   const Model& m = playback_.model();
   std::string out = m.console();
   if (m.exited()) {

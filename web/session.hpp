@@ -1,6 +1,8 @@
-// One run of a gallery pattern, as the UI and window.gort drive it: owns the
-// gort::Program (tracing on), feeds its trace into a Playback every frame,
-// and keeps the layout of the graph view up to date.
+// One run of a Go program, as the UI and window.gort drive it: compiles the
+// program's Go text with gort::golang (a gallery pattern's text with its
+// parameters, or code the reader wrote), owns the gort::Program that runs
+// it (tracing on), feeds its trace into a Playback every frame, and keeps
+// the layout of the graph view up to date.
 //
 // Invariants:
 //   - At most one program exists at a time (gort allows one per process):
@@ -10,10 +12,14 @@
 //     kSliceBudget of wall time; threaded runs only drain the trace rings.
 //   - Everything shown (model, layout, output) comes from the playback of
 //     the trace, at its cursor; the program's own state is never read.
+//   - A program that does not compile is a run that ended at once with exit
+//     code 2: output() is its errors as the Go playground shows them, and
+//     compile_errors() lists them; nothing ran.
 #pragma once
 
 #include <chrono>
 #include <cstdint>
+#include <gort/golang.hpp>
 #include <memory>
 #include <optional>
 #include <patterns/pattern.hpp>
@@ -32,13 +38,20 @@ class Program;
 namespace gort::web {
 
 struct RunOptions {
-  std::string pattern;                              // a patterns::all() id
+  std::string pattern;  // a patterns::all() id, or "" (code of no pattern)
   std::vector<std::pair<std::string, int>> params;  // overrides; others take defaults
-  int procs = 0;                                    // GOMAXPROCS 1..8; 0 = kDefaultProcs
-  std::uint64_t seed = 0;                           // 0 = random
-  bool deterministic = false;                       // virtual time, seeded P order
-  double speed = 1;                                 // kMinSpeed..kMaxSpeed
+  // The Go text to run; "" = the pattern's own with `params` written into
+  // its constants (patterns::source).
+  std::string code;
+  int procs = 0;               // GOMAXPROCS 1..8; 0 = kDefaultProcs
+  std::uint64_t seed = 0;      // 0 = random
+  bool deterministic = false;  // virtual time, seeded P order
+  double speed = 1;            // kMinSpeed..kMaxSpeed
 };
+
+// opts.code is not the text of opts.pattern at opts.params (code of no
+// pattern always is; "" never is: it means the pattern's text).
+bool edited(const RunOptions& opts);
 
 class Session {
  public:
@@ -53,9 +66,11 @@ class Session {
   Session(const Session&) = delete;
   Session& operator=(const Session&) = delete;
 
-  // Stops the current program, then starts opts. Returns "" or why it could
-  // not start (unknown pattern, unknown or out-of-range parameter, procs not
-  // in 1..8, speed out of range); on error nothing runs.
+  // Stops the current program, then compiles and starts opts. Returns "" or
+  // why it could not start (unknown pattern, unknown or out-of-range
+  // parameter, no pattern and no code, procs not in 1..8, speed out of
+  // range); on error nothing runs. Code that does not compile is not an
+  // error here: see compile_errors().
   std::string start(const RunOptions& opts);
   // Ends the current program (its playback stays, so it can be scrubbed);
   // it counts as stopped: exit_code() is empty.
@@ -75,7 +90,12 @@ class Session {
   const Model& model() const { return playback_.model(); }
   const Layout& layout() const { return layout_; }
 
-  bool running() const;                      // a program is started and not done
+  bool running() const;  // a program is started and not done
+  // The errors of a program that did not compile (then it never ran and
+  // exit_code() is 2); empty when it compiled.
+  const std::vector<golang::Error>& compile_errors() const { return compiled_.errors; }
+  // They as `go build` writes them on stderr ("" when it compiled).
+  std::string build_stderr() const;
   bool program_done() const;                 // the program ended (or was stopped)
   bool stopped() const { return stopped_; }  // ended by stop() (or a new start)
   // The program's exit code once it ended by itself (not stopped).
@@ -86,13 +106,15 @@ class Session {
   bool simulated() const { return !threaded(); }
   int procs() const { return procs_; }  // GOMAXPROCS in effect, real or simulated
   const RunOptions& options() const { return opts_; }
-  const patterns::Pattern* pattern() const { return pattern_; }
-  // The pattern's Go program with the parameters of this run filled in.
+  const patterns::Pattern* pattern() const { return pattern_; }  // nullptr: code of no pattern
+  // The Go program of this run (the code, or the pattern's text with this
+  // run's parameters filled in).
   const std::string& source() const { return source_; }
   // Console text at the playback cursor, then the exit banner once the
   // Exit event is played (as the Go playground says it): "\nProgram exited.\n",
   // "\nProgram exited: status N.\n", or "\nProgram stopped.\n" after stop().
   // A panic's or deadlock's report is the program's own output, before it.
+  // A program that did not compile: its errors, then "\nGo build failed.\n".
   std::string output() const;
   Stats stats() const;
 
@@ -101,8 +123,13 @@ class Session {
   void pump();  // moves what the program recorded into the playback
 
   RunOptions opts_;
+  bool started_ = false;  // start() has succeeded once
   const patterns::Pattern* pattern_ = nullptr;
   std::string source_;
+  // The last compilation, kept while the source stays the same (a restart,
+  // a run of the same text) and reused.
+  std::string compiled_source_;
+  golang::Compiled compiled_;
   std::unique_ptr<Program> prog_;
   Playback playback_;
   Layout layout_;

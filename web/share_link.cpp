@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <patterns/pattern.hpp>
 #include <utility>
 #include <vector>
@@ -54,6 +55,24 @@ bool parse_bool(const std::string& s, bool& out) {
   return false;
 }
 
+// Percent-encodes all but RFC 3986's unreserved characters.
+std::string escape(std::string_view s) {
+  static const char* kHex = "0123456789ABCDEF";
+  std::string out;
+  for (char c : s) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if ((u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u == '-' ||
+        u == '_' || u == '.' || u == '~') {
+      out += c;
+    } else {
+      out += '%';
+      out += kHex[u >> 4];
+      out += kHex[u & 15];
+    }
+  }
+  return out;
+}
+
 std::string number(double v) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%g", v);
@@ -64,19 +83,22 @@ std::string number(double v) {
 
 std::string encode(const Link& link) {
   const RunOptions& o = link.options;
-  std::string q = "pattern=" + o.pattern;
-  if (const patterns::Pattern* p = patterns::find(o.pattern)) {
+  const bool code = edited(o);
+  std::string q = o.pattern.empty() ? "" : "pattern=" + o.pattern;
+  auto add = [&q](const std::string& item) { q += (q.empty() ? "" : "&") + item; };
+  if (const patterns::Pattern* p = code ? nullptr : patterns::find(o.pattern)) {
     for (const auto& [name, value] : o.params) {
       for (const auto& param : p->params)
-        if (param.name == name && param.value != value)
-          q += "&" + name + "=" + std::to_string(value);
+        if (param.name == name && param.value != value) add(name + "=" + std::to_string(value));
     }
   }
-  if (o.procs > 0 && o.procs != Session::kDefaultProcs) q += "&procs=" + std::to_string(o.procs);
-  if (o.speed != 1) q += "&speed=" + number(o.speed);
-  if (o.seed != 0) q += "&seed=" + std::to_string(o.seed);
-  if (o.deterministic) q += "&det=1";
-  if (link.embed) q += "&embed=1";
+  if (o.procs > 0 && o.procs != Session::kDefaultProcs) add("procs=" + std::to_string(o.procs));
+  if (o.speed != 1) add("speed=" + number(o.speed));
+  if (o.seed != 0) add("seed=" + std::to_string(o.seed));
+  if (o.deterministic) add("det=1");
+  if (link.embed) add("embed=1");
+  add("v=" + std::to_string(kLinkVersion));
+  if (code) add("code=" + escape(o.code));
   return q;
 }
 
@@ -95,11 +117,15 @@ std::string decode(std::string_view query, Link& out) {
   }
 
   Link link;
-  link.options.pattern = patterns::all().front().id;
+  bool has_code = false;
+  for (const auto& [k, v] : kv) has_code |= k == "code";
+  // Code of no pattern has none; a link of neither shows the first one.
+  link.options.pattern = has_code ? "" : patterns::all().front().id;
   for (const auto& [k, v] : kv)
     if (k == "pattern") link.options.pattern = v;
   const patterns::Pattern* p = patterns::find(link.options.pattern);
-  if (!p) return "unknown pattern \"" + link.options.pattern + "\"";
+  if (!p && !link.options.pattern.empty())
+    return "unknown pattern \"" + link.options.pattern + "\"";
 
   std::vector<std::pair<std::string, std::string>> params;
   for (const auto& [k, v] : kv) {
@@ -130,6 +156,15 @@ std::string decode(std::string_view query, Link& out) {
         return "det must be 0 or 1, not \"" + v + "\"";
     } else if (k == "embed") {
       if (!parse_bool(v, link.embed)) return "embed must be 0 or 1, not \"" + v + "\"";
+    } else if (k == "v") {
+      if (!parse_int(v, 1, 1000000, n))
+        return "v must be the link format's number, not \"" + v + "\"";
+      if (n > kLinkVersion)
+        return "this link is of a newer format (v=" + v +
+               ") than this playground reads (v=" + std::to_string(kLinkVersion) + ")";
+    } else if (k == "code") {
+      if (v.empty()) return "code is empty";
+      link.options.code = v;
     } else if (k == "bench") {
       if (!parse_int(v, 0, kMaxBench, n))
         return "bench must be an integer from 0 to " + std::to_string(kMaxBench) + ", not \"" + v +
@@ -139,10 +174,20 @@ std::string decode(std::string_view query, Link& out) {
       params.emplace_back(k, v);  // a parameter of the pattern: make_args checks it
     }
   }
-  patterns::Args args;
-  std::string err = patterns::make_args(*p, params, args);
-  if (!err.empty()) return err;
-  link.options.params = args.values;
+  if (!p) {
+    if (!params.empty()) return "unknown key \"" + params.front().first + "\"";
+  } else {
+    patterns::Args args;
+    std::string err = patterns::make_args(*p, params, args);
+    if (!err.empty()) return err;
+    // The code's constants are the parameters it runs with.
+    for (std::size_t i = 0; i < p->params.size(); i++) {
+      const patterns::Param& q = p->params[i];
+      std::optional<int> c = patterns::const_value(link.options.code, q.name);
+      if (c && *c >= q.min && *c <= q.max) args.values[i].second = *c;
+    }
+    link.options.params = args.values;
+  }
   out = std::move(link);
   return "";
 }
