@@ -4,8 +4,9 @@
 // whole query string between the two forms at the page's boundary.
 //
 // Invariants: every other key=value is passed through byte for byte, in its
-// place; toCodec(fromCodec(q)) gives q back; a code= the page cannot read
-// is an error (a message), never a guess.
+// place; toCodec(fromCodec(q)) gives back q's code, byte for byte (its
+// percent-encoding may differ); a code= the page cannot read is an error
+// (a message), never a guess.
 
 async function pipe(bytes, stream) {
   const out = new Blob([bytes]).stream().pipeThrough(stream);
