@@ -21,7 +21,7 @@ std::atomic<std::uint64_t> sink;
 void chop() {
   gort::at(19);
   std::uint64_t x = 88172645463325252u;
-  for (int i = 0; i < 1'000'000; i++) {
+  for (int i = 0; i < 100'000; i++) {
     x ^= x << 13;
     x ^= x >> 7;
     x ^= x << 17;
@@ -72,7 +72,7 @@ Pattern concurrency_vs_parallelism_pattern() {
           "CPU-bound chefs take turns on one P; compare the wall time at GOMAXPROCS 1 and N.",
           go_text(go::concurrency_vs_parallelism),
           {{"chefs", 1, 16, 4, "goroutines doing CPU-bound work"},
-           {"chunks", 1, 100, 20, "chunks of work per chef (a few ms each)"}},
+           {"chunks", 1, 100, 15, "chunks of work per chef (about 20 ms each in the browser)"}},
           body};
 }
 

@@ -9,7 +9,7 @@ import (
 
 const (
 	chefs  = 4
-	chunks = 20
+	chunks = 15
 )
 
 var sink uint64
@@ -17,7 +17,7 @@ var sink uint64
 // chop is one chunk of CPU-bound work: no waiting, only computing.
 func chop() {
 	x := uint64(88172645463325252)
-	for i := 0; i < 1_000_000; i++ {
+	for i := 0; i < 100_000; i++ {
 		x ^= x << 13
 		x ^= x >> 7
 		x ^= x << 17
