@@ -27,21 +27,32 @@ while (argv.length) {
   else { console.error('usage: node bench/frames.mjs [--size WxH] [--frames N]'); process.exit(2); }
 }
 const [width, height] = size.split('x').map(Number);
-const rows = [['pattern running', ''], ['1,000 goroutines', '?bench=1000'], ['10,000 goroutines', '?bench=10000']];
+// [name, query, run (gort.run's arguments, started before measuring), threaded build]
+const pool = ['worker_pool', { params: { numJobs: 100 } }];
+const chefs = ['concurrency_vs_parallelism', { params: { chefs: 16, chunks: 100 } }];
+const rows = [['worker pool interpreted', '', pool, true],
+              ['worker pool interpreted', '', pool, false],
+              ['chefs interpreted (CPU-bound)', '', chefs, true],
+              ['chefs interpreted (CPU-bound)', '', chefs, false],
+              ['1,000 goroutines', '?bench=1000', null, true], ['10,000 goroutines', '?bench=10000', null, true]];
 
-const server = await serveDir(process.env.GORT_DIST || path.join(root, 'dist'), { isolate: true });
-const base = `http://127.0.0.1:${server.address().port}/`;
+const dist = process.env.GORT_DIST || path.join(root, 'dist');
+const servers = { true: await serveDir(dist, { isolate: true }), false: await serveDir(dist, { isolate: false }) };
 const browser = await launch();
 const pct = (a, p) => a[Math.min(a.length - 1, Math.floor(a.length * p))];
 console.log(`Frame times, headless Chromium on SwiftShader, ${width}x${height} CSS px, DPR 1, ${frames} frames a row`);
 console.log('| page | frame median, ms | frame p90, ms | CPU per frame, ms | first frame, ms | build |');
 console.log('|---|---|---|---|---|---|');
 try {
-  for (const [name, query] of rows) {
+  for (const [name, query, run, threaded] of rows) {
     const page = await browser.newPage({ viewport: { width, height } });
-    await page.goto(base + query);
+    await page.goto(`http://127.0.0.1:${servers[threaded].address().port}/${query}`);
     await page.evaluate(() => window.gort.ready);
     await page.waitForTimeout(2000);  // past the first run's start and shader compiles
+    if (run) {
+      await page.evaluate((run) => { window.gort.run(...run); }, run);
+      await page.waitForFunction(() => window.gort.state().running && window.gort.state().events > 0);
+    }
     const intervals = await page.evaluate((n) => new Promise((done) => {
       const t = [];
       let last = performance.now();
@@ -53,6 +64,7 @@ try {
       requestAnimationFrame(frame);
     }), frames);
     const st = await page.evaluate(() => ({ ...window.gort.state(), first: window.gort.firstFrameMs }));
+    if (run && !st.running) console.log(`(${name}: the program ended before the measurement did)`);
     intervals.sort((a, b) => a - b);
     console.log(`| ${name} | ${pct(intervals, 0.5).toFixed(1)} | ${pct(intervals, 0.9).toFixed(1)} | ` +
                 `${st.cpuMs.toFixed(2)} | ${Math.round(st.first)} | ${st.threaded ? 'threaded' : 'single-threaded'} |`);
@@ -60,5 +72,6 @@ try {
   }
 } finally {
   await browser.close();
-  server.close();
+  servers[true].close();
+  servers[false].close();
 }
