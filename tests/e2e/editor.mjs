@@ -256,6 +256,16 @@ export async function editorTests({ browser, base, build, dpr, root, test, asser
       await ended(other);
       assert((await other.evaluate(() => window.gort.state().output)).includes('total of the results: 42'), 'the linked code did not run');
       await other.close();
+      // A link whose code does not compile opens with the code and its errors.
+      const { fromCodec } = await import(path.join(root, 'web/editor/link_code.js'));
+      const bad = goText(root, 'ping_pong').replace('\tping <- 1\n', '\tping <- "one"\n');
+      const broken = await openPage('?' + await fromCodec(`pattern=ping_pong&v=2&code=${encodeURIComponent(bad)}`));
+      assert(await broken.evaluate(() => window.gort.code()) === bad, 'the link did not carry the broken code');
+      await broken.waitForFunction(() => /Go build failed\./.test(window.gort.state().output) &&
+        document.querySelectorAll('#editor .cm-lintRange-error').length === 1, null, { timeout: 10000 });
+      assert(/\.\/prog\.go:32:10: cannot use "one"/.test(await broken.evaluate(() => window.gort.state().output)),
+             'the console does not list the error');
+      await broken.close();
       // Garbage in code= gives the malformed-link notice, and the page works.
       const garbage = await openPage('?pattern=buffered&v=2&code=%21%21not-deflate', false);
       const g = await garbage.evaluate(() => window.gort.state());
