@@ -714,8 +714,10 @@ Expr* Parser::func_type_or_lit() {
 }
 
 namespace {
+// A name, qualified name or instantiation: `x {` after one of these opens a
+// block, not a composite literal, in an if/for/switch header.
 bool is_type_name(const Expr* x) {
-  return x->kind == Node::K::Ident ||
+  return x->kind == Node::K::Ident || x->kind == Node::K::Index ||
          (x->kind == Node::K::Selector &&
           static_cast<const SelectorExpr*>(x)->x->kind == Node::K::Ident);
 }
