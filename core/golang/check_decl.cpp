@@ -69,9 +69,10 @@ void Checker::collect_objects(const std::vector<File*>& files) {
     for (ImportSpec* is : f->imports) {
       Package* p = imports_(is->path);
       if (!p) {
-        error(is->path_pos, "package " + is->path + " is not in std (gort's library has fmt, " +
-                                "time, sync, sync/atomic, context, errors, strings, strconv, " +
-                                "sort, math, math/rand, os, log, runtime, unicode, slices)");
+        error(is->path_pos,
+              "package " + is->path + " is not in std (gort's library has fmt, " +
+                  "time, sync, sync/atomic, context, errors, strings, strconv, " +
+                  "sort, math, math/rand, os, log, runtime, unicode, unicode/utf8, io)");
         continue;
       }
       std::string local = is->name ? is->name->name : p->name;
@@ -472,7 +473,7 @@ void Checker::func_decl(Object* obj) {
   fn_ = saved;
   if (!d->body) {
     if (!library_) error(d->name->pos, "missing function body");
-    std::string qual = pkg_->path + ".";
+    std::string qual = pkg_->name + ".";
     if (d->recv && vars.recv) {
       const Type* rt = vars.recv->type;
       if (rt->kind == TK::Pointer) rt = rt->elem;

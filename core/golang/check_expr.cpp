@@ -1428,6 +1428,8 @@ void Checker::binary(BinaryExpr* b, const Type* hint) {
 }
 
 void Checker::comparison(BinaryExpr* b) {
+  // nil stays nil when it takes the other operand's type (x == nil).
+  bool xnil = b->x->tv.type->kind == TK::UntypedNil, ynil = b->y->tv.type->kind == TK::UntypedNil;
   match_types(b->x, b->y);
   if (b->x->tv.mode == Mode::Invalid || b->y->tv.mode == Mode::Invalid) return;
   Expr* x = b->x;
@@ -1437,7 +1439,6 @@ void Checker::comparison(BinaryExpr* b) {
   Tok op = b->op;
   std::string why;
   bool ok = true;
-  bool xnil = xt->kind == TK::UntypedNil, ynil = yt->kind == TK::UntypedNil;
   if (!assignable(x, yt, nullptr) && !assignable(y, xt, nullptr)) {
     error(x->pos, "invalid operation: " + expr_string(b) + " (mismatched types " + tstr(xt) +
                       " and " + tstr(yt) + ")");

@@ -294,9 +294,11 @@ void Compiler::add_method_table(const Type* t) {
   if (prog_.methods.count(t)) return;
   MethodTable& mt = prog_.methods[t];
   for (const MethodEntry& m : checker_->method_set(t)) {
-    FuncCode* target = func_code(m.func);
-    bool direct = m.path.empty() && (t->kind == TK::Pointer) == m.func->ptr_recv;
-    FuncCode* fc = direct ? target : method_wrapper(t, m);
+    // A method of an embedded interface, or one reached through embedded
+    // fields, or needing its receiver dereferenced: a wrapper.
+    bool direct =
+        m.func->recv_named && m.path.empty() && (t->kind == TK::Pointer) == m.func->ptr_recv;
+    FuncCode* fc = direct ? func_code(m.func) : method_wrapper(t, m);
     mt.methods.push_back({prog_.method_id(m.name), m.func->type, fc});
   }
   std::sort(mt.methods.begin(), mt.methods.end(),
@@ -336,7 +338,12 @@ FuncCode* Compiler::method_wrapper(const Type* recv, const MethodEntry& m) {
   int nres = fc->nres;
   method_receiver({Loc::K::Slot, nres, 0, recv}, recv, m.path, m.func, region + nres);
   for (int i = 1; i < fc->nparams; i++) emit(Op::Mov, region + nres + i, nres + i);
-  emit_bc(Op::Call, region, konst(Value::of_ptr(func_code(m.func))));
+  if (m.func->recv_named) {
+    emit_bc(Op::Call, region, konst(Value::of_ptr(func_code(m.func))));
+  } else {
+    emit_bc(Op::CallI, region, prog_.method_id(m.name));
+    emit_ext(nres, 0, 0);
+  }
   end_wrapper(region);
   fn_ = saved;
   return fc;

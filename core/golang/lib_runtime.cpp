@@ -47,8 +47,8 @@ std::span<const NativeDef> runtime_natives() {
 }
 
 NativeFn find_native(std::string_view name) {
-  for (auto list :
-       {fmt_natives(), time_natives(), sync_natives(), runtime_natives(), errors_natives()}) {
+  for (auto list : {fmt_natives(), time_natives(), sync_natives(), runtime_natives(),
+                    errors_natives(), text_natives(), math_natives()}) {
     for (const NativeDef& d : list) {
       if (name == d.name) return d.fn;
     }

@@ -31,5 +31,7 @@ std::span<const NativeDef> time_natives();
 std::span<const NativeDef> sync_natives();
 std::span<const NativeDef> runtime_natives();
 std::span<const NativeDef> errors_natives();
+std::span<const NativeDef> text_natives();
+std::span<const NativeDef> math_natives();
 
 }  // namespace gort::golang

@@ -399,10 +399,10 @@ L_SetIndex : {
   *slot = C;
   NEXT();
 }
-ELEMENT(AddrIndex, index, B, C.i, A.p = slot)
-ELEMENT(AIndex, aindex, B, C.i, A = *slot)
-ELEMENT(ASetIndex, aindex, A, B.i, *slot = C)
-ELEMENT(AAddrIndex, aindex, B, C.i, A.p = slot)
+  ELEMENT(AddrIndex, index, B, C.i, A.p = slot)
+  ELEMENT(AIndex, aindex, B, C.i, A = *slot)
+  ELEMENT(ASetIndex, aindex, A, B.i, *slot = C)
+  ELEMENT(AAddrIndex, aindex, B, C.i, A.p = slot)
 L_SliceSlice : {
   const Instr ext = *pc++;
   const Instr ext2 = *pc++;

@@ -1,6 +1,14 @@
 // Package os: standard output and error, Exit.
 package os
 
+import "errors"
+
+var (
+	ErrNotExist   = errors.New("file does not exist")
+	ErrExist      = errors.New("file already exists")
+	ErrPermission = errors.New("permission denied")
+)
+
 type File struct {
 	fd int
 }
