@@ -78,7 +78,9 @@ struct Thread {
 
   Run* run;
   const Program::Impl* prog;
-  std::vector<Frame> frames;
+  // A deque: pushing a frame (a native calling back into Go) never moves the
+  // others, which the run loops below it point at.
+  std::deque<Frame> frames;
   std::vector<DeferRec> defers;
   PanicRec* panic = nullptr;
   Segment* seg = nullptr;    // the newest segment

@@ -309,6 +309,54 @@ x1 2y end
 
 )out",
      0, ""},
+    // String() called back from fmt pushes many frames (the recursion) on
+    // the goroutine's frame stack while the caller's frame is live: the
+    // caller's frame must not move (it once did, and printed twice).
+    {"callback_frames",
+     R"go(package main
+
+import "fmt"
+
+type tree struct {
+	v    int
+	l, r *tree
+}
+
+func depth(n int) int {
+	if n == 0 {
+		return 0
+	}
+	return 1 + depth(n-1)
+}
+
+func (t *tree) String() string {
+	if t == nil {
+		return "."
+	}
+	return fmt.Sprintf("(%v %d:%d %v)", t.l, t.v, depth(50*t.v), t.r)
+}
+
+func build(lo, hi int) *tree {
+	if lo > hi {
+		return nil
+	}
+	m := (lo + hi) / 2
+	return &tree{m, build(lo, m-1), build(m+1, hi)}
+}
+
+func main() {
+	t := build(1, 5)
+	for i := 0; i < 2; i++ {
+		fmt.Println(i, t)
+	}
+	fmt.Println("after", depth(10))
+}
+)go",
+     R"out(0 ((. 1:50 (. 2:100 .)) 3:150 (. 4:200 (. 5:250 .)))
+1 ((. 1:50 (. 2:100 .)) 3:150 (. 4:200 (. 5:250 .)))
+after 10
+)out",
+     0, ""},
 };
 
 }  // namespace
