@@ -1,6 +1,5 @@
 // Natives of math (libm), math/rand (the run's generator), sync/atomic (the
 // hardware's atomics on 8-byte slots) and sort (a slice's elements).
-#include <atomic>
 #include <cmath>
 #include <cstring>
 
@@ -27,14 +26,11 @@ double round_even(double x) {
   return std::nearbyint(x);
 }
 
-// The slot an atomic operates on; a nil pointer panics as Go's does.
-std::atomic_ref<std::int64_t>* slot_of(Thread& th, Value p,
-                                       std::atomic_ref<std::int64_t>* storage) {
-  if (!p.p) {
-    th.panic_runtime("invalid memory address or nil pointer dereference");
-    return nullptr;
-  }
-  return new (storage) std::atomic_ref<std::int64_t>(*static_cast<std::int64_t*>(p.p));
+// The slot an atomic operates on (the compiler's builtins: Emscripten
+// 3.1.6's libc++ has no std::atomic_ref); a nil pointer panics as Go's does.
+std::int64_t* slot_of(Thread& th, Value p) {
+  if (!p.p) th.panic_runtime("invalid memory address or nil pointer dereference");
+  return static_cast<std::int64_t*>(p.p);
 }
 
 // Narrows a 64-bit slot's value to the operation's type (32-bit: sign- or
@@ -47,43 +43,34 @@ std::int64_t narrow(std::int64_t v, int bits, bool is_unsigned) {
 
 template <int Bits, bool Unsigned>
 void atomic_add(Thread& th, Value* f) {
-  alignas(std::atomic_ref<std::int64_t>) unsigned char buf[sizeof(std::atomic_ref<std::int64_t>)];
-  auto* a = slot_of(th, f[1], reinterpret_cast<std::atomic_ref<std::int64_t>*>(buf));
+  std::int64_t* a = slot_of(th, f[1]);
   if (!a) return;
-  std::int64_t old = a->load(), next;
+  std::int64_t old = __atomic_load_n(a, __ATOMIC_SEQ_CST), next;
   do {
-    next = narrow(old + f[2].i, Bits, Unsigned);
-  } while (!a->compare_exchange_weak(old, next));
+    next =
+        narrow(static_cast<std::int64_t>(static_cast<std::uint64_t>(old) + f[2].u), Bits, Unsigned);
+  } while (!__atomic_compare_exchange_n(a, &old, next, true, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST));
   f[0].i = next;
 }
 
-template <int Bits, bool Unsigned>
 void atomic_load(Thread& th, Value* f) {
-  alignas(std::atomic_ref<std::int64_t>) unsigned char buf[sizeof(std::atomic_ref<std::int64_t>)];
-  if (auto* a = slot_of(th, f[1], reinterpret_cast<std::atomic_ref<std::int64_t>*>(buf))) {
-    f[0].i = a->load();
-  }
+  if (std::int64_t* a = slot_of(th, f[1])) f[0].i = __atomic_load_n(a, __ATOMIC_SEQ_CST);
 }
 
 void atomic_store(Thread& th, Value* f) {
-  alignas(std::atomic_ref<std::int64_t>) unsigned char buf[sizeof(std::atomic_ref<std::int64_t>)];
-  if (auto* a = slot_of(th, f[0], reinterpret_cast<std::atomic_ref<std::int64_t>*>(buf))) {
-    a->store(f[1].i);
-  }
+  if (std::int64_t* a = slot_of(th, f[0])) __atomic_store_n(a, f[1].i, __ATOMIC_SEQ_CST);
 }
 
 void atomic_swap(Thread& th, Value* f) {
-  alignas(std::atomic_ref<std::int64_t>) unsigned char buf[sizeof(std::atomic_ref<std::int64_t>)];
-  if (auto* a = slot_of(th, f[1], reinterpret_cast<std::atomic_ref<std::int64_t>*>(buf))) {
-    f[0].i = a->exchange(f[2].i);
-  }
+  if (std::int64_t* a = slot_of(th, f[1]))
+    f[0].i = __atomic_exchange_n(a, f[2].i, __ATOMIC_SEQ_CST);
 }
 
 void atomic_cas(Thread& th, Value* f) {
-  alignas(std::atomic_ref<std::int64_t>) unsigned char buf[sizeof(std::atomic_ref<std::int64_t>)];
-  if (auto* a = slot_of(th, f[1], reinterpret_cast<std::atomic_ref<std::int64_t>*>(buf))) {
+  if (std::int64_t* a = slot_of(th, f[1])) {
     std::int64_t expected = f[2].i;
-    f[0].i = a->compare_exchange_strong(expected, f[3].i);
+    f[0].i = __atomic_compare_exchange_n(a, &expected, f[3].i, false, __ATOMIC_SEQ_CST,
+                                         __ATOMIC_SEQ_CST);
   }
 }
 
@@ -146,10 +133,10 @@ const NativeDef kMath[] = {
     {"atomic.AddUint64", atomic_add<64, true>},
     {"atomic.AddInt32", atomic_add<32, false>},
     {"atomic.AddUint32", atomic_add<32, true>},
-    {"atomic.LoadInt64", atomic_load<64, false>},
-    {"atomic.LoadUint64", atomic_load<64, true>},
-    {"atomic.LoadInt32", atomic_load<32, false>},
-    {"atomic.LoadUint32", atomic_load<32, true>},
+    {"atomic.LoadInt64", atomic_load},
+    {"atomic.LoadUint64", atomic_load},
+    {"atomic.LoadInt32", atomic_load},
+    {"atomic.LoadUint32", atomic_load},
     {"atomic.StoreInt64", atomic_store},
     {"atomic.StoreUint64", atomic_store},
     {"atomic.StoreInt32", atomic_store},
@@ -162,7 +149,7 @@ const NativeDef kMath[] = {
     {"atomic.CompareAndSwapUint64", atomic_cas},
     {"atomic.CompareAndSwapInt32", atomic_cas},
     {"atomic.CompareAndSwapUint32", atomic_cas},
-    {"atomic.loadAny", atomic_load<64, false>},
+    {"atomic.loadAny", atomic_load},
     {"atomic.storeAny", atomic_store},
     {"sort.length",
      [](Thread& th, Value* f) {
