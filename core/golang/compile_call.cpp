@@ -435,11 +435,10 @@ FuncCode* Compiler::builtin_wrapper(CallExpr* c, Object* b) {
     case Builtin::Delete:
       emit(Op::MapDel, 0, 1);
       break;
-    case Builtin::Recover: {
-      int r = tmp();
-      emit(Op::Recover, r);
+    case Builtin::Recover:
+      // `defer recover()`: recover is the deferred call itself, not called
+      // BY a deferred function, so it returns nil and stops nothing (Go).
       break;
-    }
     default:
       errors_.push_back({c->pos.line, c->pos.col,
                          "go/defer of built-in " + b->name + " is outside gort's Go subset"});
