@@ -1,6 +1,6 @@
 # cmake -DOUT=file.cpp -DDIR=lib -DPACKAGES=fmt,time,math/rand -P embed_lib.cmake
 # Writes library_source() (library.hpp): each package's lib/<path>.go (the
-# path's slashes as underscores) as a byte array.
+# path's slashes as underscores) as a byte array (any UTF-8 in it).
 string(REPLACE "," ";" PACKAGES "${PACKAGES}")
 set(body "")
 set(table "")
@@ -12,8 +12,8 @@ foreach(pkg IN LISTS PACKAGES)
   string(REGEX REPLACE "((0x..,){16})" "\\1\n" bytes "${bytes}")
   string(LENGTH "${hex}" n)
   math(EXPR size "${n} / 2")
-  string(APPEND body "const char k${i}[] = {\n${bytes}};\n")
-  string(APPEND table "    {\"${pkg}\", {k${i}, ${size}}},\n")
+  string(APPEND body "const unsigned char k${i}[] = {\n${bytes}};\n")
+  string(APPEND table "    {\"${pkg}\", {reinterpret_cast<const char*>(k${i}), ${size}}},\n")
   math(EXPR i "${i} + 1")
 endforeach()
 file(WRITE "${OUT}.tmp"

@@ -1,5 +1,6 @@
 // Go's fmt (see format.hpp), ported from Go's fmt/print.go and format.go:
-// the same flags, the same order of decisions, the same error forms.
+// the same flags, the same order of decisions, the same error forms (Go's
+// fmt: Copyright The Go Authors, BSD-style license, https://go.dev/LICENSE).
 #include "format.hpp"
 
 #include <algorithm>
