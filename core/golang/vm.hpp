@@ -141,7 +141,7 @@ struct Run {
   const Program::Impl* prog;
   Heap heap;
   std::vector<Value> globals;
-  std::uint64_t rng;  // map iteration order, math/rand
+  std::atomic<std::uint64_t> rng;  // map iteration order, math/rand
   std::mutex threads_mu;
   Thread* threads = nullptr;
   void add(Thread* t);

@@ -57,8 +57,9 @@ void Run::remove(Thread* t) {
 }
 
 std::uint64_t Run::next_random() {
-  // splitmix64; racy updates only make it more random.
-  std::uint64_t z = (rng += 0x9E3779B97F4A7C15ull);
+  // splitmix64 over an atomic counter (goroutines on several threads).
+  std::uint64_t z =
+      rng.fetch_add(0x9E3779B97F4A7C15ull, std::memory_order_relaxed) + 0x9E3779B97F4A7C15ull;
   z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
   z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
   return z ^ (z >> 31);
