@@ -61,11 +61,9 @@ void Compiler::jump_back(std::size_t target) {
 
 std::uint32_t Compiler::konst(Value v) {
   auto& k = fn_->code->consts;
-  for (std::size_t i = 0; i < k.size(); i++) {
-    if (k[i].u == v.u) return static_cast<std::uint32_t>(i);
-  }
-  k.push_back(v);
-  return static_cast<std::uint32_t>(k.size() - 1);
+  auto [it, fresh] = fn_->const_index.try_emplace(v.u, static_cast<std::uint32_t>(k.size()));
+  if (fresh) k.push_back(v);
+  return it->second;
 }
 
 std::uint32_t Compiler::type_const(const Type* t) {

@@ -81,6 +81,7 @@ class Compiler {
     std::vector<std::size_t>* fallthrough = nullptr;  // jumps to the next clause's body
     Pos pos;
     int lits = 0;
+    std::unordered_map<std::uint64_t, std::uint32_t> const_index;  // konst's lookup
   };
 
   // ---- program (compile_prog.cpp) ----
