@@ -294,3 +294,33 @@ TEST_CASE("trace: off unless asked for") {
   CHECK(p.drain(ev) == 0);
   CHECK(ev.empty());
 }
+
+TEST_CASE("trace: every event carries the line its goroutine had reached") {
+  gort::Program p(traced(), [] {
+    auto ch = gort::make_chan<int>(1, "c");
+    gort::at(4);
+    ch.send(1);
+    gort::detail::set_line(9);  // no GoLine event, but the next events say 9
+    ch.recv();
+    gort::go([] {
+      gort::detail::set_line(21);
+      gort::yield();
+    });
+    gort::yield();
+  });
+  auto ev = run_traced(p);
+  std::vector<std::tuple<Kind, std::uint32_t, std::uint32_t>> got;  // kind, g, line
+  for (auto& e : ev) {
+    if (e.kind == Kind::ChanSend || e.kind == Kind::ChanRecv || e.kind == Kind::GoCreate ||
+        e.kind == Kind::GoLine || e.kind == Kind::GoYield) {
+      got.emplace_back(e.kind, e.g, e.line);
+    }
+  }
+  const std::vector<std::tuple<Kind, std::uint32_t, std::uint32_t>> want = {
+      {Kind::GoLine, 1, 4},   {Kind::ChanSend, 1, 4}, {Kind::ChanRecv, 1, 9},
+      {Kind::GoCreate, 1, 9}, {Kind::GoYield, 1, 9},  {Kind::GoYield, 2, 21}};
+  CHECK(got == want);
+  for (auto& e : ev) {
+    if (e.g == 0) CHECK(e.line == 0);  // the scheduler's own events have none
+  }
+}

@@ -311,3 +311,20 @@ TEST_CASE(
   CHECK(m.channel(0) == nullptr);
   CHECK(m.goroutine(0) == nullptr);
 }
+
+TEST_CASE("web model: a goroutine's line follows the line its events carry") {
+  Model m;
+  m.reset(1);
+  Texts texts;
+  auto ev = [](Kind k, std::uint32_t g, std::uint32_t line) {
+    return gort::trace::make_event(0, 0, k, g, 0, 0, 0, 0, 0, line);
+  };
+  m.apply(ev(Kind::GoStart, 1, 0), texts);
+  CHECK(m.goroutine(1)->line == 0);
+  m.apply(ev(Kind::GoYield, 1, 14), texts);
+  CHECK(m.goroutine(1)->line == 14);
+  m.apply(ev(Kind::GoStart, 1, 0), texts);  // 0: unknown, keeps what it had
+  CHECK(m.goroutine(1)->line == 14);
+  m.apply(gort::trace::make_event(0, 0, Kind::GoLine, 1, 0, 20, 0, 0, 0, 20), texts);
+  CHECK(m.goroutine(1)->line == 20);
+}

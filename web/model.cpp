@@ -252,6 +252,7 @@ void Model::apply(const trace::Event& e, const Texts& texts) {
   }
   if (exited_) return;  // frozen: see the header
   auto lane = std::min<std::size_t>(e.p, lanes_.size() - 1);
+  if (e.g && e.line) g_at(e.g, e.ts).line = static_cast<int>(e.line);
   switch (e.kind) {
     case Kind::ProcStart:
     case Kind::ProcStop:

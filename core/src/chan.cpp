@@ -17,11 +17,6 @@ namespace gort::detail {
 
 namespace {
 
-std::uint32_t cur_goid() {
-  G* g = getg();
-  return g ? static_cast<std::uint32_t>(g->id) : 0;
-}
-
 void unlock_chan(void* c) {
   static_cast<hchan*>(c)->lock.unlock();
 }
@@ -63,8 +58,8 @@ bool block_on(hchan* c, waitq& q, G* gp, void* ep, WaitReason reason) {
 
 void trace_chan(hchan* c, trace::Kind k, G* who, const void* ep, std::uint32_t ok) {
   TraceValue v = ep ? c->ops->trace(ep) : TraceValue{};
-  g_sched->record(curp(), k, who ? static_cast<std::uint32_t>(who->id) : cur_goid(), c->id, v.bits,
-                  ok, static_cast<std::uint8_t>(v.kind));
+  g_sched->record(curp(), k, who ? who : getg(), c->id, v.bits, ok,
+                  static_cast<std::uint8_t>(v.kind));
 }
 
 void send_direct(hchan* c, sudog* sg, void* ep) {
@@ -121,7 +116,7 @@ hchan* chan_make(const ElemOps* ops, std::size_t cap, std::string_view name) {
     c->id = s->next_chan_id.fetch_add(1, std::memory_order_relaxed);
     if (s->tracing) {
       P* p = curp();
-      s->record(p ? p : s->ps[0].get(), trace::Kind::ChanMake, cur_goid(), c->id,
+      s->record(p ? p : s->ps[0].get(), trace::Kind::ChanMake, getg(), c->id,
                 static_cast<std::int64_t>(cap), name.empty() ? 0 : s->intern(name), 0);
     }
   }

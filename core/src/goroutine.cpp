@@ -74,7 +74,7 @@ void g_entry(void* arg) {
   P* p = curp();
   if (g->id == 1) s->end(0);
   g->status = GStatus::Dead;
-  s->emit(p, trace::Kind::GoEnd, static_cast<std::uint32_t>(g->id), 0, 0);
+  s->emit(p, trace::Kind::GoEnd, g, 0, 0);
   p->after = P::After::Exit;
   p->prev = g;
   context_exit(g->ctx, [&]() -> Context& {
@@ -147,8 +147,8 @@ void Sched::freeg(P* p, G* g) {
 void Sched::start_g(P* p, G* g) {
   g->status = GStatus::Runnable;
   if (p) {
-    emit(p, trace::Kind::GoCreate, p->curg ? static_cast<std::uint32_t>(p->curg->id) : 0,
-         static_cast<std::uint32_t>(g->id), p->curg ? p->curg->line : 0);
+    emit(p, trace::Kind::GoCreate, p->curg, static_cast<std::uint32_t>(g->id),
+         p->curg ? p->curg->line : 0);
     runqput(p, g, true);
     if (!simulated && nidle.load(std::memory_order_relaxed) > 0 &&
         nspinning.load(std::memory_order_relaxed) == 0) {
@@ -192,7 +192,7 @@ void set_name(std::string_view name) {
   P* p = curp();
   G* g = p->curg;
   g->name_id = s.intern(name);
-  s.emit(p, trace::Kind::GoName, static_cast<std::uint32_t>(g->id), 0, g->name_id);
+  s.emit(p, trace::Kind::GoName, g, 0, g->name_id);
 }
 
 void at(int line) {
@@ -200,7 +200,7 @@ void at(int line) {
   P* p = curp();
   G* g = p->curg;
   g->line = line;
-  s.emit(p, trace::Kind::GoLine, static_cast<std::uint32_t>(g->id), 0, line);
+  s.emit(p, trace::Kind::GoLine, g, 0, line);
 }
 
 void panic(std::string_view message) {

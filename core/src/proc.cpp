@@ -56,6 +56,10 @@ inline void cpu_relax() noexcept {
   tls_p = p;
 }
 
+G* current_g() noexcept {
+  return getg();
+}
+
 Sched& sched_or_throw() {
   if (!g_sched || !getg()) throw std::logic_error("gort: called outside a running gort program");
   return *g_sched;
@@ -93,8 +97,7 @@ void gopark(void (*unlockf)(void*), void* arg, WaitReason reason, std::uint32_t 
   p->after = P::After::Park;
   p->unlockf = unlockf;
   p->unlock_arg = arg;
-  p->s->emit(p, trace::Kind::GoBlock, static_cast<std::uint32_t>(g->id), chan_id, 0, 0,
-             static_cast<std::uint8_t>(reason));
+  p->s->emit(p, trace::Kind::GoBlock, g, chan_id, 0, 0, static_cast<std::uint8_t>(reason));
   p->s->switch_from(p, g);
   // Resumed, perhaps on another thread: p is stale from here on.
   g->reason = WaitReason::None;
@@ -107,8 +110,7 @@ void goready(G* g) {
 
 void Sched::ready(P* p, G* g) {
   g->status = GStatus::Runnable;
-  emit(p, trace::Kind::GoUnblock, p->curg ? static_cast<std::uint32_t>(p->curg->id) : 0,
-       static_cast<std::uint32_t>(g->id), 0);
+  emit(p, trace::Kind::GoUnblock, p->curg, static_cast<std::uint32_t>(g->id), 0);
   if constexpr (!kContextCanMigrate) {
     P* home = g->home.load(std::memory_order_relaxed);
     if (pinned && home && home != p) {
@@ -185,7 +187,7 @@ G* Sched::find_runnable(P* p, bool steal_runnext) {
 void Sched::execute(P* p, G* g) {
   if (p->stopped) {
     p->stopped = false;
-    emit(p, trace::Kind::ProcStart, 0, 0, 0);
+    emit(p, trace::Kind::ProcStart, nullptr, 0, 0);
   }
   g->status = GStatus::Running;
   g->started = true;
@@ -194,7 +196,7 @@ void Sched::execute(P* p, G* g) {
   }
   p->curg = g;
   p->direct_budget = kSimDirectSwitches;
-  emit(p, trace::Kind::GoStart, static_cast<std::uint32_t>(g->id), 0, 0);
+  emit(p, trace::Kind::GoStart, g, 0, 0);
   context_swap(p->g0, g->ctx);
   p->curg = nullptr;
   after_switch(p);
@@ -224,7 +226,7 @@ G* Sched::direct_next(P* p) {
       }
     }
     p->curg = next;
-    emit(p, trace::Kind::GoStart, static_cast<std::uint32_t>(next->id), 0, 0);
+    emit(p, trace::Kind::GoStart, next, 0, 0);
   }
   return next;
 }
@@ -344,7 +346,7 @@ void Sched::start_thread(P* p) {
 }
 
 void Sched::worker(P* p) {
-  emit(p, trace::Kind::ProcStart, 0, 0, 0);
+  emit(p, trace::Kind::ProcStart, nullptr, 0, 0);
   bool poll = false;
   while (!ending.load(std::memory_order_acquire)) {
     if (poll) {
@@ -425,7 +427,7 @@ bool Sched::idle(P* p, bool spin) {
     }
     if (!p->stopped) {
       p->stopped = true;
-      emit(p, trace::Kind::ProcStop, 0, 0, 0);
+      emit(p, trace::Kind::ProcStop, nullptr, 0, 0);
     }
   }
   bool timed_out = false;
@@ -548,7 +550,7 @@ void Sched::end(int code) {
   exit_code = code;
   ending.store(true, std::memory_order_release);
   P* p = curp();
-  emit(p ? p : ps[0].get(), trace::Kind::Exit, 0, 0, code);
+  emit(p ? p : ps[0].get(), trace::Kind::Exit, nullptr, 0, code);
   for (auto& q : ps) {
     if (q->idle && q->attached) {
       q->idle = false;
@@ -639,7 +641,7 @@ void yield() {
   P* p = curp();
   G* g = p->curg;
   p->after = P::After::Yield;
-  p->s->emit(p, trace::Kind::GoYield, static_cast<std::uint32_t>(g->id), 0, 0);
+  p->s->emit(p, trace::Kind::GoYield, g, 0, 0);
   p->prev = g;
   context_swap(g->ctx, p->g0);  // via g0: yielding means letting the queue run first
   P* now = curp();

@@ -22,7 +22,7 @@ namespace {
 constexpr std::size_t kMaxOutput = 8 << 20;  // kept for output(); the sinks see everything
 }
 
-void Sched::record(P* p, trace::Kind k, std::uint32_t g, std::uint32_t obj, std::int64_t value,
+void Sched::record(P* p, trace::Kind k, const G* g, std::uint32_t obj, std::int64_t value,
                    std::uint32_t aux, std::uint8_t flags) {
   trace::Event e;
   e.ts = nanotime();
@@ -34,7 +34,8 @@ void Sched::record(P* p, trace::Kind k, std::uint32_t g, std::uint32_t obj, std:
                                            .count());
   }
   e.value = value;
-  e.g = g;
+  e.g = g ? static_cast<std::uint32_t>(g->id) : 0;
+  e.line = g && g->line > 0 ? static_cast<std::uint32_t>(g->line) : 0;
   e.obj = obj;
   e.aux = aux;
   e.p = static_cast<std::uint16_t>(p->id);
@@ -66,8 +67,8 @@ void Sched::write(bool err, std::string_view text) {
   if (tracing) {
     P* p = curp();
     G* g = p ? p->curg : nullptr;
-    record(p ? p : ps[0].get(), trace::Kind::Print, g ? static_cast<std::uint32_t>(g->id) : 0, err,
-           static_cast<std::int64_t>(offset), static_cast<std::uint32_t>(text.size()), 0);
+    record(p ? p : ps[0].get(), trace::Kind::Print, g, err, static_cast<std::int64_t>(offset),
+           static_cast<std::uint32_t>(text.size()), 0);
   }
 }
 

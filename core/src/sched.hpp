@@ -29,6 +29,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <cstddef>
 #include <cstdint>
 #include <gort/config.hpp>
 #include <gort/detail/runtime.hpp>
@@ -39,6 +40,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <type_traits>
 #include <vector>
 
 #include "context/context.hpp"
@@ -68,6 +70,7 @@ struct sudog {
 
 // A goroutine. It is built at the top of its own stack, closure just below.
 struct G {
+  int line = 0;  // gort::at, detail::set_line; first, for set_line (runtime.hpp)
   Context ctx;
   std::uint64_t id = 0;
   std::uint64_t parent_id = 0;
@@ -81,7 +84,6 @@ struct G {
   void* closure = nullptr;
   char* stack_lo = nullptr;
   std::size_t stack_size = 0;
-  int line = 0;                   // gort::at
   std::uint32_t name_id = 0;      // a Sched string id, 0 = unnamed
   G* schedlink = nullptr;         // global run queue, a P's inbox
   std::atomic<P*> home{nullptr};  // pinned Ps (Sched::pinned): the P it started on
@@ -99,6 +101,9 @@ struct G {
 // the context at the switch (context_lost).
 inline constexpr std::size_t kLargeStack = 16384;
 inline constexpr std::uint64_t kStackCanary = 0x676f72745f737463ULL;
+static_assert(std::is_standard_layout_v<G> && offsetof(G, line) == 0,
+              "set_line writes G::line at the start of the G");
+
 inline bool stack_overflowed(const G* g) {
   if (context_lost(g->ctx)) return true;
   if (g->stack_size < kLargeStack) {
@@ -235,12 +240,14 @@ class Sched {
   std::int64_t wall_ns(std::int64_t d) const {
     return speed == 1 ? d : static_cast<std::int64_t>(static_cast<double>(d) / speed);
   }
-  void emit(P* p, trace::Kind k, std::uint32_t g, std::uint32_t obj, std::int64_t value,
+  // Records an event by goroutine g (nullptr: the scheduler) on p's ring;
+  // it carries g's id and current line.
+  void emit(P* p, trace::Kind k, const G* g, std::uint32_t obj, std::int64_t value,
             std::uint32_t aux = 0, std::uint8_t flags = 0) {
     if (tracing) record(p, k, g, obj, value, aux, flags);
   }
-  void record(P* p, trace::Kind k, std::uint32_t g, std::uint32_t obj, std::int64_t value,
-              std::uint32_t aux, std::uint8_t flags);
+  void record(P* p, trace::Kind k, const G* g, std::uint32_t obj, std::int64_t value,
+              std::uint32_t aux = 0, std::uint8_t flags = 0);
   std::uint32_t intern(std::string_view s);
 
   // ---- goroutines ----

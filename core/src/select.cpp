@@ -42,9 +42,7 @@ struct Locks {
 void trace_select(int chosen, int n) {
   Sched* s = g_sched;
   if (!s->tracing) return;
-  G* g = getg();
-  s->record(curp(), trace::Kind::Select, g ? static_cast<std::uint32_t>(g->id) : 0, 0, chosen,
-            static_cast<std::uint32_t>(n), 0);
+  s->record(curp(), trace::Kind::Select, getg(), 0, chosen, static_cast<std::uint32_t>(n));
 }
 
 }  // namespace
@@ -159,8 +157,7 @@ int selectgo(scase* cas, int n, bool block, bool* recv_ok, int* pollorder, int* 
     // lock order depends on addresses and the trace must not.
     for (int i = 0; i < n; i++) {
       if (!cas[i].c) continue;
-      g_sched->record(p, trace::Kind::SelectWait, static_cast<std::uint32_t>(gp->id), cas[i].c->id,
-                      0, cas[i].send ? 1 : 0, 0);
+      g_sched->record(p, trace::Kind::SelectWait, gp, cas[i].c->id, 0, cas[i].send ? 1 : 0);
     }
   }
   gopark([](void* l) { static_cast<Locks*>(l)->unlock(); }, &locks, WaitReason::Select);

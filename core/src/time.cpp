@@ -74,7 +74,7 @@ void sleep(Duration d) {
   t.g = g;
   s.timers.mu.lock();
   arm_locked(s, &t);
-  s.emit(curp(), trace::Kind::GoSleep, static_cast<std::uint32_t>(g->id), 0, t.when);
+  s.emit(curp(), trace::Kind::GoSleep, g, 0, t.when);
   gopark([](void* m) { static_cast<spinlock*>(m)->unlock(); }, &s.timers.mu, WaitReason::Sleep);
   if (g->unwinding) {
     std::lock_guard lk(s.timers.mu);

@@ -69,11 +69,11 @@ void Timers::run_due(P* p, std::int64_t now) {
     timer* t = heap_[0];
     remove_locked(t);
     if (t->g) {
-      s->emit(p, trace::Kind::TimerFire, 0, static_cast<std::uint32_t>(t->g->id), now);
+      s->emit(p, trace::Kind::TimerFire, nullptr, static_cast<std::uint32_t>(t->g->id), now);
       s->ready(p, t->g);
       continue;
     }
-    s->emit(p, trace::Kind::TimerFire, 0, 0, now, chan_id(t->c));
+    s->emit(p, trace::Kind::TimerFire, nullptr, 0, now, chan_id(t->c));
     // A send that never blocks: a tick nobody has received yet is dropped.
     Time v{Duration(now)};
     scase sc{t->c, &v, true};

@@ -24,7 +24,8 @@ enum class Kind : std::uint8_t {
   GoYield,     // g yielded the processor
   GoEnd,       // g returned
   GoName,      // g was named: `value` is a string id (Program::string)
-  GoLine,      // g is at line `value` of the pattern's Go source
+  GoLine,      // g is at line `value` of the pattern's Go source (gort::at; every
+               // event carries its goroutine's line too, in `line`)
   ChanMake,    // channel `obj` made with capacity `value`, name id in `aux`
   ChanSend,    // g sent `value` on channel `obj` (buffered: it is in the buffer)
   ChanRecv,    // g received `value` from channel `obj`; aux = 0 if closed (ok == false)
@@ -47,6 +48,7 @@ struct Event {
   std::uint32_t g;     // goroutine id (0 = the scheduler itself)
   std::uint32_t obj;   // kind-specific: channel id or goroutine id
   std::uint32_t aux;   // kind-specific
+  std::uint32_t line;  // g's Go source line when it made the event (gort::at), 0 = unknown
   std::uint16_t p;     // processor index
   Kind kind;
   std::uint8_t flags;  // ValueKind of `value` for channel events; WaitReason for GoBlock
@@ -55,13 +57,14 @@ struct Event {
 // An event made by hand, for synthetic traces (tests, the playground's bench mode).
 constexpr Event make_event(std::uint64_t seq, std::int64_t ts, Kind kind, std::uint32_t g,
                            std::uint32_t obj, std::int64_t value, std::uint32_t aux,
-                           std::uint16_t p, std::uint8_t flags) {
+                           std::uint16_t p, std::uint8_t flags, std::uint32_t line = 0) {
   return {.seq = seq,
           .ts = ts,
           .value = value,
           .g = g,
           .obj = obj,
           .aux = aux,
+          .line = line,
           .p = p,
           .kind = kind,
           .flags = flags};

@@ -142,6 +142,20 @@ void go_start(G* g, const GoFn* fn) noexcept;
 // Gives back a goroutine from go_alloc whose closure failed to construct.
 void go_abort(G* g) noexcept;
 
+// The running goroutine, nullptr outside one. A goroutine's G stays the
+// same (and valid) for as long as it runs.
+G* current_g() noexcept;
+// Sets the line of the Go source that goroutine g (the running one) has
+// reached, like gort::at but without recording an event: the events g makes
+// from then on carry it (trace::Event::line), and tracebacks show it. One
+// store: G::line is the first member of a G (sched.hpp asserts so).
+inline void set_line(G* g, int line) noexcept {
+  std::memcpy(static_cast<void*>(g), &line, sizeof line);
+}
+inline void set_line(int line) noexcept {
+  if (G* g = current_g()) set_line(g, line);
+}
+
 // Writes text to the running program's standard output (or stderr).
 void write_out(std::string_view text);
 void write_err(std::string_view text);
