@@ -62,7 +62,9 @@ const ElemOps* ops_for(const Type* t) {
 
 hchan* chan_make(const Type* elem, std::size_t cap, std::string_view name, std::string* panic) {
   try {
-    return gort::detail::chan_make(ops_for(elem), cap, name);
+    hchan* c = nullptr;
+    gort::detail::check(gort::detail::chan_make(ops_for(elem), cap, name, &c));
+    return c;
   } catch (Panic& p) {
     *panic = p.message;
     return nullptr;
@@ -77,7 +79,7 @@ bool send(hchan* c, Value* v, std::string* panic) {
   if (c && gort::detail::chan_capacity(c) > 0 && gort::detail::chan_send_buffered(c, v))
     return true;
   try {
-    gort::detail::chan_send(c, v);
+    gort::detail::check(gort::detail::chan_send(c, v, true));
     return true;
   } catch (Panic& p) {
     *panic = p.message;
@@ -91,7 +93,9 @@ bool recv(hchan* c, Value* v, bool* ok, std::string* panic) {
     return true;
   }
   try {
-    *ok = gort::detail::chan_recv(c, v);
+    gort::detail::Status s = gort::detail::chan_recv(c, v, true);
+    *ok = s != gort::detail::Status::Closed;
+    if (*ok) gort::detail::check(s);
     return true;
   } catch (Panic& p) {
     *panic = p.message;
@@ -101,7 +105,7 @@ bool recv(hchan* c, Value* v, bool* ok, std::string* panic) {
 
 bool close(hchan* c, std::string* panic) {
   try {
-    gort::detail::chan_close(c);
+    gort::detail::check(gort::detail::chan_close(c));
     return true;
   } catch (Panic& p) {
     *panic = p.message;
@@ -118,7 +122,10 @@ std::size_t cap(hchan* c) {
 
 int select(gort::detail::scase* cases, int n, bool block, bool* ok, std::string* panic) {
   try {
-    return gort::detail::select_go(cases, n, block, ok);
+    int chosen = -1;
+    gort::detail::Status s = gort::detail::select_go(cases, n, block, &chosen, ok);
+    if (s != gort::detail::Status::WouldBlock) gort::detail::check(s);
+    return chosen;
   } catch (Panic& p) {
     *panic = p.message;
     return -2;

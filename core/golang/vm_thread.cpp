@@ -365,7 +365,8 @@ void go(Thread& th, Closure* c, const Value* args, std::uint32_t nslots) {
       [](void* closure) noexcept { delete *static_cast<Thread**>(closure); },
   };
   gort::detail::G* g;
-  void* mem = gort::detail::go_alloc(sizeof(Thread*), alignof(Thread*), &g);
+  void* mem;
+  gort::detail::check(gort::detail::go_alloc(sizeof(Thread*), alignof(Thread*), &g, &mem));
   *static_cast<Thread**>(mem) = t;
   gort::detail::go_start(g, &kFn);
 }

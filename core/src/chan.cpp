@@ -21,21 +21,19 @@ void unlock_chan(void* c) {
   static_cast<hchan*>(c)->lock.unlock();
 }
 
-// Blocks forever: operations on a nil channel. Only unwinding ends it.
-[[noreturn]] void park_forever(WaitReason reason) {
+// Operations on a nil channel block forever: only the program's end wakes
+// the goroutine, to be unwound.
+Status park_forever(WaitReason reason) {
   gopark(nullptr, nullptr, reason);
-  check_unwind();
-  throw Unwind{};
+  return Status::Unwind;
 }
 
 // Waits in q (c locked) until another goroutine completes the operation
-// (true) or closes c (false). While parked the goroutine holds a reference
-// to c, as a blocked Go goroutine keeps its channel reachable: so unwinding
-// it after main's frame (and main's handle) is gone still finds c alive.
-// Nothing with a destructor is in scope at the gopark call, on purpose:
-// with Emscripten's exceptions a call that may throw inside a cleanup scope
-// goes out through a JavaScript invoke_* wrapper, on every park.
-bool block_on(hchan* c, waitq& q, G* gp, void* ep, WaitReason reason) {
+// (Ok) or closes c (`closed`), or the program ends (Unwind). While parked
+// the goroutine holds a reference to c, as a blocked Go goroutine keeps its
+// channel reachable: so unwinding it after main's frame (and main's handle)
+// is gone still finds c alive.
+Status block_on(hchan* c, waitq& q, G* gp, void* ep, WaitReason reason, Status closed) {
   sudog me;
   me.g = gp;
   me.elem = ep;
@@ -43,15 +41,15 @@ bool block_on(hchan* c, waitq& q, G* gp, void* ep, WaitReason reason) {
   chan_retain(c);
   waitq_push(q, &me);
   gopark(unlock_chan, c, reason, c->id);
-  bool unwinding = gp->unwinding;
-  if (unwinding) {
+  bool unwind = gp->unwinding;
+  if (unwind) {
     c->lock.lock();
     waitq_remove(q, &me);
     c->lock.unlock();
   }
   chan_release(c);
-  if (unwinding) check_unwind();
-  return me.success;
+  if (unwind && must_unwind(gp)) return Status::Unwind;
+  return me.success ? Status::Ok : closed;
 }
 
 }  // namespace
@@ -92,18 +90,12 @@ void recv_direct(hchan* c, sudog* sg, void* ep) {
   goready(sg->g);
 }
 
-void recv_closed(hchan* c) {
-  trace_op(c, trace::Kind::ChanRecv, nullptr, nullptr, 0);
-}
-
-hchan* chan_make(const ElemOps* ops, std::size_t cap, std::string_view name) {
+Status chan_make(const ElemOps* ops, std::size_t cap, std::string_view name, hchan** out) {
   // At most 1 TiB of buffer, or half the address space on 32-bit targets
   // (wasm32), so that head + cap * size cannot overflow.
   constexpr std::uint64_t kMaxBytes =
       sizeof(std::size_t) >= 8 ? std::uint64_t{1} << 40 : SIZE_MAX / 2;
-  if (std::uint64_t{cap} > kMaxBytes / (ops->size ? ops->size : 1)) {
-    throw Panic{"makechan: size out of range"};
-  }
+  if (std::uint64_t{cap} > kMaxBytes / (ops->size ? ops->size : 1)) return Status::MakechanSize;
   std::size_t align = ops->align > alignof(hchan) ? ops->align : alignof(hchan);
   std::size_t head = (sizeof(hchan) + align - 1) / align * align;
   char* mem = static_cast<char*>(::operator new (head + cap * ops->size, std::align_val_t{align}));
@@ -120,7 +112,8 @@ hchan* chan_make(const ElemOps* ops, std::size_t cap, std::string_view name) {
                 static_cast<std::int64_t>(cap), name.empty() ? 0 : s->intern(name), 0);
     }
   }
-  return c;
+  *out = c;
+  return Status::Ok;
 }
 
 void chan_retain(hchan* c) noexcept {
@@ -135,25 +128,59 @@ void chan_release(hchan* c) noexcept {
   ::operator delete (static_cast<void*>(c), std::align_val_t{align});
 }
 
-void chan_send(hchan* c, void* ep) {
-  G* gp = enter_op();
-  if (!c) park_forever(WaitReason::ChanSendNilChan);
-  c->lock.lock();
-  if (c->closed) {
-    c->lock.unlock();
-    go_panic("send on closed channel");
-  }
+Status send_locked(hchan* c, void* ep) {
+  if (c->closed) return Status::SendOnClosed;
   if (sudog* sg = waitq_pop(c->recvq)) {
     send_direct(c, sg, ep);
-    c->lock.unlock();
-    return;
+    return Status::Ok;
   }
   if (c->qcount < c->dataqsiz) {
     buf_put(c, ep);
-    c->lock.unlock();
-    return;
+    return Status::Ok;
   }
-  if (!block_on(c, c->sendq, gp, ep, WaitReason::ChanSend)) go_panic("send on closed channel");
+  return Status::WouldBlock;
+}
+
+Status recv_locked(hchan* c, void* ep) {
+  if (c->closed && c->qcount == 0) {
+    trace_op(c, trace::Kind::ChanRecv, nullptr, nullptr, 0);
+    return Status::Closed;
+  }
+  if (sudog* sg = waitq_pop(c->sendq)) {
+    recv_direct(c, sg, ep);
+    return Status::Ok;
+  }
+  if (c->qcount > 0) {
+    buf_take(c, ep);
+    return Status::Ok;
+  }
+  return Status::WouldBlock;
+}
+
+Status chan_send(hchan* c, void* ep, bool block) {
+  G* gp;
+  if (Status s = enter_op(&gp); s != Status::Ok) return s;
+  if (!c) return block ? park_forever(WaitReason::ChanSendNilChan) : Status::WouldBlock;
+  c->lock.lock();
+  Status s = send_locked(c, ep);
+  if (s != Status::WouldBlock || !block) {
+    c->lock.unlock();
+    return s;
+  }
+  return block_on(c, c->sendq, gp, ep, WaitReason::ChanSend, Status::SendOnClosed);
+}
+
+Status chan_recv(hchan* c, void* ep, bool block) {
+  G* gp;
+  if (Status s = enter_op(&gp); s != Status::Ok) return s;
+  if (!c) return block ? park_forever(WaitReason::ChanReceiveNilChan) : Status::WouldBlock;
+  c->lock.lock();
+  Status s = recv_locked(c, ep);
+  if (s != Status::WouldBlock || !block) {
+    c->lock.unlock();
+    return s;
+  }
+  return block_on(c, c->recvq, gp, ep, WaitReason::ChanReceive, Status::Closed);
 }
 
 bool chan_send_buffered(hchan* c, void* ep) noexcept {
@@ -174,35 +201,14 @@ bool chan_recv_buffered(hchan* c, void* ep) noexcept {
   return value;
 }
 
-bool chan_recv(hchan* c, void* ep) {
-  G* gp = enter_op();
-  if (!c) park_forever(WaitReason::ChanReceiveNilChan);
-  c->lock.lock();
-  if (c->closed && c->qcount == 0) {
-    recv_closed(c);
-    c->lock.unlock();
-    return false;
-  }
-  if (sudog* sg = waitq_pop(c->sendq)) {
-    recv_direct(c, sg, ep);
-    c->lock.unlock();
-    return true;
-  }
-  if (c->qcount > 0) {
-    buf_take(c, ep);
-    c->lock.unlock();
-    return true;
-  }
-  return block_on(c, c->recvq, gp, ep, WaitReason::ChanReceive);
-}
-
-void chan_close(hchan* c) {
-  enter_op();
-  if (!c) go_panic("close of nil channel");
+Status chan_close(hchan* c) {
+  G* gp;
+  if (Status s = enter_op(&gp); s != Status::Ok) return s;
+  if (!c) return Status::CloseOfNil;
   c->lock.lock();
   if (c->closed) {
     c->lock.unlock();
-    go_panic("close of closed channel");
+    return Status::CloseOfClosed;
   }
   c->closed = true;
   trace_op(c, trace::Kind::ChanClose, nullptr, nullptr);
@@ -220,6 +226,7 @@ void chan_close(hchan* c) {
   }
   c->lock.unlock();
   ready_list(list);
+  return Status::Ok;
 }
 
 std::size_t chan_len(const hchan* c) noexcept {

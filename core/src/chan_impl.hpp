@@ -96,7 +96,11 @@ void recv_direct(hchan* c, sudog* sg, void* ep);
   if (++c->recvx == c->dataqsiz) c->recvx = 0;
   c->qcount--;
 }
-// A receive found c closed and drained.
-void recv_closed(hchan* c);
+// The part of a send (receive) that does not wait, c locked: completes it
+// if it can at once. Ok (recv: or Closed, c closed and drained),
+// SendOnClosed, or WouldBlock. chan_send, chan_recv and select's first pass
+// are these plus waiting.
+Status send_locked(hchan* c, void* ep);
+Status recv_locked(hchan* c, void* ep);
 
 }  // namespace gort::detail

@@ -62,8 +62,7 @@ void run_g(Sched* s, G* g) {
     return;
   }
   s->after_switch(curp());  // finish the switch that started us
-  check_unwind();
-  g->fn->invoke(g->closure);
+  if (!must_unwind(g)) g->fn->invoke(g->closure);
   end_fn(s, g, nullptr);
 }
 
@@ -90,7 +89,9 @@ G* Sched::newg(std::size_t closure_size, std::size_t closure_align, void** closu
   std::size_t n = ngoroutines.fetch_add(1, std::memory_order_relaxed) + 1;
   if (cfg.max_goroutines && n > cfg.max_goroutines) {
     ngoroutines.fetch_sub(1, std::memory_order_relaxed);
-    fatal("goroutine limit exceeded: max_goroutines is " + std::to_string(cfg.max_goroutines));
+    fatal_report(std::string(status_text(Status::GoroutineLimit)) + ": max_goroutines is " +
+                 std::to_string(cfg.max_goroutines));
+    return nullptr;
   }
   P* p = curp();
   // P caches hold blocks of the program's stack size only.
@@ -159,12 +160,11 @@ void Sched::start_g(P* p, G* g) {
   }
 }
 
-void* go_alloc(std::size_t size, std::size_t align, G** g) {
-  Sched& s = sched_or_throw();
-  check_unwind();
-  void* closure;
-  *g = s.newg(size, align, &closure, s.stack_size);
-  return closure;
+Status go_alloc(std::size_t size, std::size_t align, G** g, void** closure) {
+  G* gp;
+  if (Status s = enter_op(&gp); s != Status::Ok) return s;
+  *g = g_sched->newg(size, align, closure, g_sched->stack_size);
+  return *g ? Status::Ok : Status::GoroutineLimit;
 }
 
 void go_start(G* g, const GoFn* fn) noexcept {
@@ -174,6 +174,17 @@ void go_start(G* g, const GoFn* fn) noexcept {
 
 void go_abort(G* g) noexcept {
   g_sched->freeg(curp(), g);
+}
+
+Status go_exit(int code, std::string_view stderr_text) {
+  G* g = getg();
+  if (!g) return Status::NoGoroutine;
+  Sched* s = g_sched;
+  if (!s->ending.load(std::memory_order_acquire)) {
+    if (!stderr_text.empty()) s->write(true, stderr_text);
+    s->end(code);
+  }
+  return Status::Unwind;
 }
 
 }  // namespace gort::detail
@@ -208,14 +219,20 @@ void panic(std::string_view message) {
   throw Panic{std::string(message)};
 }
 
-void exit(int code) {
-  Sched& s = sched_or_throw();
-  s.end(code);
-  throw Unwind{};
-}
-
 std::size_t num_goroutine() {
   return sched_or_throw().ngoroutines.load(std::memory_order_relaxed);
+}
+
+int gomaxprocs() {
+  return sched_or_throw().nprocs;
+}
+
+std::uint64_t run_seed() {
+  return sched_or_throw().seed;
+}
+
+bool virtual_clock() {
+  return sched_or_throw().virtual_time;
 }
 
 }  // namespace gort

@@ -65,28 +65,19 @@ Sched& sched_or_throw() {
   return *g_sched;
 }
 
-namespace {
-// Unwinds g if its program has ended; not from a destructor already
-// unwinding (a second exception would terminate).
-inline void unwind_if_ending(G* g) {
+bool must_unwind(G* g) noexcept {
   if (!g->unwinding) {
-    if (!g_sched->ending.load(std::memory_order_relaxed)) return;
+    if (!g_sched->ending.load(std::memory_order_relaxed)) return false;
     g->unwinding = true;
   }
-  if (std::uncaught_exceptions() == 0) throw Unwind{};
-}
-}  // namespace
-
-void check_unwind() {
-  if (G* g = getg()) unwind_if_ending(g);
+  return std::uncaught_exceptions() == 0;
 }
 
-G* enter_op() {
+Status enter_op(G** g) noexcept {
   P* p = curp();
-  G* g = p ? p->curg : nullptr;
-  if (!g) throw std::logic_error("gort: called outside a running gort program");
-  unwind_if_ending(g);
-  return g;
+  *g = p ? p->curg : nullptr;
+  if (!*g) return Status::NoGoroutine;
+  return must_unwind(*g) ? Status::Unwind : Status::Ok;
 }
 
 void gopark(void (*unlockf)(void*), void* arg, WaitReason reason, std::uint32_t chan_id) {
@@ -629,24 +620,25 @@ void Sched::teardown_rest() {
   set_curp(nullptr);
 }
 
-}  // namespace gort::detail
-
-namespace gort {
-
-using namespace detail;
-
-void yield() {
-  sched_or_throw();
-  check_unwind();
+namespace {
+// Switches to g0 (yielding means letting the queue run first), which puts
+// the goroutine back on its P's queue.
+Status yield_as(trace::Kind k) {
+  G* g;
+  if (Status s = enter_op(&g); s != Status::Ok) return s;
   P* p = curp();
-  G* g = p->curg;
   p->after = P::After::Yield;
-  p->s->emit(p, trace::Kind::GoYield, g, 0, 0);
+  p->s->emit(p, k, g, 0, 0);
   p->prev = g;
-  context_swap(g->ctx, p->g0);  // via g0: yielding means letting the queue run first
+  context_swap(g->ctx, p->g0);
   P* now = curp();
   now->s->after_switch(now);
-  check_unwind();
+  return must_unwind(g) ? Status::Unwind : Status::Ok;
+}
+}  // namespace
+
+Status go_yield() {
+  return yield_as(trace::Kind::GoYield);
 }
 
-}  // namespace gort
+}  // namespace gort::detail

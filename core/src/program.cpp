@@ -94,7 +94,7 @@ Sched::Sched(const Config& c, std::function<void()> main) : cfg(c), main_fn(std:
     nprocs = kMaxThreads;
   }
   stack_size = cfg.stack_size ? (cfg.stack_size + 15) / 16 * 16 : Config::kDefaultStackSize;
-  std::uint64_t seed = cfg.seed ? cfg.seed : std::random_device{}() * 0x9e3779b97f4a7c15ULL + 1;
+  seed = cfg.seed ? cfg.seed : std::random_device{}() * 0x9e3779b97f4a7c15ULL + 1;
   sim_rng.seed(seed);
   for (int i = 0; i < nprocs; i++) {
     auto p = std::make_unique<P>();

@@ -122,18 +122,12 @@ void Sched::report_deadlock() {
   for (G* g : gs) report_traceback(g, wait_reason_text(g->reason));
 }
 
-void fatal(std::string_view msg) {
+void fatal_report(std::string_view msg) {
   Sched* s = g_sched;
-  if (!s->ending.load(std::memory_order_acquire)) {
-    s->write(true, "fatal error: " + std::string(msg) + "\n\n");
-    if (G* g = getg()) s->report_traceback(g, "running");
-    s->end(2);
-  }
-  throw Unwind{};
-}
-
-void go_panic(std::string msg) {
-  throw Panic{std::move(msg)};
+  if (s->ending.load(std::memory_order_acquire)) return;
+  s->write(true, "fatal error: " + std::string(msg) + "\n\n");
+  if (G* g = getg()) s->report_traceback(g, "running");
+  s->end(2);
 }
 
 }  // namespace gort::detail

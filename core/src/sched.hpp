@@ -171,6 +171,7 @@ class Sched {
   ~Sched();
 
   Config cfg;
+  std::uint64_t seed = 0;  // Config::seed, or the one drawn when it was 0
   int nprocs = 1;
   bool simulated = false;
   bool virtual_time = false;
@@ -331,25 +332,44 @@ inline G* getg() noexcept {
 }
 
 // Parks the running goroutine with `reason`; unlockf(arg) runs on g0 once its
-// context is saved. Returns when another goroutine has made it runnable.
+// context is saved. Returns when another goroutine has made it runnable
+// (or the program's end resumes it to be unwound: G::unwinding).
+//
+// The parking rule: nothing with a destructor is in scope, and no try block
+// is open, in any frame of the goroutine between its entry and a park,
+// except where the goroutine's own code puts them. Under Emscripten's
+// exceptions a call that may throw from inside such a scope leaves wasm
+// through a JavaScript invoke_* wrapper, and a switch unwinds and rewinds
+// every such call on the goroutine's stack: twice the cost of a JavaScript
+// round trip, on every park. So the runtime's paths from an entry point to
+// here keep nothing to clean up (sudogs and selects' bookkeeping are
+// trivially destructible and live on the stack; references are dropped by
+// hand), report failure by Status rather than by throwing, and the C++
+// API throws only from its inline wrappers, after the switch is over.
+// The debug-checks WebAssembly build counts the invoke_* wrappers on the
+// stack and aborts a park under one (GORT_WASM_DEBUG_CHECKS).
 void gopark(void (*unlockf)(void*), void* arg, WaitReason reason, std::uint32_t chan_id = 0);
 // Makes g runnable on the calling thread's P.
 void goready(G* g);
-// Throws Unwind if the program is ending and the goroutine may be unwound.
-void check_unwind();
-// At the start of every goroutine operation: the running goroutine, after
-// checking there is one (std::logic_error) and that its program still runs.
-G* enter_op();
-// Whether enter_op would return quietly: a goroutine is running and is not
-// being unwound (its program has not ended). For paths that must not throw.
+// Whether the running goroutine g must stop and be unwound because its
+// program has ended (this sets G::unwinding). Never while a C++ exception is
+// in flight on g: a destructor run by unwinding may still block, and
+// throwing from it would terminate.
+bool must_unwind(G* g) noexcept;
+// At the start of every goroutine operation: *g = the running goroutine,
+// and Ok; NoGoroutine outside one; Unwind if it must unwind.
+Status enter_op(G** g) noexcept;
+// Whether enter_op would say Ok: a goroutine is running and is not being
+// unwound (its program has not ended). Inline, for the buffered fast path.
 inline bool enter_op_quiet() noexcept {
   G* g = getg();
   return g && !g->unwinding && !g_sched->ending.load(std::memory_order_relaxed);
 }
 // The running program, or std::logic_error when called outside one.
 Sched& sched_or_throw();
-// A fatal error: prints Go's "fatal error: msg" and ends the program.
-[[noreturn]] void fatal(std::string_view msg);
-[[noreturn]] void go_panic(std::string msg);
+// A fatal error: unless the program is already ending, prints Go's
+// "fatal error: msg" and the running goroutine's traceback, and ends the
+// program (exit code 2). The caller returns the error's Status.
+void fatal_report(std::string_view msg);
 
 }  // namespace gort::detail

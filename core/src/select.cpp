@@ -11,7 +11,6 @@
 // Cases on nil channels take no part; no cases at all blocks forever.
 #include <algorithm>
 #include <gort/select.hpp>
-#include <memory>
 #include <vector>
 
 #include "chan_impl.hpp"
@@ -45,23 +44,16 @@ void trace_select(int chosen, int n) {
   s->record(curp(), trace::Kind::Select, getg(), 0, chosen, static_cast<std::uint32_t>(n));
 }
 
-}  // namespace
-
-namespace {
-
 // selectgo proper. pollorder and lockorder hold n ints, sgs n sudogs.
-// Nothing with a destructor is in scope here, on purpose: with Emscripten's
-// exceptions every call that may throw inside a cleanup scope goes out
-// through a JavaScript invoke_* wrapper, and this calls gopark, send_direct
-// and friends on every select. So the references held while parked are
-// dropped by hand (release_all) on every way out after pass 2.
-int selectgo(scase* cas, int n, bool block, bool* recv_ok, int* pollorder, int* lockorder,
-             sudog* sgs) {
-  P* p = curp();
-  if (!g_sched || !p) throw std::logic_error("gort: called outside a running gort program");
-  G* gp = p ? p->curg : nullptr;
-  if (gp) check_unwind();  // timers call this on g0 with block == false
+// Parks (gopark): nothing to clean up in scope, so the references held while
+// parked are dropped by hand (release_all) on every way out after pass 2.
+Status selectgo(scase* cas, int n, bool block, int* chosen, bool* recv_ok, int* pollorder,
+                int* lockorder, sudog* sgs) {
+  *chosen = -1;
   *recv_ok = false;
+  G* gp;
+  if (Status s = enter_op(&gp); s != Status::Ok) return s;
+  P* p = curp();
 
   int norder = 0;
   for (int i = 0; i < n; i++) {
@@ -74,11 +66,10 @@ int selectgo(scase* cas, int n, bool block, bool* recv_ok, int* pollorder, int* 
   if (norder == 0) {
     if (!block) {
       trace_select(-1, n);
-      return -1;
+      return Status::WouldBlock;
     }
     gopark(nullptr, nullptr, n == 0 ? WaitReason::SelectNoCases : WaitReason::Select);
-    check_unwind();
-    throw Unwind{};
+    return Status::Unwind;
   }
   // Lock order: by channel address (insertion sort: selects are small).
   for (int k = 0; k < norder; k++) {
@@ -94,41 +85,20 @@ int selectgo(scase* cas, int n, bool block, bool* recv_ok, int* pollorder, int* 
   // Pass 1: a ready case, in random order.
   for (int k = 0; k < norder; k++) {
     int i = pollorder[k];
-    hchan* c = cas[i].c;
-    if (cas[i].send) {
-      if (c->closed) {
-        locks.unlock();
-        go_panic("send on closed channel");
-      }
-      if (sudog* sg = waitq_pop(c->recvq)) {
-        send_direct(c, sg, cas[i].elem);
-      } else if (c->qcount < c->dataqsiz) {
-        buf_put(c, cas[i].elem);
-      } else {
-        continue;
-      }
-      *recv_ok = true;
-    } else {
-      if (sudog* sg = waitq_pop(c->sendq)) {
-        recv_direct(c, sg, cas[i].elem);
-        *recv_ok = true;
-      } else if (c->qcount > 0) {
-        buf_take(c, cas[i].elem);
-        *recv_ok = true;
-      } else if (c->closed) {
-        recv_closed(c);
-      } else {
-        continue;
-      }
-    }
+    Status s =
+        cas[i].send ? send_locked(cas[i].c, cas[i].elem) : recv_locked(cas[i].c, cas[i].elem);
+    if (s == Status::WouldBlock) continue;
     locks.unlock();
+    if (s == Status::SendOnClosed) return s;
+    *recv_ok = s == Status::Ok;
+    *chosen = i;
     trace_select(i, n);
-    return i;
+    return Status::Ok;
   }
   if (!block) {
     locks.unlock();
     trace_select(-1, n);
-    return -1;
+    return Status::WouldBlock;
   }
 
   // Pass 2: wait on every channel, holding a reference to each (see block_on).
@@ -166,11 +136,10 @@ int selectgo(scase* cas, int n, bool block, bool* recv_ok, int* pollorder, int* 
   locks.lock();
   sudog* winner = gp->param;
   gp->param = nullptr;
-  int chosen = -1;
   for (int k = 0; k < norder; k++) {
     int i = lockorder[k];
     if (&sgs[k] == winner) {
-      chosen = i;
+      *chosen = i;
       *recv_ok = winner->success;
     } else {
       waitq_remove(cas[i].send ? cas[i].c->sendq : cas[i].c->recvq, &sgs[k]);
@@ -178,27 +147,29 @@ int selectgo(scase* cas, int n, bool block, bool* recv_ok, int* pollorder, int* 
   }
   locks.unlock();
   release_all();
-  if (chosen < 0) {  // woken only to be unwound
-    check_unwind();
-    throw Unwind{};
-  }
-  if (cas[chosen].send && !*recv_ok) go_panic("send on closed channel");
-  trace_select(chosen, n);
-  return chosen;
+  if (*chosen < 0) return Status::Unwind;  // woken only to be unwound
+  if (cas[*chosen].send && !*recv_ok) return Status::SendOnClosed;
+  trace_select(*chosen, n);
+  return Status::Ok;
 }
 
 }  // namespace
 
-int select_go(scase* cas, int n, bool block, bool* recv_ok) {
+Status select_go(scase* cas, int n, bool block, int* chosen, bool* recv_ok) {
   constexpr int kInline = 8;  // small selects keep their bookkeeping on the stack
   if (n <= kInline) {
     int pollorder[kInline], lockorder[kInline];
     sudog sgs[kInline];
-    return selectgo(cas, n, block, recv_ok, pollorder, lockorder, sgs);
+    return selectgo(cas, n, block, chosen, recv_ok, pollorder, lockorder, sgs);
   }
-  auto ints = std::make_unique<int[]>(2 * static_cast<std::size_t>(n));
-  auto sgs = std::make_unique<sudog[]>(static_cast<std::size_t>(n));
-  return selectgo(cas, n, block, recv_ok, ints.get(), ints.get() + n, sgs.get());
+  // Freed by hand, not by a smart pointer: see gopark (nothing to clean up in
+  // scope around a park). selectgo throws nothing but bad_alloc.
+  int* ints = new int[2 * static_cast<std::size_t>(n)];
+  sudog* sgs = new sudog[static_cast<std::size_t>(n)];
+  Status s = selectgo(cas, n, block, chosen, recv_ok, ints, ints + n, sgs);
+  delete[] sgs;
+  delete[] ints;
+  return s;
 }
 
 }  // namespace gort::detail
@@ -221,7 +192,10 @@ int select(std::span<Case> cases) {
     index.push_back(i);
   }
   bool ok = false;
-  int chosen = detail::select_go(sc.data(), static_cast<int>(sc.size()), def < 0, &ok);
+  int chosen = -1;
+  detail::Status s =
+      detail::select_go(sc.data(), static_cast<int>(sc.size()), def < 0, &chosen, &ok);
+  if (s != detail::Status::WouldBlock) detail::check(s);
   int arg = chosen < 0 ? def : index[chosen];
   cases[arg].fire(ok);
   return arg;

@@ -1,5 +1,5 @@
 // Go's sync primitives on the runtime's wait queues: WaitGroup, Mutex,
-// RWMutex (Once is a template in sync.hpp over Mutex).
+// RWMutex, and Once's two halves over a Mutex (Once::call is a template).
 //
 // Invariants: each object's spinlock guards its fields and wait queues and
 // is released by gopark once the waiter is parked. Unlocking hands
@@ -35,161 +35,169 @@ namespace {
 // ended) leaves without touching the object again: unlike a channel, a sync
 // object has no reference count, and the frame that held it (main's, say)
 // may be gone. Its sudog stays queued; nothing runs it again.
-void wait_on(waitq& q, spinlock& l, WaitReason reason) {
+Status wait_on(G* gp, waitq& q, spinlock& l, WaitReason reason) {
   sudog me;
-  me.g = getg();
+  me.g = gp;
   waitq_park(q, l, me, reason);
-  check_unwind();
+  return must_unwind(gp) ? Status::Unwind : Status::Ok;
 }
 
 }  // namespace
 
-}  // namespace gort::detail
-
-namespace gort {
-
-using namespace detail;
-
-void WaitGroup::add(int delta) {
-  enter_op();
-  l_.lock();
-  n_ += delta;
-  if (n_ < 0) {
-    l_.unlock();
-    go_panic("sync: negative WaitGroup counter");
+Status waitgroup_add(WaitGroup& wg, int delta) {
+  G* gp;
+  if (Status s = enter_op(&gp); s != Status::Ok) return s;
+  wg.l_.lock();
+  wg.n_ += delta;
+  if (wg.n_ < 0) {
+    wg.l_.unlock();
+    return Status::NegativeWaitGroup;
   }
-  if (n_ > 0 || !q_.first) {
-    l_.unlock();
-    return;
+  if (wg.n_ > 0 || !wg.q_.first) {
+    wg.l_.unlock();
+    return Status::Ok;
   }
   G* list = nullptr;
-  waitq_take_all(q_, list);
-  l_.unlock();
+  waitq_take_all(wg.q_, list);
+  wg.l_.unlock();
   ready_list(list);
+  return Status::Ok;
 }
 
-void WaitGroup::wait() {
-  enter_op();
-  l_.lock();
-  if (n_ == 0) {
-    l_.unlock();
-    return;
+Status waitgroup_wait(WaitGroup& wg) {
+  G* gp;
+  if (Status s = enter_op(&gp); s != Status::Ok) return s;
+  wg.l_.lock();
+  if (wg.n_ == 0) {
+    wg.l_.unlock();
+    return Status::Ok;
   }
-  wait_on(q_, l_, WaitReason::WaitGroupWait);
+  return wait_on(gp, wg.q_, wg.l_, WaitReason::WaitGroupWait);
 }
 
-void Mutex::lock() {
-  enter_op();
-  l_.lock();
-  if (!locked_) {
-    locked_ = true;
-    l_.unlock();
-    return;
+Status mutex_lock(Mutex& m, bool block) {
+  G* gp;
+  if (Status s = enter_op(&gp); s != Status::Ok) return s;
+  m.l_.lock();
+  if (!m.locked_) {
+    m.locked_ = true;
+    m.l_.unlock();
+    return Status::Ok;
   }
-  wait_on(q_, l_, WaitReason::MutexLock);  // unlock() handed it to us
-}
-
-bool Mutex::try_lock() {
-  enter_op();
-  l_.lock();
-  bool ok = !locked_;
-  locked_ = true;
-  l_.unlock();
-  return ok;
-}
-
-void Mutex::unlock() {
-  sched_or_throw();
-  l_.lock();
-  if (!locked_) {
-    l_.unlock();
-    fatal("sync: unlock of unlocked mutex");
+  if (!block) {
+    m.l_.unlock();
+    return Status::WouldBlock;
   }
-  if (sudog* s = waitq_pop(q_)) {
-    l_.unlock();
+  return wait_on(gp, m.q_, m.l_, WaitReason::MutexLock);  // unlock handed it to us
+}
+
+Status mutex_unlock(Mutex& m) {
+  if (!getg()) return Status::NoGoroutine;
+  m.l_.lock();
+  if (!m.locked_) {
+    m.l_.unlock();
+    fatal_report(status_text(Status::UnlockOfUnlocked));
+    return Status::UnlockOfUnlocked;
+  }
+  if (sudog* s = waitq_pop(m.q_)) {
+    m.l_.unlock();
     goready(s->g);  // stays locked: ownership passes to the waiter
-    return;
+    return Status::Ok;
   }
-  locked_ = false;
-  l_.unlock();
+  m.locked_ = false;
+  m.l_.unlock();
+  return Status::Ok;
 }
 
-void RWMutex::lock() {
-  enter_op();
-  l_.lock();
-  if (!writer_ && readers_ == 0) {
-    writer_ = true;
-    l_.unlock();
-    return;
+Status rwmutex_lock(RWMutex& rw, bool block) {
+  G* gp;
+  if (Status s = enter_op(&gp); s != Status::Ok) return s;
+  rw.l_.lock();
+  if (!rw.writer_ && rw.readers_ == 0) {
+    rw.writer_ = true;
+    rw.l_.unlock();
+    return Status::Ok;
   }
-  wait_on(writers_q_, l_, WaitReason::RWMutexLock);
+  if (!block) {
+    rw.l_.unlock();
+    return Status::WouldBlock;
+  }
+  return wait_on(gp, rw.writers_q_, rw.l_, WaitReason::RWMutexLock);
 }
 
-bool RWMutex::try_lock() {
-  enter_op();
-  l_.lock();
-  bool ok = !writer_ && readers_ == 0;
-  if (ok) writer_ = true;
-  l_.unlock();
-  return ok;
-}
-
-void RWMutex::unlock() {
-  sched_or_throw();
-  l_.lock();
-  if (!writer_) {
-    l_.unlock();
-    fatal("sync: Unlock of unlocked RWMutex");
+Status rwmutex_unlock(RWMutex& rw) {
+  if (!getg()) return Status::NoGoroutine;
+  rw.l_.lock();
+  if (!rw.writer_) {
+    rw.l_.unlock();
+    fatal_report(status_text(Status::RWUnlockOfUnlocked));
+    return Status::RWUnlockOfUnlocked;
   }
-  writer_ = false;
+  rw.writer_ = false;
   G* list = nullptr;
-  if (readers_q_.first) {  // every waiting reader gets in together
-    readers_ += waitq_take_all(readers_q_, list);
-  } else if (sudog* s = waitq_pop(writers_q_)) {
-    writer_ = true;
+  if (rw.readers_q_.first) {  // every waiting reader gets in together
+    rw.readers_ += waitq_take_all(rw.readers_q_, list);
+  } else if (sudog* s = waitq_pop(rw.writers_q_)) {
+    rw.writer_ = true;
     s->g->schedlink = nullptr;
     list = s->g;
   }
-  l_.unlock();
+  rw.l_.unlock();
   ready_list(list);
+  return Status::Ok;
 }
 
-void RWMutex::lock_shared() {
-  enter_op();
-  l_.lock();
-  if (!writer_ && !writers_q_.first) {
-    readers_++;
-    l_.unlock();
-    return;
+Status rwmutex_rlock(RWMutex& rw, bool block) {
+  G* gp;
+  if (Status s = enter_op(&gp); s != Status::Ok) return s;
+  rw.l_.lock();
+  if (!rw.writer_ && !rw.writers_q_.first) {
+    rw.readers_++;
+    rw.l_.unlock();
+    return Status::Ok;
   }
-  wait_on(readers_q_, l_, WaitReason::RWMutexRLock);
+  if (!block) {
+    rw.l_.unlock();
+    return Status::WouldBlock;
+  }
+  return wait_on(gp, rw.readers_q_, rw.l_, WaitReason::RWMutexRLock);
 }
 
-bool RWMutex::try_lock_shared() {
-  enter_op();
-  l_.lock();
-  bool ok = !writer_ && !writers_q_.first;
-  if (ok) readers_++;
-  l_.unlock();
-  return ok;
-}
-
-void RWMutex::unlock_shared() {
-  sched_or_throw();
-  l_.lock();
-  if (readers_ <= 0) {
-    l_.unlock();
-    fatal("sync: RUnlock of unlocked RWMutex");
+Status rwmutex_runlock(RWMutex& rw) {
+  if (!getg()) return Status::NoGoroutine;
+  rw.l_.lock();
+  if (rw.readers_ <= 0) {
+    rw.l_.unlock();
+    fatal_report(status_text(Status::RWRUnlockOfUnlocked));
+    return Status::RWRUnlockOfUnlocked;
   }
   G* next = nullptr;
-  if (--readers_ == 0) {
-    if (sudog* s = waitq_pop(writers_q_)) {
-      writer_ = true;
+  if (--rw.readers_ == 0) {
+    if (sudog* s = waitq_pop(rw.writers_q_)) {
+      rw.writer_ = true;
       next = s->g;
     }
   }
-  l_.unlock();
+  rw.l_.unlock();
   if (next) goready(next);
+  return Status::Ok;
 }
 
-}  // namespace gort
+Status once_begin(Once& o, bool* run) {
+  *run = false;
+  if (o.done_.load(std::memory_order_acquire)) return Status::Ok;
+  if (Status s = mutex_lock(o.mu_, true); s != Status::Ok) return s;
+  if (o.done_.load(std::memory_order_relaxed)) {
+    mutex_unlock(o.mu_);
+  } else {
+    *run = true;
+  }
+  return Status::Ok;
+}
+
+void once_end(Once& o) {
+  o.done_.store(true, std::memory_order_release);
+  mutex_unlock(o.mu_);
+}
+
+}  // namespace gort::detail

@@ -64,24 +64,29 @@ Duration since(Time t) {
   return Clock::now() - t;
 }
 
-void sleep(Duration d) {
-  Sched& s = sched_or_throw();
-  check_unwind();
-  if (d.count() <= 0) return;
-  G* g = getg();
+namespace detail {
+
+Status go_sleep(std::int64_t ns) {
+  G* g;
+  if (Status st = enter_op(&g); st != Status::Ok) return st;
+  if (ns <= 0) return Status::Ok;
+  Sched& s = *g_sched;
   timer t;
-  t.when = s.nanotime() + d.count();
+  t.when = s.nanotime() + ns;
   t.g = g;
   s.timers.mu.lock();
   arm_locked(s, &t);
   s.emit(curp(), trace::Kind::GoSleep, g, 0, t.when);
   gopark([](void* m) { static_cast<spinlock*>(m)->unlock(); }, &s.timers.mu, WaitReason::Sleep);
   if (g->unwinding) {
-    std::lock_guard lk(s.timers.mu);
+    s.timers.mu.lock();
     s.timers.remove_locked(&t);
+    s.timers.mu.unlock();
   }
-  check_unwind();
+  return must_unwind(g) ? Status::Unwind : Status::Ok;
 }
+
+}  // namespace detail
 
 Chan<Time> after(Duration d) {
   Sched& s = sched_or_throw();

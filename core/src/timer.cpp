@@ -4,7 +4,7 @@
 
 #include <gort/time.hpp>
 
-#include "sched.hpp"
+#include "chan_impl.hpp"
 
 namespace gort::detail {
 
@@ -74,11 +74,12 @@ void Timers::run_due(P* p, std::int64_t now) {
       continue;
     }
     s->emit(p, trace::Kind::TimerFire, nullptr, 0, now, chan_id(t->c));
-    // A send that never blocks: a tick nobody has received yet is dropped.
+    // A send that never blocks, by no goroutine: a tick nobody has received
+    // yet is dropped (as is one on a channel its user closed).
     Time v{Duration(now)};
-    scase sc{t->c, &v, true};
-    bool ok;
-    select_go(&sc, 1, false, &ok);
+    t->c->lock.lock();
+    send_locked(t->c, &v);
+    t->c->lock.unlock();
     if (t->period > 0) {
       t->when += t->period * (1 + (now - t->when) / t->period);
       add_locked(t);

@@ -39,7 +39,7 @@ class Chan {
     if constexpr (kBufferedFast) {
       if (buffered(c_) && detail::chan_send_buffered(c_, &v)) return;
     }
-    detail::chan_send(c_, &v);
+    detail::check(detail::chan_send(c_, &v, true));
   }
   // <-ch (the zero value once closed and drained)
   T recv() const {
@@ -47,7 +47,7 @@ class Chan {
     if constexpr (kBufferedFast) {
       if (buffered(c_) && detail::chan_recv_buffered(c_, &v)) return v;
     }
-    detail::chan_recv(c_, &v);
+    received(detail::chan_recv(c_, &v, true));
     return v;
   }
   // v, ok := <-ch
@@ -56,17 +56,18 @@ class Chan {
     if constexpr (kBufferedFast) {
       if (buffered(c_) && detail::chan_recv_buffered(c_, &v)) return {std::move(v), true};
     }
-    bool ok = detail::chan_recv(c_, &v);
+    bool ok = received(detail::chan_recv(c_, &v, true));
     return {std::move(v), ok};
   }
   // select { case ch <- v: return true; default: return false }
   bool try_send(T v) const {
-    detail::scase sc{c_, &v, true};
-    bool ok;
-    return detail::select_go(&sc, 1, false, &ok) == 0;
+    detail::Status s = detail::chan_send(c_, &v, false);
+    if (s == detail::Status::WouldBlock) return false;
+    detail::check(s);
+    return true;
   }
   // close(ch)
-  void close() const { detail::chan_close(c_); }
+  void close() const { detail::check(detail::chan_close(c_)); }
   // len(ch), cap(ch): 0 for a nil channel
   std::size_t len() const noexcept { return c_ ? detail::chan_len(c_) : 0; }
   std::size_t cap() const noexcept { return c_ ? detail::chan_capacity(c_) : 0; }
@@ -89,7 +90,7 @@ class Chan {
       if constexpr (kBufferedFast) {
         if (buffered(c_) && detail::chan_recv_buffered(c_, &v_)) return *this;
       }
-      if (!detail::chan_recv(c_, &v_)) c_ = nullptr;
+      if (!received(detail::chan_recv(c_, &v_, true))) c_ = nullptr;
       return *this;
     }
     void operator++(int) { ++*this; }
@@ -102,7 +103,7 @@ class Chan {
   iterator begin() const {
     if (!c_) {  // ranging over a nil channel blocks forever, as in Go
       T v{};
-      detail::chan_recv(c_, &v);
+      received(detail::chan_recv(c_, &v, true));
     }
     return iterator(c_);
   }
@@ -114,6 +115,12 @@ class Chan {
   // Whether the non-throwing buffered fast path may move T's values.
   static constexpr bool kBufferedFast = std::is_nothrow_move_assignable_v<T>;
   static bool buffered(detail::hchan* c) noexcept { return c && detail::chan_capacity(c) > 0; }
+  // A blocking receive's ok, or what its status throws.
+  static bool received(detail::Status s) {
+    if (s == detail::Status::Ok) return true;
+    if (s != detail::Status::Closed) detail::raise(s);
+    return false;
+  }
 
   template <class U>
   friend Chan<U> make_chan(std::size_t, std::string_view);
@@ -124,7 +131,9 @@ class Chan {
 // make(chan T, cap). The name is optional and only shows in the UI and traces.
 template <class T>
 Chan<T> make_chan(std::size_t cap = 0, std::string_view name = {}) {
-  return Chan<T>(detail::chan_make(&detail::elem_ops<T>, cap, name));
+  detail::hchan* c = nullptr;
+  detail::check(detail::chan_make(&detail::elem_ops<T>, cap, name, &c));
+  return Chan<T>(c);
 }
 template <class T>
 Chan<T> make_chan(std::string_view name) {

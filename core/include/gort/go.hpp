@@ -24,7 +24,8 @@ void go(F&& f) {
       [](void* p) noexcept { static_cast<Fn*>(p)->~Fn(); },
   };
   detail::G* g;
-  void* storage = detail::go_alloc(sizeof(Fn), alignof(Fn), &g);
+  void* storage;
+  detail::check(detail::go_alloc(sizeof(Fn), alignof(Fn), &g, &storage));
   try {
     new (storage) Fn(std::forward<F>(f));
   } catch (...) {
@@ -35,7 +36,9 @@ void go(F&& f) {
 }
 
 // runtime.Gosched(): let other goroutines run.
-void yield();
+inline void yield() {
+  detail::check(detail::go_yield());
+}
 // The current goroutine's id (1 for main), as Go's tracebacks number them.
 std::uint64_t goid();
 // Names the current goroutine for the UI, traces and tracebacks.
@@ -45,8 +48,19 @@ void at(int line);
 // panic(msg): ends the program with "panic: msg" and exit code 2.
 [[noreturn]] void panic(std::string_view message);
 // os.Exit(code): ends the program at once with this exit code.
-[[noreturn]] void exit(int code);
+[[noreturn]] inline void exit(int code) {
+  detail::raise(detail::go_exit(code));
+}
 // runtime.NumGoroutine()
 std::size_t num_goroutine();
+// runtime.GOMAXPROCS(0): how many Ps the running program has.
+int gomaxprocs();
+// The running program's seed: Config::seed, or the one drawn at random when
+// that was 0. What a deterministic run seeds its own random numbers from
+// (an interpreter's math/rand), so that a seed reproduces them too.
+std::uint64_t run_seed();
+// Whether the running program's clock is virtual (Config::clock): it moves
+// only when every goroutine is blocked, jumping to the next timer.
+bool virtual_clock();
 
 }  // namespace gort

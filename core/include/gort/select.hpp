@@ -111,7 +111,9 @@ int select(Cases&&... cases) {
       },
       all);
   bool ok = false;
-  int chosen = detail::select_go(sc.data(), n, kDefaults == 0, &ok);
+  int chosen = -1;
+  detail::Status s = detail::select_go(sc.data(), n, kDefaults == 0, &chosen, &ok);
+  if (s != detail::Status::WouldBlock) detail::check(s);
   int fired = chosen < 0 ? default_arg : index[chosen];
   std::apply(
       [&](auto&... c) {

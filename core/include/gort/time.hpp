@@ -27,7 +27,9 @@ Time now();
 // time.Since(t)
 Duration since(Time t);
 // time.Sleep(d): d <= 0 returns at once.
-void sleep(Duration d);
+inline void sleep(Duration d) {
+  detail::check(detail::go_sleep(d.count()));
+}
 // time.After(d): a channel that receives the time once d has passed.
 Chan<Time> after(Duration d);
 // time.Tick(d): a channel that receives the time every d, forever.

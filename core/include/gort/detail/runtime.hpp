@@ -1,6 +1,14 @@
-// The runtime's type-erased entry points that gort's public templates call.
-// Templates (Chan<T>, go, select) only marshal typed values into these calls;
-// every piece of scheduling and channel logic lives once, in core/src.
+// The runtime's type-erased entry points that gort's public templates call,
+// and that an interpreter calls directly. Templates (Chan<T>, go, select)
+// only marshal typed values into these calls; every piece of scheduling and
+// channel logic lives once, in core/src.
+//
+// Every entry point that may park the goroutine (or end it) returns a Status
+// instead of throwing: an interpreter's run loop calls them with nothing to
+// catch and no destructor in scope, so that under Emscripten its goroutine
+// switches cross no JavaScript invoke_* wrapper (the rule is stated where
+// parking is defined, core/src/sched.hpp: gopark). The C++ API throws what a
+// Status means from an inline wrapper (check, raise).
 #pragma once
 
 #include <chrono>
@@ -20,6 +28,73 @@ namespace gort::detail {
 
 struct G;
 struct hchan;
+
+// What an operation that may park says happened.
+enum class Status : std::uint8_t {
+  Ok,          // it completed
+  WouldBlock,  // block == false, and it could not complete at once
+  Closed,      // a receive from a closed, drained channel: the zero value, ok == false
+  // The program is ending: the goroutine must return from its function
+  // without doing anything else that blocks (every later call says Unwind
+  // too). Not while a C++ exception is in flight on the goroutine: a
+  // destructor run by unwinding may still use channels.
+  Unwind,
+  NoGoroutine,  // called outside a running goroutine: a logic error
+  // Go panics (recoverable in Go); status_text is the message after "panic: ".
+  SendOnClosed,       // send on closed channel
+  CloseOfNil,         // close of nil channel
+  CloseOfClosed,      // close of closed channel
+  NegativeWaitGroup,  // sync: negative WaitGroup counter
+  MakechanSize,       // makechan: size out of range
+  // Go fatal errors: the runtime has printed "fatal error: " + status_text
+  // and the goroutine's traceback, and ends the program (exit code 2); the
+  // goroutine unwinds, as for Unwind.
+  UnlockOfUnlocked,     // sync: unlock of unlocked mutex
+  RWUnlockOfUnlocked,   // sync: Unlock of unlocked RWMutex
+  RWRUnlockOfUnlocked,  // sync: RUnlock of unlocked RWMutex
+  GoroutineLimit,       // goroutine limit exceeded (Config::max_goroutines)
+};
+
+constexpr bool is_panic(Status s) {
+  return s >= Status::SendOnClosed && s <= Status::MakechanSize;
+}
+constexpr bool is_fatal(Status s) {
+  return s >= Status::UnlockOfUnlocked;
+}
+// Go's words for a panic or fatal error status; "" for the others.
+constexpr std::string_view status_text(Status s) {
+  switch (s) {
+    case Status::SendOnClosed:
+      return "send on closed channel";
+    case Status::CloseOfNil:
+      return "close of nil channel";
+    case Status::CloseOfClosed:
+      return "close of closed channel";
+    case Status::NegativeWaitGroup:
+      return "sync: negative WaitGroup counter";
+    case Status::MakechanSize:
+      return "makechan: size out of range";
+    case Status::UnlockOfUnlocked:
+      return "sync: unlock of unlocked mutex";
+    case Status::RWUnlockOfUnlocked:
+      return "sync: Unlock of unlocked RWMutex";
+    case Status::RWRUnlockOfUnlocked:
+      return "sync: RUnlock of unlocked RWMutex";
+    case Status::GoroutineLimit:
+      return "goroutine limit exceeded";
+    default:
+      return "";
+  }
+}
+
+// Throws what s means for C++ code: Panic (a panic status), Unwind (Unwind,
+// a fatal error), std::logic_error (NoGoroutine, or a status the operation
+// cannot return).
+[[noreturn]] void raise(Status s);
+inline void check(Status s) {
+  if (s != Status::Ok) [[unlikely]]
+    raise(s);
+}
 
 // Thrown into a goroutine to unwind it when its program has ended. It is not
 // a std::exception, so `catch (const std::exception&)` in user code never
@@ -94,13 +169,22 @@ inline constexpr ElemOps elem_ops = {
     [](const void* p) { return trace_value(*static_cast<const T*>(p)); },
 };
 
-hchan* chan_make(const ElemOps* ops, std::size_t cap, std::string_view name);
+// make(chan T, cap): *c receives a channel with one reference. Ok, or
+// MakechanSize. (Also outside a program: such a channel has id 0.)
+Status chan_make(const ElemOps* ops, std::size_t cap, std::string_view name, hchan** c);
 void chan_retain(hchan* c) noexcept;
 void chan_release(hchan* c) noexcept;
-// Sends *elem (moved from). Blocks until delivered or buffered; nil blocks forever.
-void chan_send(hchan* c, void* elem);
-// Receives into *elem, which holds a zero value on entry. Returns ok.
-bool chan_recv(hchan* c, void* elem);
+// Go's chansend(c, ep, block): sends *elem (moved from once it is taken).
+// Ok once delivered or buffered; SendOnClosed; with !block, WouldBlock when
+// that cannot happen at once. On a nil channel: blocks forever (Unwind once
+// the program ends), or WouldBlock.
+Status chan_send(hchan* c, void* elem, bool block);
+// Go's chanrecv(c, ep, block): receives into *elem, which holds a zero value
+// on entry. Ok with a value; Closed (closed and drained: *elem untouched);
+// with !block, WouldBlock. A nil channel blocks forever, or WouldBlock.
+Status chan_recv(hchan* c, void* elem, bool block);
+// close(c): Ok, CloseOfNil or CloseOfClosed.
+Status chan_close(hchan* c);
 // c's capacity, read without a call: it never changes after make, and it
 // is the first member of the channel object (chan_impl.hpp asserts so).
 inline std::size_t chan_capacity(const hchan* c) noexcept {
@@ -116,7 +200,6 @@ inline std::size_t chan_capacity(const hchan* c) noexcept {
 // wrapper. For element types whose move assignment cannot throw.
 bool chan_send_buffered(hchan* c, void* elem) noexcept;
 bool chan_recv_buffered(hchan* c, void* elem) noexcept;
-void chan_close(hchan* c);
 std::size_t chan_len(const hchan* c) noexcept;
 std::uint32_t chan_id(const hchan* c) noexcept;
 
@@ -126,21 +209,36 @@ struct scase {
   void* elem;
   bool send;
 };
-// Go's selectgo: chooses uniformly among ready cases; with !block returns -1
-// when none is ready. *recv_ok reports whether a receive got a real value.
-int select_go(scase* cases, int n, bool block, bool* recv_ok);
+// Go's selectgo: chooses uniformly among the ready cases, does its
+// operation and sets *chosen to its index; *recv_ok says whether a receive
+// got a real value (false: the channel was closed). Ok; with !block,
+// WouldBlock (*chosen = -1) when no case is ready; SendOnClosed when the
+// chosen case sends on a closed channel. Cases on nil channels never fire;
+// none at all blocks forever (Unwind once the program ends).
+Status select_go(scase* cases, int n, bool block, int* chosen, bool* recv_ok);
 
 // Starts a goroutine whose closure lives in storage the runtime provides.
 struct GoFn {
   void (*invoke)(void* closure);
   void (*destroy)(void* closure) noexcept;
 };
-// Returns storage of `size` bytes (aligned to `align`) for a new goroutine's
-// closure; *g receives the goroutine, which go_start then makes runnable.
-void* go_alloc(std::size_t size, std::size_t align, G** g);
+// Makes a goroutine: *g receives it and *closure storage of `size` bytes
+// (aligned to `align`) for its closure, which go_start then makes runnable.
+// Ok, GoroutineLimit (Config::max_goroutines), Unwind or NoGoroutine.
+Status go_alloc(std::size_t size, std::size_t align, G** g, void** closure);
 void go_start(G* g, const GoFn* fn) noexcept;
 // Gives back a goroutine from go_alloc whose closure failed to construct.
 void go_abort(G* g) noexcept;
+
+// runtime.Gosched(): lets other goroutines run, then returns Ok (or Unwind).
+Status go_yield();
+// time.Sleep(ns): Ok once ns have passed on the program's clock (ns <= 0:
+// at once), or Unwind.
+Status go_sleep(std::int64_t ns);
+// os.Exit(code), or the end of an unrecovered panic: unless the program is
+// already ending, writes stderr_text to its standard error and ends it with
+// `code`. Returns Unwind (NoGoroutine outside a running goroutine).
+Status go_exit(int code, std::string_view stderr_text = {});
 
 // The running goroutine, nullptr outside one. A goroutine's G stays the
 // same (and valid) for as long as it runs.
