@@ -245,6 +245,30 @@ TEST_CASE("status: go_exit ends the program with its code and words, go_sleep, a
   CHECK_THROWS_AS(gort::detail::raise(Status::SendOnClosed), gort::detail::Panic);
 }
 
+TEST_CASE("status: go_preempt records GoPreempt and lets another goroutine run") {
+  gort::Config cfg = simulated(1, true, 1);
+  cfg.trace = true;
+  std::vector<int> order;
+  gort::Program p(cfg, [&] {
+    gort::go([&] { order.push_back(2); });
+    order.push_back(1);
+    CHECK(gort::detail::go_preempt() == Status::Ok);
+    order.push_back(3);
+  });
+  CHECK(p.wait() == 0);
+  CHECK(order == std::vector<int>{1, 2, 3});
+  std::vector<gort::trace::Event> ev;
+  p.drain(ev);
+  int preempts = 0;
+  for (auto& e : ev) {
+    if (e.kind == gort::trace::Kind::GoPreempt) {
+      preempts++;
+      CHECK(e.g == 1);
+    }
+  }
+  CHECK(preempts == 1);
+}
+
 TEST_CASE("status: gomaxprocs, run_seed and virtual_clock describe the running program") {
   gort::Config cfg = simulated(3, true, 1234);
   int procs = 0;

@@ -315,7 +315,8 @@ void Model::apply(const trace::Event& e, const Texts& texts) {
     case Kind::GoSleep:
       g_at(e.g, e.ts).wake_ts = e.value;  // GoBlock (sleep) follows
       break;
-    case Kind::GoYield: {
+    case Kind::GoYield:
+    case Kind::GoPreempt: {
       Goroutine& g = g_at(e.g, e.ts);
       stop_running(g, e.ts);
       set_state(g, GState::Runnable, e.ts);

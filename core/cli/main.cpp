@@ -326,6 +326,8 @@ class TraceReader {
         return g(e.g) + " sleeps until " + ms(e.value);
       case Kind::GoYield:
         return g(e.g) + " yields";
+      case Kind::GoPreempt:
+        return g(e.g) + " is preempted";
       case Kind::GoEnd:
         return g(e.g) + " ends";
       case Kind::GoName:

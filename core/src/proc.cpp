@@ -641,4 +641,8 @@ Status go_yield() {
   return yield_as(trace::Kind::GoYield);
 }
 
+Status go_preempt() {
+  return yield_as(trace::Kind::GoPreempt);
+}
+
 }  // namespace gort::detail

@@ -21,7 +21,8 @@ enum class Kind : std::uint8_t {
   GoBlock,     // g blocked; `reason` is a WaitReason, `obj` the channel if any
   GoUnblock,   // g made goroutine `obj` runnable
   GoSleep,     // g sleeps until `value` (ns on the run's clock)
-  GoYield,     // g yielded the processor
+  GoYield,     // g yielded the processor (runtime.Gosched)
+  GoPreempt,   // g was preempted (an interpreter's quantum ran out): runnable again
   GoEnd,       // g returned
   GoName,      // g was named: `value` is a string id (Program::string)
   GoLine,      // g is at line `value` of the pattern's Go source (gort::at; every

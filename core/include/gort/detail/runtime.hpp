@@ -232,6 +232,9 @@ void go_abort(G* g) noexcept;
 
 // runtime.Gosched(): lets other goroutines run, then returns Ok (or Unwind).
 Status go_yield();
+// An interpreter's instruction quantum ran out: records GoPreempt, then
+// yields like go_yield. Deterministic in simulated mode, like any switch.
+Status go_preempt();
 // time.Sleep(ns): Ok once ns have passed on the program's clock (ns <= 0:
 // at once), or Unwind.
 Status go_sleep(std::int64_t ns);
