@@ -189,15 +189,16 @@ TEST_CASE("trace: channel values carry their kind") {
     auto u = gort::make_chan<unsigned>(1);
     auto t = gort::make_chan<bool>(1);
     auto d = gort::make_chan<double>(1);
-    auto s = gort::make_chan<std::string>(1);
+    auto s = gort::make_chan<std::string>(2);
     i.send(-5);
     u.send(7u);
     t.send(true);
     d.send(2.5);
-    s.send("hello, world");
+    s.send("hello");
+    s.send("hello, \"world\"");
   });
   auto sends = of_kind(run_traced(p), Kind::ChanSend);
-  REQUIRE(sends.size() == 5);
+  REQUIRE(sends.size() == 6);
   CHECK(sends[0].flags == vk(ValueKind::Int));
   CHECK(sends[0].value == -5);
   CHECK(sends[1].flags == vk(ValueKind::Uint));
@@ -208,10 +209,59 @@ TEST_CASE("trace: channel values carry their kind") {
   double dv;
   std::memcpy(&dv, &sends[3].value, sizeof dv);
   CHECK(dv == 2.5);
-  CHECK(sends[4].flags == vk(ValueKind::Str));
+  CHECK(sends[4].flags == vk(ValueKind::Str));  // up to 8 bytes: in the event itself
   char text[9] = {};
   std::memcpy(text, &sends[4].value, 8);
-  CHECK(std::string(text) == "hello, w");
+  CHECK(std::string(text) == "hello");
+  CHECK(sends[5].flags == vk(ValueKind::Text));  // longer: a string id, quoted as %q
+  CHECK(p.string(static_cast<std::uint32_t>(sends[5].value)) == "\"hello, \\\"world\\\"\"");
+}
+
+namespace {
+// An element type the trace knows nothing about, shown as text by its own
+// trace function, as an interpreter's values are.
+struct Point {
+  int x = 0, y = 0;
+};
+const gort::detail::ElemOps kPointOps = {
+    sizeof(Point),
+    alignof(Point),
+    true,
+    [](void* p) { new (p) Point(); },
+    [](void*) {},
+    [](void* dst, void* src) { *static_cast<Point*>(dst) = *static_cast<Point*>(src); },
+    [](const void* p) {
+      auto* pt = static_cast<const Point*>(p);
+      std::string t = "{" + std::to_string(pt->x) + " " + std::to_string(pt->y) + "}";
+      return gort::detail::TraceValue{gort::detail::trace_text(t), ValueKind::Text};
+    },
+};
+}  // namespace
+
+TEST_CASE("trace: a value traced as text, interned once, within the run's budget") {
+  std::uint32_t spent = 1, again = 0;
+  gort::Program p(traced(), [&] {
+    gort::detail::hchan* c = nullptr;
+    REQUIRE(gort::detail::chan_make(&kPointOps, 2, "points", &c) == gort::detail::Status::Ok);
+    Point a{1, 2};
+    REQUIRE(gort::detail::chan_send(c, &a, true) == gort::detail::Status::Ok);
+    REQUIRE(gort::detail::chan_send(c, &a, true) == gort::detail::Status::Ok);
+    gort::detail::chan_release(c);
+    // The budget: new texts get id 0 once it is spent; known ones keep theirs.
+    std::uint32_t first = gort::detail::trace_text("{1 2}");
+    for (int i = 0; i < 300'000 && spent != 0; i++) {
+      spent = gort::detail::trace_text("value " + std::to_string(i));
+    }
+    again = gort::detail::trace_text("{1 2}") == first ? first : 0;
+  });
+  auto sends = of_kind(run_traced(p), Kind::ChanSend);
+  REQUIRE(sends.size() == 2);
+  CHECK(sends[0].flags == vk(ValueKind::Text));
+  CHECK(sends[0].value == sends[1].value);  // the same text, one id
+  CHECK(p.string(static_cast<std::uint32_t>(sends[0].value)) == "{1 2}");
+  CHECK(gort::trace::value_text(sends[0].value, ValueKind::Text, "{1 2}") == "{1 2}");
+  CHECK(spent == 0);
+  CHECK(again != 0);
 }
 
 TEST_CASE("trace: drained while a threaded program runs, nothing is lost or reordered") {

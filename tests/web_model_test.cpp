@@ -68,7 +68,7 @@ TEST_CASE("web model: ping-pong hits are handoffs that alternate between the pla
   REQUIRE(balls.size() == 6);
   for (std::size_t i = 0; i < balls.size(); i++) {
     INFO("hit ", i);
-    CHECK(format(balls[i].v) == std::to_string(i + 1));
+    CHECK(m.format(balls[i].v) == std::to_string(i + 1));
     CHECK(balls[i].chan == (i % 2 == 0 ? ping : pong));
     CHECK(balls[i].from_g != 0);  // unbuffered: straight from goroutine to goroutine
     CHECK(balls[i].to_g != 0);
@@ -221,18 +221,24 @@ TEST_CASE(
 
 TEST_CASE("web model: values format as Go prints them") {
   using gort::trace::ValueKind;
-  CHECK(format({-3, ValueKind::Int}) == "-3");
-  CHECK(format({1, ValueKind::Bool}) == "true");
+  Texts t;
+  t.strings = {"", "[1 2 3]"};
+  CHECK(format({-3, ValueKind::Int}, t) == "-3");
+  CHECK(format({1, ValueKind::Bool}, t) == "true");
   double d = 1.5;
   std::int64_t bits;
   std::memcpy(&bits, &d, sizeof bits);
-  CHECK(format({bits, ValueKind::Float}) == "1.5");
+  CHECK(format({bits, ValueKind::Float}, t) == "1.5");
   std::int64_t s = 0;
-  std::memcpy(&s, "hi", 2);
-  CHECK(format({s, ValueKind::Str}) == "\"hi\"");
-  CHECK(format({1'500'000'000, ValueKind::Duration}) == "1.5s");
-  CHECK(format({2'000'000, ValueKind::Time}) == "t=2ms");
-  CHECK(format({7, ValueKind::None}).empty());
+  std::memcpy(&s, "hi\n", 3);
+  CHECK(format({s, ValueKind::Str}, t) == "\"hi\\n\"");
+  std::memcpy(&s, "8 bytes!", 8);  // a Str fills all 8 bytes, and is whole
+  CHECK(format({s, ValueKind::Str}, t) == "\"8 bytes!\"");
+  CHECK(format({1'500'000'000, ValueKind::Duration}, t) == "1.5s");
+  CHECK(format({2'000'000, ValueKind::Time}, t) == "t=2ms");
+  CHECK(format({7, ValueKind::None}, t) == "{}");  // Go's struct{}{}
+  CHECK(format({1, ValueKind::Text}, t) == "[1 2 3]");
+  CHECK(format({0, ValueKind::Text}, t) == "...");  // the run's budget for texts was spent
 }
 
 TEST_CASE("web model: a panic's report reaches the console before the exit") {

@@ -56,7 +56,7 @@ inline std::string dump(const Model& m) {
   }
   for (const Channel& c : m.channels()) {
     s << "c" << c.id << " " << c.name << " cap " << c.cap << (c.closed ? " closed" : "") << " [";
-    for (const Value& v : c.buffer) s << format(v) << ",";
+    for (const Value& v : c.buffer) s << m.format(v) << ",";
     s << "] s:";
     for (auto g : c.senders) s << g << ",";
     s << " r:";
@@ -69,7 +69,7 @@ inline std::string dump(const Model& m) {
     s << " markers " << l.markers.size() << "\n";
   }
   for (const Transfer& t : m.transfers()) {
-    s << "t " << t.from_g << ">" << t.chan << ">" << t.to_g << " " << format(t.v) << "\n";
+    s << "t " << t.from_g << ">" << t.chan << ">" << t.to_g << " " << m.format(t.v) << "\n";
   }
   s << "console " << m.console();
   return s.str();

@@ -235,7 +235,7 @@ TEST_CASE(
   scene_bounds(l, x0, y0, x1, y1);
   v.fit(x0, y0, x1, y1, 0, 0, 1600, 1000, 20, 48);
   Scene big = scene_at(pb.model(), l, v);
-  for (const Value& val : ch->buffer) CHECK(has_label(big, format(val)));
+  for (const Value& val : ch->buffer) CHECK(has_label(big, pb.model().format(val)));
   CHECK(has_label(big, "ch  3/3"));
   CHECK(has_label(big, "g1"));  // main's id inside its node
   // One shape per node at least, plus the pipe and its three cells.

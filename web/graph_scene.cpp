@@ -224,7 +224,7 @@ void build_scene(const SceneInput& in, ShapeBatch& shapes, std::vector<Label>& l
       shapes.box(cx, cy, hw, hh, std::min(hw, hh) * 0.3f,
                  full ? palette::kValue : palette::kSlotEmpty);
       if (full) {
-        std::string t = format(c->buffer[static_cast<std::size_t>(k)]);
+        std::string t = m.format(c->buffer[static_cast<std::size_t>(k)]);
         if (lh <= 2 * hh + 2 && fits(t, 2 * hw - 2))
           labels.push_back({cx, cy, std::move(t), palette::kTextDark});
       }
@@ -299,7 +299,7 @@ void build_scene(const SceneInput& in, ShapeBatch& shapes, std::vector<Label>& l
     float wx = 0, wy = 0;
     if (!flight_position(l, f.t, f.progress, wx, wy)) continue;
     const float x = v.sx(wx), y = v.sy(wy);
-    std::string t = f.t.closed ? "closed" : format(f.t.v);
+    std::string t = f.t.closed ? "closed" : m.format(f.t.v);
     const float tw = in.text_width(t);
     const bool text = 0.5f * s >= lh * 0.8f && !t.empty();
     const float hw = text ? std::max(tw / 2 + 4, 0.3f * s) : std::max(0.22f * s, 2.0f);

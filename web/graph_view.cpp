@@ -103,7 +103,7 @@ void GraphView::tooltip(const Model& m, const Layout& l, int node, int pipe) con
       if (c->cap > 0) {
         ImGui::Text("buffered: %zu of %d slots used", c->buffer.size(), c->cap);
         std::string vals;
-        for (const Value& v : c->buffer) vals += (vals.empty() ? "" : " ") + format(v);
+        for (const Value& v : c->buffer) vals += (vals.empty() ? "" : " ") + m.format(v);
         if (!vals.empty()) ImGui::Text("values (next out first): %s", vals.c_str());
       } else {
         ImGui::TextUnformatted("unbuffered: a send waits for a receiver");

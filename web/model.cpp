@@ -42,40 +42,10 @@ std::string_view state_text(GState s) {
   return "";
 }
 
-std::string format(const Value& v) {
-  std::string out;
-  switch (v.kind) {
-    case trace::ValueKind::None:
-      break;
-    case trace::ValueKind::Int:
-      out = std::to_string(v.bits);
-      break;
-    case trace::ValueKind::Uint:
-      out = std::to_string(static_cast<std::uint64_t>(v.bits));
-      break;
-    case trace::ValueKind::Bool:
-      out = v.bits ? "true" : "false";
-      break;
-    case trace::ValueKind::Float: {
-      double d;
-      std::memcpy(&d, &v.bits, sizeof d);
-      detail::format_float(out, d, false);
-      break;
-    }
-    case trace::ValueKind::Str: {
-      char s[8];
-      std::memcpy(s, &v.bits, sizeof s);
-      out = '"' + std::string(s, strnlen(s, sizeof s)) + '"';
-      break;
-    }
-    case trace::ValueKind::Duration:
-      detail::format_duration(out, v.bits);
-      break;
-    case trace::ValueKind::Time:
-      detail::format_time(out, v.bits);
-      break;
-  }
-  return out;
+std::string format(const Value& v, const Texts& texts) {
+  return trace::value_text(
+      v.bits, v.kind,
+      v.kind == trace::ValueKind::Text ? texts.string(static_cast<std::uint32_t>(v.bits)) : "");
 }
 
 void Model::reset(int procs) {
@@ -238,7 +208,13 @@ void Model::on_recv(const trace::Event& e) {
   transfer({0, e.obj, e.g, v, e.ts, static_cast<std::size_t>(counters_.events), false, false});
 }
 
+std::string Model::format(const Value& v) const {
+  static const Texts kNone;
+  return web::format(v, texts_ ? *texts_ : kNone);
+}
+
 void Model::apply(const trace::Event& e, const Texts& texts) {
+  texts_ = &texts;
   now_ = std::max(now_, e.ts);
   counters_.events++;
   if (e.kind == Kind::Print) {

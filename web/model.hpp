@@ -34,16 +34,15 @@ namespace gort::web {
 enum class GState : std::uint8_t { Runnable, Running, Blocked, Sleeping, Done };
 std::string_view state_text(GState s);  // "runnable", "running", "blocked", "sleeping", "done"
 
-// A value as the trace shows it (see detail::trace_value): Str holds the
-// first 8 bytes of the string only.
+// A value as the trace shows it (see detail::trace_value).
 struct Value {
   std::int64_t bits = 0;
   trace::ValueKind kind = trace::ValueKind::None;
 };
-// Go's %v of the value: "3", "true", "1.5", "\"s\"" (Str: its first 8 bytes),
-// "" for None (a receive from a closed channel shows as the zero value "0"
-// only if the UI wants; the model keeps it None).
-std::string format(const Value& v);
+// Go's %v of the value (trace::value_text): "3", "true", "1.5", "\"s\"",
+// "{}" for None; a Text value's text is looked up in `texts`.
+struct Texts;
+std::string format(const Value& v, const Texts& texts);
 
 struct Goroutine {
   std::uint32_t id = 0;
@@ -165,6 +164,8 @@ class Model {
   // Increases every time a goroutine or channel is added, so a layout can
   // tell when it must place new items.
   std::uint64_t generation() const { return generation_; }
+  // format(v, texts) with the texts the events were folded with.
+  std::string format(const Value& v) const;
 
  private:
   Goroutine& g_at(std::uint32_t id, std::int64_t ts);
@@ -197,6 +198,7 @@ class Model {
   int exit_code_ = 0;
   Counters counters_;
   std::uint64_t generation_ = 0;
+  const Texts* texts_ = nullptr;  // the last apply()'s: a Playback's, which outlives it
 };
 
 }  // namespace gort::web

@@ -163,9 +163,11 @@ void Session::pump() {
       t.output.append(sink_->text, t.output.size(), std::string::npos);
     }
     for (const trace::Event& e : drained_) {
-      std::uint32_t id = e.kind == trace::Kind::GoName     ? static_cast<std::uint32_t>(e.value)
-                         : e.kind == trace::Kind::ChanMake ? e.aux
-                                                           : 0;
+      const bool text = (e.kind == trace::Kind::ChanSend || e.kind == trace::Kind::ChanRecv) &&
+                        static_cast<trace::ValueKind>(e.flags) == trace::ValueKind::Text;
+      std::uint32_t id = e.kind == trace::Kind::GoName || text ? static_cast<std::uint32_t>(e.value)
+                         : e.kind == trace::Kind::ChanMake     ? e.aux
+                                                               : 0;
       if (id == 0) continue;
       if (id >= t.strings.size()) t.strings.resize(id + 1);
       if (t.strings[id].empty()) t.strings[id] = prog_->string(id);

@@ -19,7 +19,6 @@
 #include <cinttypes>
 #include <cstdint>
 #include <cstdio>
-#include <cstring>
 #include <fstream>
 #include <functional>
 #include <gort/golang.hpp>
@@ -238,41 +237,12 @@ class TraceReader {
     }
     return "chan#" + std::to_string(id);
   }
-  static std::string value(const Event& e) {
-    using gort::trace::ValueKind;
-    switch (static_cast<ValueKind>(e.flags)) {
-      case ValueKind::Int:
-        return std::to_string(e.value);
-      case ValueKind::Uint:
-        return std::to_string(static_cast<std::uint64_t>(e.value));
-      case ValueKind::Bool:
-        return e.value ? "true" : "false";
-      case ValueKind::Float: {
-        double d;
-        std::memcpy(&d, &e.value, sizeof d);
-        std::string s = gort::sprintln(d);
-        s.pop_back();  // the newline
-        return s;
-      }
-      case ValueKind::Str: {
-        char s[9] = {};  // the first 8 bytes: all the trace keeps of a string
-        std::memcpy(s, &e.value, 8);
-        return quote(s) + (s[7] ? "..." : "");
-      }
-      case ValueKind::Duration: {
-        std::string s;
-        gort::detail::format_duration(s, e.value);
-        return s;
-      }
-      case ValueKind::Time: {
-        std::string s;
-        gort::detail::format_time(s, e.value);
-        return s;
-      }
-      case ValueKind::None:
-        break;
-    }
-    return "{}";
+  std::string value(const Event& e) const {
+    auto kind = static_cast<gort::trace::ValueKind>(e.flags);
+    std::string text;
+    if (kind == gort::trace::ValueKind::Text)
+      text = prog_.string(static_cast<std::uint32_t>(e.value));
+    return gort::trace::value_text(e.value, kind, text);
   }
 
   static std::string ms(std::int64_t ns) {
@@ -281,27 +251,10 @@ class TraceReader {
     return buf;
   }
 
-  // Go's %q, enough for printed lines: quotes, backslashes, newlines and tabs escaped.
   static std::string quote(std::string_view text) {
-    std::string q = "\"";
-    for (char c : text) {
-      switch (c) {
-        case '\n':
-          q += "\\n";
-          break;
-        case '\t':
-          q += "\\t";
-          break;
-        case '"':
-        case '\\':
-          q += '\\';
-          q += c;
-          break;
-        default:
-          q += c;
-      }
-    }
-    return q + "\"";
+    std::string q;
+    gort::detail::format_quoted(q, text);
+    return q;
   }
 
   std::string describe(const Event& e, const std::string& output) const {

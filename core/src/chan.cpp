@@ -109,7 +109,7 @@ Status chan_make(const ElemOps* ops, std::size_t cap, std::string_view name, hch
     if (s->tracing) {
       P* p = curp();
       s->record(p ? p : s->ps[0].get(), trace::Kind::ChanMake, getg(), c->id,
-                static_cast<std::int64_t>(cap), name.empty() ? 0 : s->intern(name), 0);
+                static_cast<std::int64_t>(cap), name.empty() ? 0 : s->strings.intern(name), 0);
     }
   }
   *out = c;

@@ -1,12 +1,14 @@
-// Go's formatting of floats (%v) and durations (time.Duration.String), and
-// gort::printf. Output goes through write_out, so it reaches the program's
-// sink and the trace.
+// Go's formatting of floats (%v), durations (time.Duration.String) and
+// quoted strings (%q), traced values as text, and gort::printf. Output goes through write_out, so
+// it reaches the program's sink and the trace.
 #include <cinttypes>
 #include <cmath>
 #include <cstdarg>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <gort/print.hpp>
+#include <gort/trace.hpp>
 #include <string>
 
 namespace gort::detail {
@@ -116,7 +118,82 @@ void format_time(std::string& out, std::int64_t ns) {
   format_duration(out, ns);
 }
 
+void format_quoted(std::string& out, std::string_view s) {
+  out += '"';
+  for (char c : s) {
+    switch (c) {
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '"':
+      case '\\':
+        out += '\\';
+        out += c;
+        break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned char>(c));
+          out += buf;
+        } else {
+          out += c;
+        }
+    }
+  }
+  out += '"';
+}
+
 }  // namespace gort::detail
+
+namespace gort::trace {
+
+std::string value_text(std::int64_t bits, ValueKind kind, std::string_view text) {
+  std::string out;
+  switch (kind) {
+    case ValueKind::None:
+      out = "{}";
+      break;
+    case ValueKind::Int:
+      out = std::to_string(bits);
+      break;
+    case ValueKind::Uint:
+      out = std::to_string(static_cast<std::uint64_t>(bits));
+      break;
+    case ValueKind::Bool:
+      out = bits ? "true" : "false";
+      break;
+    case ValueKind::Float: {
+      double d;
+      std::memcpy(&d, &bits, sizeof d);
+      detail::format_float(out, d, false);
+      break;
+    }
+    case ValueKind::Str: {
+      char s[sizeof bits];
+      std::memcpy(s, &bits, sizeof s);
+      detail::format_quoted(out, std::string_view(s, strnlen(s, sizeof s)));
+      break;
+    }
+    case ValueKind::Duration:
+      detail::format_duration(out, bits);
+      break;
+    case ValueKind::Time:
+      detail::format_time(out, bits);
+      break;
+    case ValueKind::Text:
+      out = bits == 0 ? std::string("...") : std::string(text);
+      break;
+  }
+  return out;
+}
+
+}  // namespace gort::trace
 
 namespace gort {
 

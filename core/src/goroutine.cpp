@@ -202,7 +202,7 @@ void set_name(std::string_view name) {
   Sched& s = sched_or_throw();
   P* p = curp();
   G* g = p->curg;
-  g->name_id = s.intern(name);
+  g->name_id = s.strings.intern(name);
   s.emit(p, trace::Kind::GoName, g, 0, g->name_id);
 }
 

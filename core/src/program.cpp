@@ -302,8 +302,7 @@ std::string Program::output() const {
 
 std::string Program::string(std::uint32_t id) const {
   if (!s_) return {};
-  std::lock_guard lk(s_->str_mu);
-  return id < s_->strings.size() ? s_->strings[id] : std::string();
+  return s_->strings.text(id);
 }
 
 int run(const Config& cfg, std::function<void()> main) {

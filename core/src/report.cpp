@@ -1,7 +1,6 @@
 // What a program says: its output (write_out/err, recorded for
-// Program::output and the trace), trace records, interned strings, and the
-// runtime's own messages in Go's words: panics, fatal errors, the deadlock
-// report and goroutine tracebacks.
+// Program::output and the trace), and the runtime's own messages in Go's words: panics, fatal
+// errors, the deadlock report and goroutine tracebacks.
 //
 // Tracebacks cannot show C++ frames; each goroutine shows what gort knows:
 //   goroutine 6 [chan send]:
@@ -20,37 +19,6 @@ namespace gort::detail {
 
 namespace {
 constexpr std::size_t kMaxOutput = 8 << 20;  // kept for output(); the sinks see everything
-}
-
-void Sched::record(P* p, trace::Kind k, const G* g, std::uint32_t obj, std::int64_t value,
-                   std::uint32_t aux, std::uint8_t flags) {
-  trace::Event e;
-  e.ts = nanotime();
-  if (simulated) {
-    e.seq = sim_seq++;
-  } else {
-    e.seq = static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(
-                                           std::chrono::steady_clock::now() - start_time)
-                                           .count());
-  }
-  e.value = value;
-  e.g = g ? static_cast<std::uint32_t>(g->id) : 0;
-  e.line = g && g->line > 0 ? static_cast<std::uint32_t>(g->line) : 0;
-  e.obj = obj;
-  e.aux = aux;
-  e.p = static_cast<std::uint16_t>(p->id);
-  e.kind = k;
-  e.flags = flags;
-  p->ring.push(e);
-}
-
-std::uint32_t Sched::intern(std::string_view s) {
-  std::lock_guard lk(str_mu);
-  for (std::size_t i = strings.size(); i-- > 1;) {
-    if (strings[i] == s) return static_cast<std::uint32_t>(i);
-  }
-  strings.emplace_back(s);
-  return static_cast<std::uint32_t>(strings.size() - 1);
 }
 
 void Sched::write(bool err, std::string_view text) {
@@ -86,8 +54,7 @@ void Sched::report_traceback(G* g, std::string_view state) {
   std::string s = "goroutine " + std::to_string(g->id) + " [" + std::string(state) + "]:\n";
   auto func = [this](std::uint64_t id, std::uint32_t name_id) -> std::string {
     if (id == 1) return "main.main";
-    std::lock_guard lk(str_mu);
-    return name_id ? "main." + strings[name_id] : "";
+    return name_id ? "main." + strings.text(name_id) : "";
   };
   std::string f = func(g->id, g->name_id);
   if (!f.empty()) s += f + "()\n";
@@ -99,8 +66,7 @@ void Sched::report_traceback(G* g, std::string_view state) {
       pf.clear();
       for (G* q = allg; q; q = q->allnext) {
         if (q->id == g->parent_id && q->name_id) {
-          std::lock_guard lk2(str_mu);
-          pf = "main." + strings[q->name_id];
+          pf = "main." + strings.text(q->name_id);
         }
       }
     }

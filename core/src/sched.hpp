@@ -46,6 +46,7 @@
 #include "context/context.hpp"
 #include "parker.hpp"
 #include "rng.hpp"
+#include "string_table.hpp"
 #include "timer.hpp"
 #include "trace_ring.hpp"
 
@@ -226,8 +227,7 @@ class Sched {
 
   mutable std::mutex out_mu;
   std::string output;
-  mutable std::mutex str_mu;
-  std::vector<std::string> strings{""};
+  StringTable strings;
 
   // ---- clock and trace ----
   std::int64_t nanotime() const {
@@ -249,7 +249,6 @@ class Sched {
   }
   void record(P* p, trace::Kind k, const G* g, std::uint32_t obj, std::int64_t value,
               std::uint32_t aux = 0, std::uint8_t flags = 0);
-  std::uint32_t intern(std::string_view s);
 
   // ---- goroutines ----
   G* newg(std::size_t closure_size, std::size_t closure_align, void** closure, std::size_t size);

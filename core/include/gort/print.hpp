@@ -22,6 +22,9 @@ void format_float(std::string& out, double v, bool is_float32);
 void format_duration(std::string& out, std::int64_t ns);
 // A gort::Time as traces show it: "t=" and the time since the run started.
 void format_time(std::string& out, std::int64_t ns);
+// A string as Go's %q shows it: quoted, with quotes, backslashes and control
+// characters escaped.
+void format_quoted(std::string& out, std::string_view s);
 
 template <class T>
 void format_value(std::string& out, const T& v) {

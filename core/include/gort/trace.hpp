@@ -10,6 +10,8 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
+#include <string_view>
 
 namespace gort::trace {
 
@@ -39,8 +41,18 @@ enum class Kind : std::uint8_t {
 };
 
 // How a value sent on a channel is shown: the low bits of `flags`.
-// Duration: nanoseconds. Time: a gort::Time, ns since the run started.
-enum class ValueKind : std::uint8_t { None, Int, Uint, Bool, Float, Str, Duration, Time };
+// Str: a string of at most 8 bytes, in `value`'s bytes (a longer one is
+// Text). Duration: nanoseconds. Time: a gort::Time, ns since the run
+// started. Text: `value` is a string id (Program::string) of the value's
+// text, as whoever traced it formatted it (0: the run's budget for value
+// texts is spent). None: a value the trace cannot show (Go's struct{}).
+enum class ValueKind : std::uint8_t { None, Int, Uint, Bool, Float, Str, Duration, Time, Text };
+
+// A traced value as the CLI and the playground show it, Go's %v: "-3",
+// "true", "1.5", "\"hi\"" (strings quoted as %q does), "1.5s", "t=2ms", a
+// Text's text (pass Program::string(bits) as `text`; "..." for id 0), "{}" for
+// None.
+std::string value_text(std::int64_t bits, ValueKind kind, std::string_view text = {});
 
 struct Event {
   std::uint64_t seq;   // global order key (see above)

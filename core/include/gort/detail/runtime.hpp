@@ -107,6 +107,13 @@ struct Panic {
   std::string message;
 };
 
+// The string id of a traced value's text (trace::ValueKind::Text) in the
+// running program; `quoted`: text is a Go string, shown as %q shows it.
+// 0 once the program's budget for value texts is spent, or outside a
+// program. For ElemOps::trace, which runs only when tracing, with the
+// channel's lock held: it takes only the string table's own (leaf) lock.
+std::uint32_t trace_text(std::string_view text, bool quoted = false);
+
 // A value as the trace shows it.
 struct TraceValue {
   std::int64_t bits = 0;
@@ -130,9 +137,13 @@ TraceValue trace_value(const T& v) {
     std::memcpy(&t.bits, &d, sizeof d);
     t.kind = trace::ValueKind::Float;
   } else if constexpr (std::is_convertible_v<const U&, std::string_view>) {
-    std::string_view s = v;  // the first 8 bytes, enough to recognise a word
-    std::memcpy(&t.bits, s.data(), s.size() < 8 ? s.size() : 8);
-    t.kind = trace::ValueKind::Str;
+    std::string_view s = v;
+    if (s.size() <= sizeof t.bits) {
+      std::memcpy(&t.bits, s.data(), s.size());
+      t.kind = trace::ValueKind::Str;
+    } else {
+      t = {trace_text(s, true), trace::ValueKind::Text};
+    }
   } else if constexpr (requires {
                          v.count();
                          typename U::period;
