@@ -107,8 +107,7 @@ Status chan_make(const ElemOps* ops, std::size_t cap, std::string_view name, hch
   if (Sched* s = g_sched) {
     c->id = s->next_chan_id.fetch_add(1, std::memory_order_relaxed);
     if (s->tracing) {
-      P* p = curp();
-      s->record(p ? p : s->ps[0].get(), trace::Kind::ChanMake, getg(), c->id,
+      s->record(curp(), trace::Kind::ChanMake, getg(), c->id,
                 static_cast<std::int64_t>(cap), name.empty() ? 0 : s->strings.intern(name), 0);
     }
   }

@@ -541,7 +541,7 @@ void Sched::end(int code) {
   exit_code = code;
   ending.store(true, std::memory_order_release);
   P* p = curp();
-  emit(p ? p : ps[0].get(), trace::Kind::Exit, nullptr, 0, code);
+  emit(p, trace::Kind::Exit, nullptr, 0, code);
   for (auto& q : ps) {
     if (q->idle && q->attached) {
       q->idle = false;

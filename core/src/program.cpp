@@ -102,6 +102,7 @@ Sched::Sched(const Config& c, std::function<void()> main) : cfg(c), main_fn(std:
     p->s = this;
     p->rng.seed(seed + static_cast<std::uint64_t>(i) * 0x2545f4914f6cdd1dULL);
     if (tracing) p->ring.init(cfg.trace_capacity);
+    if (tracing && i == 0) ext_ring.init(cfg.trace_capacity);
     p->watch.resize(static_cast<std::size_t>(nprocs));
     p->idle = i > 0;  // P0 runs main; the others start idle, threads not yet made
     ps.push_back(std::move(p));
@@ -277,21 +278,11 @@ int Program::exit_code() const {
 }
 
 std::size_t Program::drain(std::vector<trace::Event>& out) {
-  if (!s_) return 0;
-  std::lock_guard lk(drain_mu_);
-  std::size_t before = out.size();
-  for (auto& p : s_->ps) p->ring.drain(out);
-  std::stable_sort(out.begin() + static_cast<std::ptrdiff_t>(before), out.end(),
-                   [](const trace::Event& a, const trace::Event& b) { return a.seq < b.seq; });
-  return out.size() - before;
+  return s_ ? s_->drain(out) : 0;
 }
 
 std::uint64_t Program::lost_events() const {
-  std::uint64_t n = 0;
-  if (s_) {
-    for (auto& p : s_->ps) n += p->ring.lost();
-  }
-  return n;
+  return s_ ? s_->lost_events() : 0;
 }
 
 std::string Program::output() const {

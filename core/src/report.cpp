@@ -35,7 +35,7 @@ void Sched::write(bool err, std::string_view text) {
   if (tracing) {
     P* p = curp();
     G* g = p ? p->curg : nullptr;
-    record(p ? p : ps[0].get(), trace::Kind::Print, g, err, static_cast<std::int64_t>(offset),
+    record(p, trace::Kind::Print, g, err, static_cast<std::int64_t>(offset),
            static_cast<std::uint32_t>(text.size()), 0);
   }
 }

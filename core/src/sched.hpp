@@ -222,12 +222,27 @@ class Sched {
 
   std::chrono::steady_clock::time_point start_time;
   std::atomic<std::int64_t> vclock{0};  // ns since start, virtual time only
-  std::uint64_t sim_seq = 0;            // simulated mode's event order
   Rng sim_rng;                          // simulated mode's P order
 
   mutable std::mutex out_mu;
   std::string output;
   StringTable strings;
+
+  // Trace (trace.cpp). Events are numbered (Event::seq) by one counter, in
+  // the order they happen: an event recorded under a lock (a channel's, a
+  // queue's) is numbered under it, and an event caused by another comes
+  // after it in some thread's program order, so the numbers order every
+  // channel's operations, a wake after its cause and each goroutine's own
+  // events exactly, in threaded runs too. A number is taken only for an
+  // event that will be pushed, so they have no gaps: drain hands events out
+  // only up to the first number still missing (taken by a thread that has
+  // not pushed yet), holding the rest back.
+  std::atomic<std::uint64_t> trace_seq{0};
+  std::mutex ext_mu;  // ext_ring: events by a thread that drives no P (Program::stop)
+  TraceRing ext_ring;
+  std::mutex drain_mu;             // the reader's side: held, next_seq
+  std::vector<trace::Event> held;  // drained, waiting for a missing number
+  std::uint64_t next_seq = 0;      // the next number drain hands out
 
   // ---- clock and trace ----
   std::int64_t nanotime() const {
@@ -241,14 +256,18 @@ class Sched {
   std::int64_t wall_ns(std::int64_t d) const {
     return speed == 1 ? d : static_cast<std::int64_t>(static_cast<double>(d) / speed);
   }
-  // Records an event by goroutine g (nullptr: the scheduler) on p's ring;
-  // it carries g's id and current line.
+  // Records an event by goroutine g (nullptr: the scheduler) on p's ring
+  // (p: the P the calling thread drives, nullptr for none); it carries g's
+  // id and current line.
   void emit(P* p, trace::Kind k, const G* g, std::uint32_t obj, std::int64_t value,
             std::uint32_t aux = 0, std::uint8_t flags = 0) {
     if (tracing) record(p, k, g, obj, value, aux, flags);
   }
   void record(P* p, trace::Kind k, const G* g, std::uint32_t obj, std::int64_t value,
               std::uint32_t aux = 0, std::uint8_t flags = 0);
+  // Program::drain and Program::lost_events.
+  std::size_t drain(std::vector<trace::Event>& out);
+  std::uint64_t lost_events();
 
   // ---- goroutines ----
   G* newg(std::size_t closure_size, std::size_t closure_align, void** closure, std::size_t size);

@@ -1,6 +1,8 @@
 // A P's trace ring: one writer (the thread driving the P), one reader
 // (Program::drain, under its own lock). Bounded: when full, new events are
-// dropped and counted, so recording never waits for the reader.
+// dropped and counted, so recording never waits for the reader. The writer
+// asks full() before it numbers an event (Sched::record), so that every
+// number it takes is pushed: the numbers have no gaps.
 #pragma once
 
 #include <atomic>
@@ -16,15 +18,20 @@ class TraceRing {
   void init(std::size_t capacity) {
     std::size_t n = 1;
     while (n < capacity) n <<= 1;
-    buf_ = std::make_unique<trace::Event[]>(n);
+    buf_.reset(new trace::Event[n]);  // not zeroed: pages are touched as events arrive
     mask_ = n - 1;
   }
+  // Whether push would find no room; then the event is dropped and counted.
+  bool full() noexcept {
+    if (tail_.load(std::memory_order_relaxed) - head_.load(std::memory_order_acquire) <= mask_) {
+      return false;
+    }
+    lost_.fetch_add(1, std::memory_order_relaxed);
+    return true;
+  }
+  // After full() said false: only the reader frees room, so there still is.
   void push(const trace::Event& e) noexcept {
     std::uint64_t t = tail_.load(std::memory_order_relaxed);
-    if (t - head_.load(std::memory_order_acquire) > mask_) {
-      lost_.fetch_add(1, std::memory_order_relaxed);
-      return;
-    }
     buf_[t & mask_] = e;
     tail_.store(t + 1, std::memory_order_release);
   }

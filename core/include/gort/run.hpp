@@ -16,7 +16,6 @@
 #include <gort/config.hpp>
 #include <gort/trace.hpp>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -54,8 +53,9 @@ class Program {
   bool done() const;
   int exit_code() const;  // valid once done()
 
-  // Moves the trace events recorded since the last call into out, in order.
-  // Safe to call from any one thread while the program runs.
+  // Moves the trace events recorded since the last call into out, in order
+  // of seq, each once; an event numbered after one still being recorded
+  // waits for a later call. Safe to call from any thread while the program runs.
   std::size_t drain(std::vector<trace::Event>& out);
   std::uint64_t lost_events() const;
   // Everything the program printed (stdout and stderr as they interleaved).
@@ -71,7 +71,6 @@ class Program {
   std::string error_;
   std::unique_ptr<detail::Sched> s_;
   bool started_ = false;
-  std::mutex drain_mu_;
 };
 
 // Runs main as goroutine 1 on the calling thread (and gomaxprocs-1 more) and

@@ -2,11 +2,12 @@
 // only thing the UI, the CLI's summary and the trace tests read: nothing else
 // looks into the runtime while it runs.
 //
-// Invariants: events of one P are recorded in program order; `seq` orders
-// events across Ps (in simulated mode it is a global counter, so the order is
-// exact; in threaded mode it is the monotonic clock, so it is the order in
-// which they happened up to clock resolution). A full ring drops new events
-// and counts them; recording never blocks the runtime.
+// Invariants: `seq` numbers the events of a run 0, 1, 2, ... in the order
+// they happened, in threaded runs too: a channel's operations in the order
+// they took its lock, a wake after what caused it, each goroutine's events
+// in program order. Program::drain hands them out in that order, each once.
+// A full ring drops new events and counts them (they take no number);
+// recording never blocks the runtime.
 #pragma once
 
 #include <cstdint>
@@ -55,7 +56,7 @@ enum class ValueKind : std::uint8_t { None, Int, Uint, Bool, Float, Str, Duratio
 std::string value_text(std::int64_t bits, ValueKind kind, std::string_view text = {});
 
 struct Event {
-  std::uint64_t seq;   // global order key (see above)
+  std::uint64_t seq;   // the event's number in the run (see above)
   std::int64_t ts;     // ns since the run started, on the run's clock
   std::int64_t value;  // kind-specific (see Kind)
   std::uint32_t g;     // goroutine id (0 = the scheduler itself)
