@@ -105,10 +105,10 @@ Status chan_make(const ElemOps* ops, std::size_t cap, std::string_view name, hch
   c->buf = mem + head;
   for (std::size_t i = 0; i < cap; i++) ops->construct(c->slot(i));
   if (Sched* s = g_sched) {
-    c->id = s->next_chan_id.fetch_add(1, std::memory_order_relaxed);
-    if (s->tracing) {
-      s->record(curp(), trace::Kind::ChanMake, getg(), c->id,
-                static_cast<std::int64_t>(cap), name.empty() ? 0 : s->strings.intern(name), 0);
+    c->id = s->new_chan_id();
+    if (s->tracing()) {
+      s->record(curp(), trace::Kind::ChanMake, getg(), c->id, static_cast<std::int64_t>(cap),
+                name.empty() ? 0 : s->strings().intern(name), 0);
     }
   }
   *out = c;

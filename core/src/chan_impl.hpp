@@ -26,7 +26,7 @@ namespace gort::detail {
 struct hchan {
   std::size_t dataqsiz = 0;  // capacity; first, for chan_capacity (runtime.hpp)
   std::atomic<int> refs{1};
-  spinlock lock;
+  SpinLock lock;
   const ElemOps* ops;
   std::size_t qcount = 0;
   std::size_t sendx = 0;
@@ -69,7 +69,7 @@ inline void elem_move(const ElemOps* ops, void* dst, void* src) {
 // tracing; otherwise costs one load.
 void trace_chan(hchan* c, trace::Kind k, G* who, const void* ep, std::uint32_t ok);
 inline void trace_op(hchan* c, trace::Kind k, G* who, const void* ep, std::uint32_t ok = 1) {
-  if (g_sched->tracing) [[unlikely]] {
+  if (g_sched->tracing()) [[unlikely]] {
     trace_chan(c, k, who, ep, ok);
   }
 }

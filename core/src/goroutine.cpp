@@ -44,7 +44,7 @@ std::string panic_message(const std::exception_ptr& e) {
 // once the program is ending. A panic ends the program with Go's report.
 void end_fn(Sched* s, G* g, const std::exception_ptr& escaped) {
   g->fn->destroy(g->closure);
-  if (escaped && !s->ending.load(std::memory_order_acquire)) {
+  if (escaped && !s->ending(std::memory_order_acquire)) {
     s->write(true, "panic: " + panic_message(escaped) + "\n\n");
     s->report_traceback(g, "running");
     s->end(2);
@@ -86,16 +86,16 @@ void g_entry(void* arg) {
 
 G* Sched::newg(std::size_t closure_size, std::size_t closure_align, void** closure,
                std::size_t size) {
-  std::size_t n = ngoroutines.fetch_add(1, std::memory_order_relaxed) + 1;
-  if (cfg.max_goroutines && n > cfg.max_goroutines) {
-    ngoroutines.fetch_sub(1, std::memory_order_relaxed);
+  std::size_t n = ngoroutines_.fetch_add(1, std::memory_order_relaxed) + 1;
+  if (cfg_.max_goroutines && n > cfg_.max_goroutines) {
+    ngoroutines_.fetch_sub(1, std::memory_order_relaxed);
     fatal_report(std::string(status_text(Status::GoroutineLimit)) + ": max_goroutines is " +
-                 std::to_string(cfg.max_goroutines));
+                 std::to_string(cfg_.max_goroutines));
     return nullptr;
   }
   P* p = curp();
   // P caches hold blocks of the program's stack size only.
-  char* lo = stack_get(size == stack_size ? p : nullptr, size);
+  char* lo = stack_get(size == stack_size_ ? p : nullptr, size);
   auto top = reinterpret_cast<std::uintptr_t>(lo) + size;
   auto gaddr = (top - sizeof(G)) & ~(std::uintptr_t{alignof(G)} - 1);
   G* g = new (reinterpret_cast<void*>(gaddr)) G();
@@ -113,14 +113,14 @@ G* Sched::newg(std::size_t closure_size, std::size_t closure_align, void** closu
   auto usable_hi = caddr & ~std::uintptr_t{15};
   context_make(g->ctx, usable_lo, usable_hi - reinterpret_cast<std::uintptr_t>(usable_lo), g_entry,
                g);
-  g->id = next_goid.fetch_add(1, std::memory_order_relaxed);
+  g->id = next_goid_.fetch_add(1, std::memory_order_relaxed);
   G* parent = p ? p->curg : nullptr;
   g->parent_id = parent ? parent->id : 0;
   {
-    std::lock_guard lk(allg_mu);
-    g->allnext = allg;
-    if (allg) allg->allprev = g;
-    allg = g;
+    std::lock_guard lk(allg_mu_);
+    g->allnext = allg_;
+    if (allg_) allg_->allprev = g;
+    allg_ = g;
   }
   *closure = g->closure;
   return g;
@@ -128,21 +128,21 @@ G* Sched::newg(std::size_t closure_size, std::size_t closure_align, void** closu
 
 void Sched::freeg(P* p, G* g) {
   {
-    std::lock_guard lk(allg_mu);
+    std::lock_guard lk(allg_mu_);
     if (g->allprev) {
       g->allprev->allnext = g->allnext;
     } else {
-      allg = g->allnext;
+      allg_ = g->allnext;
     }
     if (g->allnext) g->allnext->allprev = g->allprev;
   }
-  ngoroutines.fetch_sub(1, std::memory_order_relaxed);
+  ngoroutines_.fetch_sub(1, std::memory_order_relaxed);
   context_destroy(g->ctx);
   if (closure_on_heap(g)) ::operator delete(g->closure);
   char* lo = g->stack_lo;
   std::size_t size = g->stack_size;
   g->~G();
-  stack_put(size == stack_size ? p : nullptr, lo, size);
+  stack_put(size == stack_size_ ? p : nullptr, lo, size);
 }
 
 void Sched::start_g(P* p, G* g) {
@@ -151,19 +151,19 @@ void Sched::start_g(P* p, G* g) {
     emit(p, trace::Kind::GoCreate, p->curg, static_cast<std::uint32_t>(g->id),
          p->curg ? p->curg->line : 0);
     runqput(p, g, true);
-    if (!simulated && nidle.load(std::memory_order_relaxed) > 0 &&
-        nspinning.load(std::memory_order_relaxed) == 0) {
+    if (!simulated_ && nidle_.load(std::memory_order_relaxed) > 0 &&
+        nspinning_.load(std::memory_order_relaxed) == 0) {
       wakep();
     }
   } else {
-    runqput(ps[0].get(), g, false);  // main, before any P runs
+    runqput(ps_[0].get(), g, false);  // main, before any P runs
   }
 }
 
 Status go_alloc(std::size_t size, std::size_t align, G** g, void** closure) {
   G* gp;
   if (Status s = enter_op(&gp); s != Status::Ok) return s;
-  *g = g_sched->newg(size, align, closure, g_sched->stack_size);
+  *g = g_sched->newg(size, align, closure, g_sched->stack_size());
   return *g ? Status::Ok : Status::GoroutineLimit;
 }
 
@@ -180,7 +180,7 @@ Status go_exit(int code, std::string_view stderr_text) {
   G* g = getg();
   if (!g) return Status::NoGoroutine;
   Sched* s = g_sched;
-  if (!s->ending.load(std::memory_order_acquire)) {
+  if (!s->ending(std::memory_order_acquire)) {
     if (!stderr_text.empty()) s->write(true, stderr_text);
     s->end(code);
   }
@@ -202,7 +202,7 @@ void set_name(std::string_view name) {
   Sched& s = sched_or_throw();
   P* p = curp();
   G* g = p->curg;
-  g->name_id = s.strings.intern(name);
+  g->name_id = s.strings().intern(name);
   s.emit(p, trace::Kind::GoName, g, 0, g->name_id);
 }
 
@@ -220,19 +220,19 @@ void panic(std::string_view message) {
 }
 
 std::size_t num_goroutine() {
-  return sched_or_throw().ngoroutines.load(std::memory_order_relaxed);
+  return sched_or_throw().goroutines();
 }
 
 int gomaxprocs() {
-  return sched_or_throw().nprocs;
+  return sched_or_throw().nprocs();
 }
 
 std::uint64_t run_seed() {
-  return sched_or_throw().seed;
+  return sched_or_throw().seed();
 }
 
 bool virtual_clock() {
-  return sched_or_throw().virtual_time;
+  return sched_or_throw().virtual_time();
 }
 
 }  // namespace gort

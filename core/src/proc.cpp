@@ -33,12 +33,6 @@ constexpr std::int64_t kNoWakeNs = 100'000;
 constexpr int kSimDirectSwitches = 16;       // simulated: direct switches per driver step
 constexpr std::int64_t kPollNs = 1'000'000;  // a parked P's poll period while others run
 
-std::int64_t mono_ns() {
-  return std::chrono::duration_cast<std::chrono::nanoseconds>(
-             std::chrono::steady_clock::now().time_since_epoch())
-      .count();
-}
-
 inline void cpu_relax() noexcept {
 #if defined(__x86_64__) || defined(__i386__)
   __builtin_ia32_pause();
@@ -67,7 +61,7 @@ Sched& sched_or_throw() {
 
 bool must_unwind(G* g) noexcept {
   if (!g->unwinding) {
-    if (!g_sched->ending.load(std::memory_order_relaxed)) return false;
+    if (!g_sched->ending(std::memory_order_relaxed)) return false;
     g->unwinding = true;
   }
   return std::uncaught_exceptions() == 0;
@@ -102,72 +96,29 @@ void goready(G* g) {
 void Sched::ready(P* p, G* g) {
   g->status = GStatus::Runnable;
   emit(p, trace::Kind::GoUnblock, p->curg, static_cast<std::uint32_t>(g->id), 0);
-  if constexpr (!kContextCanMigrate) {
-    P* home = g->home.load(std::memory_order_relaxed);
-    if (pinned && home && home != p) {
-      inbox_put(home, g);
-      return;
-    }
-  }
+  if (ready_elsewhere(p, g)) return;
   runqput(p, g, true);
-  if (!simulated && nidle.load(std::memory_order_relaxed) > 0 &&
-      nspinning.load(std::memory_order_relaxed) == 0 &&
+  if (!simulated_ && nidle_.load(std::memory_order_relaxed) > 0 &&
+      nspinning_.load(std::memory_order_relaxed) == 0 &&
       p->runqtail.load(std::memory_order_relaxed) != p->runqhead.load(std::memory_order_relaxed)) {
     wakep();
   }
 }
 
-// Pinned Ps: queues a started g on its home P, which alone may resume it,
-// and wakes that P if it is idle.
-void Sched::inbox_put(P* home, G* g) {
-  {
-    std::lock_guard lk(home->inbox_mu);
-    glist_push(home->inbox_head, home->inbox_tail, g);
-    home->inbox_size.fetch_add(1, std::memory_order_release);
-  }
-  // idle() looks at the inbox under mu before it marks its P idle.
-  std::lock_guard lk(mu);
-  if (home->idle && home->attached) {
-    home->idle = false;
-    nidle.fetch_sub(1, std::memory_order_relaxed);
-    home->sem.release();
-  }
-}
-
-// Pinned Ps: moves p's inbox to its ring, as far as the ring has room
-// (owner only: the ring's single producer).
-void Sched::inbox_drain(P* p) {
-  if (p->inbox_size.load(std::memory_order_acquire) == 0) return;
-  std::lock_guard lk(p->inbox_mu);
-  std::uint32_t t = p->runqtail.load(std::memory_order_relaxed);
-  std::uint32_t n = 0;
-  while (p->inbox_head && t + n - p->runqhead.load(std::memory_order_acquire) < kRunqSize) {
-    G* g = p->inbox_head;
-    p->inbox_head = g->schedlink;
-    p->runq[(t + n) % kRunqSize].store(g, std::memory_order_relaxed);
-    n++;
-  }
-  if (!p->inbox_head) p->inbox_tail = nullptr;
-  p->inbox_size.fetch_sub(static_cast<int>(n), std::memory_order_relaxed);
-  p->runqtail.store(t + n, std::memory_order_release);
-}
-
 G* Sched::find_runnable(P* p, bool steal_runnext) {
-  if constexpr (!kContextCanMigrate) {
-    if (pinned) inbox_drain(p);
-  }
+  refill(p);
   // Now and then look at the global queue first, so it cannot starve.
-  if (++p->schedtick % 61 == 0 && gq_size.load(std::memory_order_relaxed) > 0) {
+  if (++p->schedtick % 61 == 0 && gq_size_.load(std::memory_order_relaxed) > 0) {
     if (G* g = globrunqget(p, 1)) return g;
   }
   if (G* g = runqget(p)) return g;
-  if (gq_size.load(std::memory_order_relaxed) > 0) {
+  if (gq_size_.load(std::memory_order_relaxed) > 0) {
     if (G* g = globrunqget(p, 0)) return g;
   }
-  if (nprocs > 1) {
-    std::uint32_t start = p->rng.below(static_cast<std::uint32_t>(nprocs));
-    for (int i = 0; i < nprocs; i++) {
-      P* v = ps[(start + i) % nprocs].get();
+  if (nprocs_ > 1) {
+    std::uint32_t start = p->rng.below(static_cast<std::uint32_t>(nprocs_));
+    for (int i = 0; i < nprocs_; i++) {
+      P* v = ps_[(start + i) % nprocs_].get();
       if (v == p) continue;
       if (G* g = runqsteal(p, v, steal_runnext)) return g;
     }
@@ -182,9 +133,7 @@ void Sched::execute(P* p, G* g) {
   }
   g->status = GStatus::Running;
   g->started = true;
-  if constexpr (!kContextCanMigrate) {
-    if (!g->home.load(std::memory_order_relaxed)) g->home.store(p, std::memory_order_relaxed);
-  }
+  on_run(p, g);
   p->curg = g;
   p->direct_budget = kSimDirectSwitches;
   emit(p, trace::Kind::GoStart, g, 0, 0);
@@ -199,23 +148,17 @@ void Sched::execute(P* p, G* g) {
 // driver chooses which P runs each step).
 // Returns it marked running on p, or nullptr to go through g0.
 G* Sched::direct_next(P* p) {
-  if (!timers.empty() || ending.load(std::memory_order_relaxed)) return nullptr;
+  if (!timers_.empty() || ending_.load(std::memory_order_relaxed)) return nullptr;
   // Simulated: a step of the driver is a short chain of switches on one P,
   // so the driver still picks the next P and checks its time budget often.
-  if (simulated && p->direct_budget-- <= 0) return nullptr;
+  if (simulated_ && p->direct_budget-- <= 0) return nullptr;
   if (++p->schedtick % 61 == 0) return nullptr;
-  if constexpr (!kContextCanMigrate) {
-    if (pinned) inbox_drain(p);
-  }
+  refill(p);
   G* next = runqget(p);
   if (next) {
     next->status = GStatus::Running;
     next->started = true;
-    if constexpr (!kContextCanMigrate) {
-      if (!next->home.load(std::memory_order_relaxed)) {
-        next->home.store(p, std::memory_order_relaxed);
-      }
-    }
+    on_run(p, next);
     p->curg = next;
     emit(p, trace::Kind::GoStart, next, 0, 0);
   }
@@ -247,7 +190,7 @@ void Sched::after_switch(P* p) {
     g->fn = nullptr;  // teardown frees it without resuming it
     if (p->after == P::After::Park && p->unlockf) p->unlockf(p->unlock_arg);
     p->unlockf = nullptr;
-    if (!ending.load(std::memory_order_acquire)) {
+    if (!ending_.load(std::memory_order_acquire)) {
       write(true, "runtime: goroutine stack exceeds " + std::to_string(g->stack_size) +
                       "-byte limit\nfatal error: stack overflow\n\n");
       report_traceback(g, "running");
@@ -274,35 +217,35 @@ void Sched::after_switch(P* p) {
 }
 
 bool Sched::run_one(P* p) {
-  if (!timers.empty()) {
+  if (!timers_.empty()) {
     std::int64_t now = nanotime();
-    if (timers.next() <= now) timers.run_due(p, now);
+    if (timers_.next() <= now) timers_.run_due(p, now);
   }
   G* g = find_runnable(p, false);
   if (!g) return false;
   if (p->spinning) {
     p->spinning = false;
-    wake_fails.store(0, std::memory_order_relaxed);
+    wake_fails_.store(0, std::memory_order_relaxed);
     // The last spinner found work: there may be more, so let another look.
-    if (nspinning.fetch_sub(1, std::memory_order_acq_rel) == 1 && has_work()) wakep();
+    if (nspinning_.fetch_sub(1, std::memory_order_acq_rel) == 1 && has_work()) wakep();
   }
   execute(p, g);
   return true;
 }
 
 void Sched::wakep() {
-  if (wake_backoff.load(std::memory_order_relaxed)) {
+  if (wake_backoff_.load(std::memory_order_relaxed)) {
     // ready() may call this for every handoff: read the clock only now and then.
     if (++tl_wake_tries % 64 != 0) return;
-    if (mono_ns() < no_wake_until.load(std::memory_order_relaxed)) return;
-    wake_backoff.store(false, std::memory_order_relaxed);
+    if (mono_ns() < no_wake_until_.load(std::memory_order_relaxed)) return;
+    wake_backoff_.store(false, std::memory_order_relaxed);
   }
   int expected = 0;
-  if (!nspinning.compare_exchange_strong(expected, 1, std::memory_order_acq_rel)) return;
-  std::lock_guard lk(mu);
+  if (!nspinning_.compare_exchange_strong(expected, 1, std::memory_order_acq_rel)) return;
+  std::lock_guard lk(mu_);
   P* v = nullptr;
-  if (!ending.load(std::memory_order_relaxed)) {
-    for (auto& q : ps) {
+  if (!ending_.load(std::memory_order_relaxed)) {
+    for (auto& q : ps_) {
       if (q->idle) {
         v = q.get();
         break;
@@ -310,12 +253,12 @@ void Sched::wakep() {
     }
   }
   if (!v) {
-    nspinning.fetch_sub(1, std::memory_order_acq_rel);
+    nspinning_.fetch_sub(1, std::memory_order_acq_rel);
     return;
   }
   v->idle = false;
-  v->spinning = true;  // it owns the nspinning count taken above
-  nidle.fetch_sub(1, std::memory_order_relaxed);
+  v->spinning = true;  // it owns the nspinning_ count taken above
+  nidle_.fetch_sub(1, std::memory_order_relaxed);
   if (v->attached) {
     v->sem.release();
   } else {
@@ -329,7 +272,7 @@ void Sched::start_thread(P* p) {
     set_curp(p);
     context_init_current(p->g0);
     worker(p);
-    if constexpr (!kContextCanMigrate) teardown_turn(p);
+    worker_done(p);
     context_destroy(p->g0);
     set_curp(nullptr);
     context_thread_exit();
@@ -339,7 +282,7 @@ void Sched::start_thread(P* p) {
 void Sched::worker(P* p) {
   emit(p, trace::Kind::ProcStart, nullptr, 0, 0);
   bool poll = false;
-  while (!ending.load(std::memory_order_acquire)) {
+  while (!ending_.load(std::memory_order_acquire)) {
     if (poll) {
       poll = false;
       if (G* g = find_runnable(p, true)) {
@@ -365,55 +308,55 @@ void Sched::worker(P* p) {
 // goroutine (execute), so polls that find nothing leave no trace.
 bool Sched::idle(P* p, bool spin) {
   for (std::int64_t until = spin ? mono_ns() + kSpinNs : 0; mono_ns() < until;) {
-    if (ending.load(std::memory_order_relaxed) || can_steal(p)) return false;
-    if (!timers.empty() && timers.next() <= nanotime()) return false;
+    if (ending_.load(std::memory_order_relaxed) || can_steal(p)) return false;
+    if (!timers_.empty() && timers_.next() <= nanotime()) return false;
     for (int i = 0; i < 16; i++) cpu_relax();
   }
   std::int64_t wait = -1;  // ns; -1 = until woken
   {
-    std::unique_lock lk(mu);
+    std::unique_lock lk(mu_);
     if (p->spinning) {
       p->spinning = false;
-      nspinning.fetch_sub(1, std::memory_order_acq_rel);
+      nspinning_.fetch_sub(1, std::memory_order_acq_rel);
       // Wakes keep failing while one P alone has all the (fine-grained) work:
       // back off longer each time, up to 16x, so that it pays for few.
-      int fails = wake_fails.load(std::memory_order_relaxed);
-      wake_fails.store(std::min(fails + 1, 4), std::memory_order_relaxed);
-      no_wake_until.store(mono_ns() + (kNoWakeNs << fails), std::memory_order_relaxed);
-      wake_backoff.store(true, std::memory_order_relaxed);
+      int fails = wake_fails_.load(std::memory_order_relaxed);
+      wake_fails_.store(std::min(fails + 1, 4), std::memory_order_relaxed);
+      no_wake_until_.store(mono_ns() + (kNoWakeNs << fails), std::memory_order_relaxed);
+      wake_backoff_.store(true, std::memory_order_relaxed);
     }
-    if (ending.load(std::memory_order_relaxed) || can_steal(p)) return false;
+    if (ending_.load(std::memory_order_relaxed) || can_steal(p)) return false;
     p->idle = true;
-    int n = nidle.fetch_add(1, std::memory_order_acq_rel) + 1;
-    if (n == nprocs && has_work()) {  // cannot be: every P saw its own queue empty
+    int n = nidle_.fetch_add(1, std::memory_order_acq_rel) + 1;
+    if (n == nprocs_ && has_work()) {  // cannot be: every P saw its own queue empty
       p->idle = false;
-      nidle.fetch_sub(1, std::memory_order_relaxed);
+      nidle_.fetch_sub(1, std::memory_order_relaxed);
       return false;
     }
-    if (n == nprocs) {
+    if (n == nprocs_) {
       // Nobody runs anywhere, and nothing is queued.
-      if (timers.empty()) {
+      if (timers_.empty()) {
         p->idle = false;
-        nidle.fetch_sub(1, std::memory_order_relaxed);
+        nidle_.fetch_sub(1, std::memory_order_relaxed);
         lk.unlock();
         report_deadlock();
         end(2);
         return false;
       }
-      if (virtual_time) {
+      if (virtual_time_) {
         p->idle = false;
-        nidle.fetch_sub(1, std::memory_order_relaxed);
-        std::int64_t next = timers.next();
-        if (next > vclock.load(std::memory_order_relaxed))
-          vclock.store(next, std::memory_order_release);
+        nidle_.fetch_sub(1, std::memory_order_relaxed);
+        std::int64_t next = timers_.next();
+        if (next > vclock_.load(std::memory_order_relaxed))
+          vclock_.store(next, std::memory_order_release);
         return false;
       }
     }
-    if (!timers.empty() && (!timer_waiter || timer_waiter == p)) {
-      timer_waiter = p;
-      timer_wait_until = timers.next();
-      wait = std::max<std::int64_t>(0, wall_ns(timer_wait_until - nanotime()));
-    } else if (n < nprocs) {
+    if (!timers_.empty() && (!timer_waiter_ || timer_waiter_ == p)) {
+      timer_waiter_ = p;
+      timer_wait_until_ = timers_.next();
+      wait = std::max<std::int64_t>(0, wall_ns(timer_wait_until_ - nanotime()));
+    } else if (n < nprocs_) {
       wait = kPollNs;
     }
     if (!p->stopped) {
@@ -425,10 +368,10 @@ bool Sched::idle(P* p, bool spin) {
   if (wait < 0) {
     p->sem.acquire();
   } else if (!p->sem.try_acquire_for(std::chrono::nanoseconds(wait))) {
-    std::unique_lock lk(mu);
+    std::unique_lock lk(mu_);
     if (p->idle) {
       p->idle = false;
-      nidle.fetch_sub(1, std::memory_order_relaxed);
+      nidle_.fetch_sub(1, std::memory_order_relaxed);
       timed_out = true;
     } else {
       lk.unlock();
@@ -436,66 +379,10 @@ bool Sched::idle(P* p, bool spin) {
     }
   }
   {
-    std::lock_guard lk(mu);
-    if (timer_waiter == p) timer_waiter = nullptr;
+    std::lock_guard lk(mu_);
+    if (timer_waiter_ == p) timer_waiter_ = nullptr;
   }
   return timed_out;
-}
-
-// Pinned Ps, P i > 0, once its worker() has returned: waits for its turn
-// (teardown_pinned), unwinds the goroutines homed here, hands the turn back.
-void Sched::teardown_turn(P* p) {
-  std::unique_lock lk(td_mu);
-  td_stopped++;
-  td_cv.notify_all();
-  td_cv.wait(lk, [&] { return td_turn == p->id; });
-  lk.unlock();
-  unwind_alive(p);
-  lk.lock();
-  td_turn = -1;
-  td_cv.notify_all();
-}
-
-// Pinned Ps, on P0's thread once its worker() has returned: once every other
-// P's thread has stopped, unwinds goroutines one P at a time, each on its
-// own thread (P0: its own and the never-started ones), then finishes the
-// teardown. The threads are joined by whoever joins P0 or destroys Sched
-// (from the thread that started the program: under Emscripten a thread
-// joined elsewhere goes back to the pool only when the main thread yields).
-void Sched::teardown_pinned(P* p0) {
-  std::vector<P*> others;
-  {
-    std::lock_guard lk(mu);
-    for (auto& q : ps) {
-      if (q.get() != p0 && q->attached) others.push_back(q.get());
-    }
-  }
-  {
-    std::unique_lock lk(td_mu);
-    td_cv.wait(lk, [&] { return td_stopped == static_cast<int>(others.size()); });
-  }
-  unwind_alive(p0);
-  for (P* q : others) {
-    std::unique_lock lk(td_mu);
-    td_turn = q->id;
-    td_cv.notify_all();
-    td_cv.wait(lk, [&] { return td_turn == -1; });
-  }
-  teardown_rest();
-}
-
-// Pinned Ps: starts every P's worker thread up front, from the thread that
-// starts the program. Under Emscripten a pthread created by a worker is
-// created by the main thread's event loop, which a running program blocks.
-void Sched::start_workers() {
-  std::lock_guard lk(mu);
-  for (auto& q : ps) {
-    if (q->id == 0 || q->attached) continue;
-    q->idle = false;
-    nidle.fetch_sub(1, std::memory_order_relaxed);
-    q->attached = true;
-    start_thread(q.get());
-  }
 }
 
 // Simulated mode: every P driven by the calling thread, one goroutine run
@@ -503,27 +390,27 @@ void Sched::start_workers() {
 bool Sched::run_sim(std::chrono::nanoseconds budget, bool may_sleep) {
   auto deadline = std::chrono::steady_clock::now() + budget;
   for (std::uint32_t iter = 0;; iter++) {
-    if (ending.load(std::memory_order_relaxed)) {
+    if (ending_.load(std::memory_order_relaxed)) {
       teardown();
       return true;
     }
     if ((iter & 7) == 7 && std::chrono::steady_clock::now() >= deadline) return false;
-    std::uint32_t start = nprocs > 1 ? sim_rng.below(static_cast<std::uint32_t>(nprocs)) : 0;
+    std::uint32_t start = nprocs_ > 1 ? sim_rng_.below(static_cast<std::uint32_t>(nprocs_)) : 0;
     bool ran = false;
-    for (int i = 0; i < nprocs && !ran; i++) {
-      P* p = ps[(start + i) % nprocs].get();
+    for (int i = 0; i < nprocs_ && !ran; i++) {
+      P* p = ps_[(start + i) % nprocs_].get();
       set_curp(p);
       ran = run_one(p);
     }
     if (ran) continue;
-    if (timers.empty()) {
+    if (timers_.empty()) {
       report_deadlock();
       end(2);
       continue;
     }
-    std::int64_t next = timers.next();
-    if (virtual_time) {
-      if (next > vclock.load(std::memory_order_relaxed)) vclock.store(next);
+    std::int64_t next = timers_.next();
+    if (virtual_time_) {
+      if (next > vclock_.load(std::memory_order_relaxed)) vclock_.store(next);
       continue;
     }
     std::int64_t wait = wall_ns(next - nanotime());
@@ -535,17 +422,28 @@ bool Sched::run_sim(std::chrono::nanoseconds budget, bool may_sleep) {
   }
 }
 
+void Sched::timer_added(std::int64_t when) {
+  std::lock_guard lk(mu_);
+  if (timer_waiter_ && when < timer_wait_until_ && timer_waiter_->idle) {
+    P* w = timer_waiter_;
+    w->idle = false;
+    nidle_.fetch_sub(1, std::memory_order_relaxed);
+    timer_waiter_ = nullptr;
+    w->sem.release();
+  }
+}
+
 void Sched::end(int code) {
-  std::lock_guard lk(mu);
-  if (ending.load(std::memory_order_relaxed)) return;
-  exit_code = code;
-  ending.store(true, std::memory_order_release);
+  std::lock_guard lk(mu_);
+  if (ending_.load(std::memory_order_relaxed)) return;
+  exit_code_ = code;
+  ending_.store(true, std::memory_order_release);
   P* p = curp();
   emit(p, trace::Kind::Exit, nullptr, 0, code);
-  for (auto& q : ps) {
+  for (auto& q : ps_) {
     if (q->idle && q->attached) {
       q->idle = false;
-      nidle.fetch_sub(1, std::memory_order_relaxed);
+      nidle_.fetch_sub(1, std::memory_order_relaxed);
       q->sem.release();
     }
   }
@@ -554,7 +452,7 @@ void Sched::end(int code) {
 // Runs on one thread after every P has stopped: unwinds the goroutines that
 // are still alive (their destructors run), then drops what is left.
 void Sched::teardown() {
-  unwind_alive(ps[0].get());
+  unwind_alive(ps_[0].get());
   teardown_rest();
 }
 
@@ -564,17 +462,12 @@ void Sched::unwind_alive(P* p) {
   set_curp(p);
   std::vector<G*> alive;
   {
-    std::lock_guard lk(allg_mu);
-    for (G* g = allg; g; g = g->allnext) alive.push_back(g);
+    std::lock_guard lk(allg_mu_);
+    for (G* g = allg_; g; g = g->allnext) alive.push_back(g);
   }
   std::sort(alive.begin(), alive.end(), [](G* a, G* b) { return a->id < b->id; });
   for (G* g : alive) {
-    if constexpr (!kContextCanMigrate) {
-      if (pinned && g->started && g->fn && g->stack_size >= Config::kSmallStackSize &&
-          g->home.load(std::memory_order_relaxed) != p) {
-        continue;  // its home P unwinds it
-      }
-    }
+    if (!unwinds_here(p, g)) continue;  // another P's thread unwinds it
     if (!g->started || !g->fn || g->stack_size < Config::kSmallStackSize) {
       // Never ran, or its stack is too small for the C++ unwinder (which
       // needs a few KiB): drop its closure from here and free it. Objects
@@ -588,11 +481,11 @@ void Sched::unwind_alive(P* p) {
     if (p->after != P::After::Exit) {
       // It blocked again while unwinding (a destructor waited on a
       // channel): abandon it rather than hang. Its stack is not reused.
-      std::lock_guard lk(allg_mu);
+      std::lock_guard lk(allg_mu_);
       if (g->allprev)
         g->allprev->allnext = g->allnext;
       else
-        allg = g->allnext;
+        allg_ = g->allnext;
       if (g->allnext) g->allnext->allprev = g->allprev;
     }
   }
@@ -601,22 +494,18 @@ void Sched::unwind_alive(P* p) {
 // What teardown ends with, once no goroutine is left to unwind: empties the
 // queues and timers and returns cached stacks to the pool.
 void Sched::teardown_rest() {
-  P* p = ps[0].get();
+  P* p = ps_[0].get();
   set_curp(p);
-  for (auto& q : ps) {
-    if constexpr (!kContextCanMigrate) {
-      std::lock_guard lk(q->inbox_mu);
-      q->inbox_head = q->inbox_tail = nullptr;
-      q->inbox_size.store(0);
-    }
+  for (auto& q : ps_) {
+    inbox_clear(q.get());
     q->runnext.store(nullptr);
     q->runqhead.store(0);
     q->runqtail.store(0);
   }
-  gq_head = gq_tail = nullptr;
-  gq_size.store(0);
-  timers.clear();
-  for (auto& q : ps) stack_flush(q.get());
+  gq_head_ = gq_tail_ = nullptr;
+  gq_size_.store(0);
+  timers_.clear();
+  for (auto& q : ps_) stack_flush(q.get());
   set_curp(nullptr);
 }
 

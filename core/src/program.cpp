@@ -20,8 +20,6 @@ using namespace detail;
 
 namespace {
 
-std::mutex g_start_mu;  // guards g_sched across programs
-
 std::string check(const Config& c) {
   if (c.gomaxprocs < 0 || c.gomaxprocs > Config::kMaxProcs) {
     return "invalid Config: gomaxprocs = " + std::to_string(c.gomaxprocs) + " (must be 0..." +
@@ -51,11 +49,6 @@ std::string check(const Config& c) {
   return {};
 }
 
-const GoFn kMainFn = {
-    [](void* closure) { (*static_cast<Sched**>(closure))->main_fn(); },
-    [](void*) noexcept {},
-};
-
 }  // namespace
 
 }  // namespace gort
@@ -71,57 +64,139 @@ constexpr int kMaxThreads = GORT_THREAD_POOL_SIZE;
 constexpr int kMaxThreads = 0;
 #endif
 
-Sched::Sched(const Config& c, std::function<void()> main) : cfg(c), main_fn(std::move(main)) {
-  simulated = cfg.simulated || cfg.deterministic || !Config::kThreads;
-  virtual_time = cfg.virtual_time || cfg.deterministic;
-  tracing = cfg.trace;
-  speed = cfg.speed;
-  nprocs = cfg.gomaxprocs > 0 ? cfg.gomaxprocs
-                              : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
-  pinned = !kContextCanMigrate && !simulated;
-  if (kMaxThreads > 0 && !simulated && nprocs > kMaxThreads) {
+namespace {
+
+std::mutex g_start_mu;  // guards g_sched across programs
+
+const GoFn kMainFn = {
+    [](void* closure) { (**static_cast<std::function<void()>**>(closure))(); },
+    [](void*) noexcept {},
+};
+
+}  // namespace
+
+Sched::Sched(const Config& c, std::function<void()> main) : cfg_(c), main_fn_(std::move(main)) {
+  simulated_ = cfg_.simulated || cfg_.deterministic || !Config::kThreads;
+  virtual_time_ = cfg_.virtual_time || cfg_.deterministic;
+  tracing_ = cfg_.trace;
+  speed_ = cfg_.speed;
+  nprocs_ = cfg_.gomaxprocs > 0
+                ? cfg_.gomaxprocs
+                : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+  pinned_ = !kContextCanMigrate && !simulated_;
+  if (kMaxThreads > 0 && !simulated_ && nprocs_ > kMaxThreads) {
     // Never wait for a thread that was not pre-spawned (Emscripten's pool).
     std::string msg = "gort: gomaxprocs " +
-                      (cfg.gomaxprocs > 0 ? std::to_string(cfg.gomaxprocs)
-                                          : "0 (" + std::to_string(nprocs) + " cores)") +
+                      (cfg_.gomaxprocs > 0 ? std::to_string(cfg_.gomaxprocs)
+                                           : "0 (" + std::to_string(nprocs_) + " cores)") +
                       " capped to " + std::to_string(kMaxThreads) + ": this build has a pool of " +
                       std::to_string(kMaxThreads) + " threads\n";
-    if (cfg.err) {
-      cfg.err(msg);
+    if (cfg_.err) {
+      cfg_.err(msg);
     } else {
       std::fputs(msg.c_str(), stderr);
     }
-    nprocs = kMaxThreads;
+    nprocs_ = kMaxThreads;
   }
-  stack_size = cfg.stack_size ? (cfg.stack_size + 15) / 16 * 16 : Config::kDefaultStackSize;
-  seed = cfg.seed ? cfg.seed : std::random_device{}() * 0x9e3779b97f4a7c15ULL + 1;
-  sim_rng.seed(seed);
-  for (int i = 0; i < nprocs; i++) {
+  stack_size_ = cfg_.stack_size ? (cfg_.stack_size + 15) / 16 * 16 : Config::kDefaultStackSize;
+  seed_ = cfg_.seed ? cfg_.seed : std::random_device{}() * 0x9e3779b97f4a7c15ULL + 1;
+  sim_rng_.seed(seed_);
+  if (tracing_) ext_ring_.init(cfg_.trace_capacity);
+  for (int i = 0; i < nprocs_; i++) {
     auto p = std::make_unique<P>();
     p->id = i;
     p->s = this;
-    p->rng.seed(seed + static_cast<std::uint64_t>(i) * 0x2545f4914f6cdd1dULL);
-    if (tracing) p->ring.init(cfg.trace_capacity);
-    if (tracing && i == 0) ext_ring.init(cfg.trace_capacity);
-    p->watch.resize(static_cast<std::size_t>(nprocs));
+    p->rng.seed(seed_ + static_cast<std::uint64_t>(i) * 0x2545f4914f6cdd1dULL);
+    if (tracing_) p->ring.init(cfg_.trace_capacity);
+    p->watch.resize(static_cast<std::size_t>(nprocs_));
     p->idle = i > 0;  // P0 runs main; the others start idle, threads not yet made
-    ps.push_back(std::move(p));
+    ps_.push_back(std::move(p));
   }
-  nidle.store(nprocs - 1);
-  start_time = std::chrono::steady_clock::now();
+  nidle_.store(nprocs_ - 1);
+  start_time_ = std::chrono::steady_clock::now();
 }
 
 Sched::~Sched() {
-  // A threaded program that ended without wait(): P0's thread has finished
-  // tearing down (or is about to return), the others were joined by it
-  // (pinned Ps: by whoever started the program, here at the latest).
   join_threads();
 }
 
-void Sched::join_threads() {
-  for (auto& p : ps) {
-    if (p->thread.joinable()) p->thread.join();
+void Sched::join_threads(P* except) {
+  for (auto& p : ps_) {
+    if (p.get() != except && p->thread.joinable()) p->thread.join();
   }
+}
+
+// Installs this program as the running one and creates goroutine 1.
+void Sched::install() {
+  {
+    std::lock_guard lk(g_start_mu);
+    if (g_sched) throw std::logic_error("gort: another program is already running");
+    g_sched = this;
+  }
+  void* closure;
+  // main gets at least the default stack: a small stack_size is for the
+  // many goroutines a program starts, not for main's own work.
+  G* g = newg(sizeof(std::function<void()>*), alignof(std::function<void()>*), &closure,
+              std::max(stack_size_, Config::kDefaultStackSize));
+  *static_cast<std::function<void()>**>(closure) = &main_fn_;
+  g->fn = &kMainFn;
+  start_g(nullptr, g);
+}
+
+// The program is over: another may start, and finished() turns true (in that
+// order, so that whoever sees finished() can start the next one).
+void Sched::uninstall() {
+  {
+    std::lock_guard lk(g_start_mu);
+    if (g_sched == this) g_sched = nullptr;
+  }
+  finished_.store(true, std::memory_order_release);
+}
+
+void Sched::start(bool p0_on_caller) {
+  install();
+  if (simulated_) return;
+  p0_on_caller_ = p0_on_caller;
+  start_pinned_threads();
+  if (p0_on_caller) return;
+  P* p0 = ps_[0].get();
+  p0->thread = std::thread([this] {
+    run_p0();
+    context_thread_exit();
+  });
+}
+
+void Sched::run_p0() {
+  P* p0 = ps_[0].get();
+  {
+    std::lock_guard lk(mu_);
+    p0->attached = true;
+  }
+  set_curp(p0);
+  context_init_current(p0->g0);
+  worker(p0);
+  finish_on_p0(p0);
+  context_destroy(p0->g0);
+  set_curp(nullptr);
+  uninstall();
+}
+
+bool Sched::run_simulated(std::chrono::nanoseconds budget, bool may_sleep) {
+  for (auto& p : ps_) context_init_current(p->g0);
+  bool ended = run_sim(budget, may_sleep);
+  for (auto& p : ps_) context_destroy(p->g0);
+  if (ended) uninstall();
+  return ended;
+}
+
+int Sched::exit_code() const {
+  std::lock_guard lk(mu_);
+  return exit_code_;
+}
+
+std::string Sched::output() const {
+  std::lock_guard lk(out_mu_);
+  return output_;
 }
 
 }  // namespace gort::detail
@@ -140,126 +215,47 @@ Program::~Program() {
 }
 
 bool Program::simulated() const {
-  return s_ && s_->simulated;
+  return s_ && s_->simulated();
 }
 int Program::procs() const {
-  return s_ ? s_->nprocs : 0;
-}
-
-// Installs the program as the running one and creates goroutine 1.
-void Program::install() {
-  if (started_) return;
-  {
-    std::lock_guard lk(g_start_mu);
-    if (g_sched) throw std::logic_error("gort: another program is already running");
-    g_sched = s_.get();
-  }
-  started_ = true;
-  void* closure;
-  // main gets at least the default stack: a small stack_size is for the
-  // many goroutines a program starts, not for main's own work.
-  G* g = s_->newg(sizeof(Sched*), alignof(Sched*), &closure,
-                  std::max(s_->stack_size, Config::kDefaultStackSize));
-  *static_cast<Sched**>(closure) = s_.get();
-  g->fn = &kMainFn;
-  s_->start_g(nullptr, g);
-}
-
-// The program is over: another may start, and done() turns true (in that
-// order, so that whoever sees done() can start the next one).
-void Program::uninstall() {
-  {
-    std::lock_guard lk(g_start_mu);
-    if (g_sched == s_.get()) g_sched = nullptr;
-  }
-  s_->finished.store(true, std::memory_order_release);
+  return s_ ? s_->nprocs() : 0;
 }
 
 void Program::start() {
   if (!valid() || started_) return;
-  install();
-  if (!s_->simulated) {
-    P* p0 = s_->ps[0].get();
-    if constexpr (!kContextCanMigrate) s_->start_workers();
-    p0->thread = std::thread([this, p0] {
-      drive_threaded(p0);
-      context_thread_exit();
-    });
-  }
-}
-
-// P0's worker: runs until the program ends, joins the other workers, tears down.
-void Program::drive_threaded(P* p0) {
-  Sched& s = *s_;
-  {
-    std::lock_guard lk(s.mu);
-    p0->attached = true;
-  }
-  set_curp(p0);
-  context_init_current(p0->g0);
-  s.worker(p0);
-  if constexpr (!kContextCanMigrate) {
-    s.teardown_pinned(p0);
-  } else {
-    for (auto& p : s.ps) {
-      if (p.get() != p0 && p->thread.joinable()) p->thread.join();
-    }
-    s.teardown();
-  }
-  context_destroy(p0->g0);
-  uninstall();
+  s_->start(false);
+  started_ = true;
 }
 
 bool Program::run_for(std::chrono::nanoseconds budget) {
   if (!valid()) return true;
   start();
-  if (done()) {
-    if constexpr (!kContextCanMigrate) s_->join_threads();  // see Sched::teardown_pinned
-    return true;
+  if (!done()) {
+    if (s_->simulated()) {
+      s_->run_simulated(budget, false);
+    } else {
+      auto deadline = std::chrono::steady_clock::now() + budget;
+      while (!done() && std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(std::chrono::microseconds(200));
+      }
+    }
   }
-  if (s_->simulated) {
-    P* p0 = s_->ps[0].get();
-    for (auto& p : s_->ps) context_init_current(p->g0);
-    bool ended = s_->run_sim(budget, false);
-    for (auto& p : s_->ps) context_destroy(p->g0);
-    (void)p0;
-    if (ended) uninstall();
-    return ended;
-  }
-  auto deadline = std::chrono::steady_clock::now() + budget;
-  while (!done() && std::chrono::steady_clock::now() < deadline) {
-    std::this_thread::sleep_for(std::chrono::microseconds(200));
-  }
-  if constexpr (!kContextCanMigrate) {
-    if (done()) s_->join_threads();  // see Sched::teardown_pinned
-  }
+  if (done()) s_->join_threads();
   return done();
 }
 
 int Program::wait() {
   if (!valid()) return 1;
-  if (!started_ && !s_->simulated) {
-    // The calling thread is P0's worker: no extra thread for the common case.
-    install();
-    if constexpr (!kContextCanMigrate) s_->start_workers();
-    drive_threaded(s_->ps[0].get());
-    set_curp(nullptr);
-    if constexpr (!kContextCanMigrate) s_->join_threads();  // see Sched::teardown_pinned
-    return exit_code();
+  if (!started_ && !s_->simulated()) {
+    // The calling thread drives P0: no extra thread for the common case.
+    s_->start(true);
+    started_ = true;
+    s_->run_p0();
+  } else {
+    start();
+    while (!done() && s_->simulated()) s_->run_simulated(std::chrono::seconds(1), true);
   }
-  start();
-  if (s_->simulated) {
-    if (!done()) {
-      for (auto& p : s_->ps) context_init_current(p->g0);
-      while (!s_->run_sim(std::chrono::seconds(1), true)) {
-      }
-      for (auto& p : s_->ps) context_destroy(p->g0);
-      uninstall();
-    }
-  } else if (s_->ps[0]->thread.joinable()) {
-    s_->ps[0]->thread.join();
-  }
-  if constexpr (!kContextCanMigrate) s_->join_threads();  // see Sched::teardown_pinned
+  s_->join_threads();
   return exit_code();
 }
 
@@ -268,13 +264,11 @@ void Program::stop() {
 }
 
 bool Program::done() const {
-  return s_ && s_->finished.load(std::memory_order_acquire);
+  return s_ && s_->finished();
 }
 
 int Program::exit_code() const {
-  if (!s_) return 1;
-  std::lock_guard lk(s_->mu);
-  return s_->exit_code;
+  return s_ ? s_->exit_code() : 1;
 }
 
 std::size_t Program::drain(std::vector<trace::Event>& out) {
@@ -286,14 +280,11 @@ std::uint64_t Program::lost_events() const {
 }
 
 std::string Program::output() const {
-  if (!s_) return {};
-  std::lock_guard lk(s_->out_mu);
-  return s_->output;
+  return s_ ? s_->output() : std::string();
 }
 
 std::string Program::string(std::uint32_t id) const {
-  if (!s_) return {};
-  return s_->strings.text(id);
+  return s_ ? s_->string(id) : std::string();
 }
 
 int run(const Config& cfg, std::function<void()> main) {

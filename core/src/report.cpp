@@ -22,17 +22,17 @@ constexpr std::size_t kMaxOutput = 8 << 20;  // kept for output(); the sinks see
 }
 
 void Sched::write(bool err, std::string_view text) {
-  std::lock_guard lk(out_mu);
-  std::size_t offset = output.size();
-  if (offset + text.size() <= kMaxOutput) output.append(text);
-  auto& sink = err ? cfg.err : cfg.out;
+  std::lock_guard lk(out_mu_);
+  std::size_t offset = output_.size();
+  if (offset + text.size() <= kMaxOutput) output_.append(text);
+  auto& sink = err ? cfg_.err : cfg_.out;
   if (sink) {
     sink(text);
   } else {
     std::fwrite(text.data(), 1, text.size(), err ? stderr : stdout);
     std::fflush(err ? stderr : stdout);
   }
-  if (tracing) {
+  if (tracing_) {
     P* p = curp();
     G* g = p ? p->curg : nullptr;
     record(p, trace::Kind::Print, g, err, static_cast<std::int64_t>(offset),
@@ -54,7 +54,7 @@ void Sched::report_traceback(G* g, std::string_view state) {
   std::string s = "goroutine " + std::to_string(g->id) + " [" + std::string(state) + "]:\n";
   auto func = [this](std::uint64_t id, std::uint32_t name_id) -> std::string {
     if (id == 1) return "main.main";
-    return name_id ? "main." + strings.text(name_id) : "";
+    return name_id ? "main." + strings_.text(name_id) : "";
   };
   std::string f = func(g->id, g->name_id);
   if (!f.empty()) s += f + "()\n";
@@ -62,11 +62,11 @@ void Sched::report_traceback(G* g, std::string_view state) {
   if (g->parent_id != 0) {
     std::string pf = "main.main";
     if (g->parent_id != 1) {
-      std::lock_guard lk(allg_mu);
+      std::lock_guard lk(allg_mu_);
       pf.clear();
-      for (G* q = allg; q; q = q->allnext) {
+      for (G* q = allg_; q; q = q->allnext) {
         if (q->id == g->parent_id && q->name_id) {
-          pf = "main." + strings.text(q->name_id);
+          pf = "main." + strings_.text(q->name_id);
         }
       }
     }
@@ -81,8 +81,8 @@ void Sched::report_deadlock() {
   write(true, "fatal error: all goroutines are asleep - deadlock!\n\n");
   std::vector<G*> gs;
   {
-    std::lock_guard lk(allg_mu);
-    for (G* g = allg; g; g = g->allnext) gs.push_back(g);
+    std::lock_guard lk(allg_mu_);
+    for (G* g = allg_; g; g = g->allnext) gs.push_back(g);
   }
   std::sort(gs.begin(), gs.end(), [](G* a, G* b) { return a->id < b->id; });
   for (G* g : gs) report_traceback(g, wait_reason_text(g->reason));
@@ -90,7 +90,7 @@ void Sched::report_deadlock() {
 
 void fatal_report(std::string_view msg) {
   Sched* s = g_sched;
-  if (s->ending.load(std::memory_order_acquire)) return;
+  if (s->ending(std::memory_order_acquire)) return;
   s->write(true, "fatal error: " + std::string(msg) + "\n\n");
   if (G* g = getg()) s->report_traceback(g, "running");
   s->end(2);

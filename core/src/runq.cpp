@@ -9,9 +9,8 @@
 //   - runqtail - runqhead <= kRunqSize; an overflowing push moves half the
 //     ring plus the new G to the global queue in one batch.
 //   - runnext is taken by CAS, by the owner or (when allowed) a thief.
-//   - Pinned Ps (sched.hpp): thieves and the global queue take unstarted Gs
-//     only; a started G a thief happens to grab goes to its home's inbox,
-//     and an overflowing ring sends its started Gs to its own inbox.
+//   - What a thief may take and where an overflow goes are the placement
+//     policy's (may_steal, send_home, overflow_home: pinned.cpp).
 //   - Threaded Ps steal only stale work (steal_ok): a ring whose head has not
 //     moved for kStealDelayNs. (Also watching the victim's switches, so that
 //     a P busy with handoffs keeps even its runnext, made the sieve 5-10%
@@ -26,16 +25,10 @@ namespace gort::detail {
 
 namespace {
 constexpr std::int64_t kStealDelayNs = 20'000;
-
-std::int64_t mono_ns() {
-  return std::chrono::duration_cast<std::chrono::nanoseconds>(
-             std::chrono::steady_clock::now().time_since_epoch())
-      .count();
-}
 }  // namespace
 
 bool Sched::steal_ok(P* p, P* victim, std::uint32_t head) {
-  if (simulated) return true;
+  if (simulated_) return true;
   P::Watch& w = p->watch[static_cast<std::size_t>(victim->id)];
   std::int64_t now = mono_ns();
   if (w.head != head) {
@@ -48,31 +41,12 @@ bool Sched::steal_ok(P* p, P* victim, std::uint32_t head) {
 
 // Whether p could take work now: the global queue, or stale work elsewhere.
 bool Sched::can_steal(P* p) {
-  if (gq_size.load(std::memory_order_acquire) > 0) return true;
-  if constexpr (!kContextCanMigrate) {
-    if (pinned && p->inbox_size.load(std::memory_order_acquire) > 0) return true;
-  }
-  for (auto& v : ps) {
+  if (gq_size_.load(std::memory_order_acquire) > 0 || inbox_pending(p)) return true;
+  for (auto& v : ps_) {
     if (v.get() == p) continue;
     std::uint32_t h = v->runqhead.load(std::memory_order_acquire);
     std::uint32_t t = v->runqtail.load(std::memory_order_acquire);
-    if (t != h && steal_ok(p, v.get(), h)) {
-      if constexpr (!kContextCanMigrate) {
-        if (pinned && !unstarted_in(v.get(), h, t)) continue;
-      }
-      return true;
-    }
-  }
-  return false;
-}
-
-// Pinned Ps: whether victim's ring slots [h, t) hold a G never started (a
-// racy look: the owner may take them meanwhile; runqsteal checks again).
-bool Sched::unstarted_in(P* victim, std::uint32_t h, std::uint32_t t) {
-  if (t - h > kRunqSize) return false;
-  for (std::uint32_t i = h; i != t; i++) {
-    G* g = victim->runq[i % kRunqSize].load(std::memory_order_relaxed);
-    if (g && !g->home.load(std::memory_order_relaxed)) return true;
+    if (t != h && steal_ok(p, v.get(), h) && stealable_in(v.get(), h, t)) return true;
   }
   return false;
 }
@@ -105,32 +79,10 @@ bool Sched::runqputslow(P* p, G* g, std::uint32_t h, std::uint32_t t) {
     batch[i] = p->runq[(h + i) % kRunqSize].load(std::memory_order_relaxed);
   if (!p->runqhead.compare_exchange_strong(h, h + n, std::memory_order_acq_rel)) return false;
   batch[n] = g;
-  if constexpr (!kContextCanMigrate) {
-    if (pinned) {
-      // The global queue holds unstarted Gs only: started ones (all homed
-      // here) wait in this P's inbox.
-      G* head = nullptr;
-      G* tail = nullptr;
-      int count = 0;
-      {
-        std::lock_guard lk(p->inbox_mu);
-        for (std::uint32_t i = 0; i <= n; i++) {
-          G* x = batch[i];
-          if (x->home.load(std::memory_order_relaxed)) {
-            glist_push(p->inbox_head, p->inbox_tail, x);
-            p->inbox_size.fetch_add(1, std::memory_order_release);
-          } else {
-            glist_push(head, tail, x);
-            count++;
-          }
-        }
-      }
-      if (count) globrunqput(head, tail, count);
-      return true;
-    }
-  }
-  for (std::uint32_t i = 0; i < n; i++) batch[i]->schedlink = batch[i + 1];
-  globrunqput(batch[0], batch[n], n + 1);
+  std::uint32_t m = overflow_home(p, batch, n + 1);  // what may not go to the global queue
+  if (m == 0) return true;
+  for (std::uint32_t i = 0; i + 1 < m; i++) batch[i]->schedlink = batch[i + 1];
+  globrunqput(batch[0], batch[m - 1], static_cast<int>(m));
   return true;
 }
 
@@ -162,47 +114,21 @@ G* Sched::runqsteal(P* p, P* victim, bool steal_runnext) {
     if (n == 0) {
       if (!steal_runnext) return nullptr;
       G* next = victim->runnext.load(std::memory_order_relaxed);
-      if constexpr (!kContextCanMigrate) {
-        if (pinned && next && next->home.load(std::memory_order_relaxed)) return nullptr;
+      if (!next || !may_steal(next)) return nullptr;
+      if (!victim->runnext.compare_exchange_strong(next, nullptr, std::memory_order_acq_rel)) {
+        return nullptr;
       }
-      if (next &&
-          victim->runnext.compare_exchange_strong(next, nullptr, std::memory_order_acq_rel)) {
-        if constexpr (!kContextCanMigrate) {
-          P* home = next->home.load(std::memory_order_relaxed);
-          if (pinned && home && home != p) {  // it started in the meantime
-            inbox_put(home, next);
-            return nullptr;
-          }
-        }
-        return next;
-      }
-      return nullptr;
+      return send_home(p, &next, 1) ? next : nullptr;  // it may have started meanwhile
     }
     if (n > kRunqSize / 2) continue;  // h and t read at different times; retry
     for (std::uint32_t i = 0; i < n; i++) {
       batch[i] = victim->runq[(h + i) % kRunqSize].load(std::memory_order_relaxed);
     }
-    if constexpr (!kContextCanMigrate) {
-      if (pinned && !unstarted_in(victim, h, h + n)) return nullptr;
-    }
+    if (!stealable_in(victim, h, h + n)) return nullptr;
     if (victim->runqhead.compare_exchange_weak(h, h + n, std::memory_order_acq_rel)) break;
   }
-  if constexpr (!kContextCanMigrate) {
-    if (pinned) {
-      // Only unstarted Gs move: started ones go back to their home's inbox.
-      std::uint32_t kept = 0;
-      for (std::uint32_t i = 0; i < n; i++) {
-        P* home = batch[i]->home.load(std::memory_order_relaxed);
-        if (home && home != p) {
-          inbox_put(home, batch[i]);
-        } else {
-          batch[kept++] = batch[i];
-        }
-      }
-      n = kept;
-      if (n == 0) return nullptr;
-    }
-  }
+  n = send_home(p, batch, n);  // what p may not run goes where it may
+  if (n == 0) return nullptr;
   G* g = batch[--n];
   if (n == 0) return g;
   std::uint32_t t = p->runqtail.load(std::memory_order_relaxed);
@@ -213,36 +139,36 @@ G* Sched::runqsteal(P* p, P* victim, bool steal_runnext) {
 }
 
 void Sched::globrunqput(G* head, G* tail, int n) {
-  std::lock_guard lk(gq_mu);
+  std::lock_guard lk(gq_mu_);
   tail->schedlink = nullptr;
-  if (gq_tail) {
-    gq_tail->schedlink = head;
+  if (gq_tail_) {
+    gq_tail_->schedlink = head;
   } else {
-    gq_head = head;
+    gq_head_ = head;
   }
-  gq_tail = tail;
-  gq_size.fetch_add(n, std::memory_order_release);
+  gq_tail_ = tail;
+  gq_size_.fetch_add(n, std::memory_order_release);
 }
 
 // Takes a fair share of the global queue (at most max, 0 = no limit beyond
 // half a ring), keeps one to run and puts the rest on p's ring.
 G* Sched::globrunqget(P* p, int max) {
-  std::lock_guard lk(gq_mu);
-  int size = gq_size.load(std::memory_order_relaxed);
+  std::lock_guard lk(gq_mu_);
+  int size = gq_size_.load(std::memory_order_relaxed);
   if (size == 0) return nullptr;
-  int n = size / nprocs + 1;
+  int n = size / nprocs_ + 1;
   if (n > size) n = size;
   if (max > 0 && n > max) n = max;
   if (n > static_cast<int>(kRunqSize / 2)) n = kRunqSize / 2;
-  gq_size.fetch_sub(n, std::memory_order_relaxed);
-  G* g = gq_head;
-  gq_head = g->schedlink;
+  gq_size_.fetch_sub(n, std::memory_order_relaxed);
+  G* g = gq_head_;
+  gq_head_ = g->schedlink;
   for (int i = 1; i < n; i++) {
-    G* x = gq_head;
-    gq_head = x->schedlink;
+    G* x = gq_head_;
+    gq_head_ = x->schedlink;
     runqput(p, x, false);
   }
-  if (!gq_head) gq_tail = nullptr;
+  if (!gq_head_) gq_tail_ = nullptr;
   return g;
 }
 
@@ -250,11 +176,9 @@ G* Sched::globrunqget(P* p, int max) {
 // runnext alone does not count: it belongs to a P that is running and about
 // to run it (and an idle P's runnext is always empty).
 bool Sched::has_work() {
-  if (gq_size.load(std::memory_order_acquire) > 0) return true;
-  for (auto& p : ps) {
-    if constexpr (!kContextCanMigrate) {
-      if (pinned && p->inbox_size.load(std::memory_order_acquire) > 0) return true;
-    }
+  if (gq_size_.load(std::memory_order_acquire) > 0) return true;
+  for (auto& p : ps_) {
+    if (inbox_pending(p.get())) return true;
     if (p->runqtail.load(std::memory_order_acquire) !=
         p->runqhead.load(std::memory_order_acquire)) {
       return true;

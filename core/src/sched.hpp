@@ -13,17 +13,15 @@
 //     context runs next on that thread (g0, or the next G when a G switches
 //     straight to the next one). So whoever finds a parked G in a queue can
 //     make it runnable at once: its context is saved.
-//   - Lock order: chan/sync spinlocks (several channels by address) ->
-//     Timers::mu -> Sched::mu -> Sched::gq_mu. allg_mu and the string and
-//     output mutexes are leaves.
-//   - Pinned Ps (Sched::pinned; contexts that cannot migrate, see
-//     context/context.hpp): a started G has a home P, the only one that runs
-//     it. A P's runnext and ring hold unstarted Gs and Gs homed there; the
-//     global queue holds unstarted Gs only; a G readied by another P waits
-//     in its home's inbox. Every P's thread starts with the program.
-//   - sched.nidle counts Ps that have found no work and are parked or about
-//     to park (under mu). nidle == nprocs means no goroutine runs anywhere:
-//     only then does virtual time advance or a deadlock get declared.
+//   - Lock order: Timers::mu -> chan/sync spin locks (several channels by
+//     address) -> a P's inbox_mu -> Sched::mu_ -> Sched::gq_mu_. allg_mu_,
+//     the string table's and the output's mutexes are leaves.
+//   - Where a G may run is the placement policy's (Sched, "placement";
+//     pinned.cpp): anywhere, or, pinned, only on its home P once started.
+//   - Sched::nidle_ counts Ps that have found no work and are parked or
+//     about to park (under mu_). nidle_ == nprocs means no goroutine runs
+//     anywhere: only then does virtual time advance or a deadlock get
+//     declared.
 #pragma once
 
 #include <atomic>
@@ -87,7 +85,7 @@ struct G {
   std::size_t stack_size = 0;
   std::uint32_t name_id = 0;      // a Sched string id, 0 = unnamed
   G* schedlink = nullptr;         // global run queue, a P's inbox
-  std::atomic<P*> home{nullptr};  // pinned Ps (Sched::pinned): the P it started on
+  std::atomic<P*> home{nullptr};  // pinned (pinned.cpp): the P it started on
   G* allnext = nullptr;           // Sched::allg list
   G* allprev = nullptr;
 };
@@ -155,152 +153,109 @@ struct alignas(64) P {
   bool idle = false;      // under Sched::mu
   bool spinning = false;
 
-  // Pinned Ps only (Sched::pinned): started Gs homed here that another P
-  // readied (or a thief found in this P's ring). The ring has one producer,
-  // its owner; others push here and the owner moves them to its ring.
+  // Pinned only (pinned.cpp): started Gs homed here that another P readied
+  // (or a thief found in this P's ring). The ring has one producer, its
+  // owner; others push here and the owner moves them to its ring.
   std::mutex inbox_mu;
   G* inbox_head = nullptr;  // linked by G::schedlink, under inbox_mu
   G* inbox_tail = nullptr;
   std::atomic<int> inbox_size{0};
 };
 
-struct StackPool;
-
+// One running program: its Ps, run queues, timers, goroutines and trace.
+// The public part is what Program asks of it (program.cpp) and what the
+// runtime's operations need (parking, readying, the clock, the trace);
+// everything else, the scheduler's own state, is private.
 class Sched {
  public:
   Sched(const Config& cfg, std::function<void()> main);
-  ~Sched();
+  ~Sched();  // joins the threads still joinable (join_threads)
+  Sched(const Sched&) = delete;
+  Sched& operator=(const Sched&) = delete;
 
-  Config cfg;
-  std::uint64_t seed = 0;  // Config::seed, or the one drawn when it was 0
-  int nprocs = 1;
-  bool simulated = false;
-  bool virtual_time = false;
-  bool tracing = false;
-  double speed = 1;  // Config::speed: program ns per wall ns on the real clock
-  // Contexts cannot migrate (kContextCanMigrate) and Ps are threads: a
-  // started G resumes only on its home P; stealing and the global queue take
-  // only unstarted Gs. Never true where contexts migrate.
-  bool pinned = false;
-  std::size_t stack_size = 0;
-  std::vector<std::unique_ptr<P>> ps;
-  std::function<void()> main_fn;
+  // ---- what Program asks (program.cpp) ----
+  // Installs this program as the running one (std::logic_error if another
+  // runs) and makes goroutine 1. Threaded: starts the threads that start
+  // with the program, P0's own unless p0_on_caller (then run_p0 drives it).
+  void start(bool p0_on_caller);
+  // Threaded: drives P0 on the calling thread until the program ends, then
+  // tears it down.
+  void run_p0();
+  // Simulated: runs goroutines for at most `budget` of wall time (sleeping
+  // for a timer if may_sleep); true once the program ended and is torn down.
+  bool run_simulated(std::chrono::nanoseconds budget, bool may_sleep);
+  // Joins every P's thread still joinable, but `except`'s. Pinned: only
+  // from the thread that started the program (under Emscripten a thread
+  // joined elsewhere goes back to the pool only when the main thread yields).
+  void join_threads(P* except = nullptr);
+  bool finished() const { return finished_.load(std::memory_order_acquire); }
+  int exit_code() const;
+  std::size_t drain(std::vector<trace::Event>& out);  // trace.cpp
+  std::uint64_t lost_events();
+  std::string output() const;
+  std::string string(std::uint32_t id) const { return strings_.text(id); }
 
-  // End of the program. `ending` is read on every blocking call.
-  std::atomic<bool> ending{false};
-  int exit_code = 0;                  // under mu; valid once ending
-  std::atomic<bool> finished{false};  // every P stopped and the program is torn down
+  // ---- what the runtime's operations read ----
+  const Config& config() const { return cfg_; }
+  std::uint64_t seed() const { return seed_; }
+  int nprocs() const { return nprocs_; }
+  bool simulated() const { return simulated_; }
+  bool virtual_time() const { return virtual_time_; }
+  bool tracing() const { return tracing_; }
+  std::size_t stack_size() const { return stack_size_; }
+  // The program has ended: blocking calls unwind. Read on every operation.
+  bool ending(std::memory_order o = std::memory_order_relaxed) const { return ending_.load(o); }
+  std::size_t goroutines() const { return ngoroutines_.load(std::memory_order_relaxed); }
+  std::uint32_t new_chan_id() { return next_chan_id_.fetch_add(1, std::memory_order_relaxed); }
+  StringTable& strings() { return strings_; }
+  Timers& timers() { return timers_; }
 
-  std::mutex mu;  // idle Ps, timer waiter, exit code
-  std::atomic<int> nidle{0};
-  std::atomic<int> nspinning{0};
-  std::atomic<std::int64_t> no_wake_until{0};  // steady ns: a woken P just found nothing
-  std::atomic<int> wake_fails{0};              // fruitless wakes in a row (at most 4)
-  std::atomic<bool> wake_backoff{false};       // no_wake_until may be in the future
-  P* timer_waiter = nullptr;
-  std::int64_t timer_wait_until = 0;
-
-  std::mutex gq_mu;  // the global run queue
-  G* gq_head = nullptr;
-  G* gq_tail = nullptr;
-  std::atomic<int> gq_size{0};
-
-  spinlock allg_mu;  // every G not yet freed, for tracebacks and teardown
-  G* allg = nullptr;
-  std::atomic<std::uint64_t> next_goid{1};
-  std::atomic<std::size_t> ngoroutines{0};
-  std::atomic<std::uint32_t> next_chan_id{1};
-
-  Timers timers;
-
-  // Pinned Ps: teardown runs on each P's own thread in turn (P0 first):
-  // td_turn is the P id whose turn it is, -1 when none.
-  std::mutex td_mu;
-  std::condition_variable td_cv;
-  int td_stopped = 0;  // Ps other than P0 that left worker()
-  int td_turn = -1;
-
-  std::chrono::steady_clock::time_point start_time;
-  std::atomic<std::int64_t> vclock{0};  // ns since start, virtual time only
-  Rng sim_rng;                          // simulated mode's P order
-
-  mutable std::mutex out_mu;
-  std::string output;
-  StringTable strings;
-
-  // Trace (trace.cpp). Events are numbered (Event::seq) by one counter, in
-  // the order they happen: an event recorded under a lock (a channel's, a
-  // queue's) is numbered under it, and an event caused by another comes
-  // after it in some thread's program order, so the numbers order every
-  // channel's operations, a wake after its cause and each goroutine's own
-  // events exactly, in threaded runs too. A number is taken only for an
-  // event that will be pushed, so they have no gaps: drain hands events out
-  // only up to the first number still missing (taken by a thread that has
-  // not pushed yet), holding the rest back.
-  std::atomic<std::uint64_t> trace_seq{0};
-  std::mutex ext_mu;  // ext_ring: events by a thread that drives no P (Program::stop)
-  TraceRing ext_ring;
-  std::mutex drain_mu;             // the reader's side: held, next_seq
-  std::vector<trace::Event> held;  // drained, waiting for a missing number
-  std::uint64_t next_seq = 0;      // the next number drain hands out
-
-  // ---- clock and trace ----
+  // ---- clock ----
   std::int64_t nanotime() const {
-    if (virtual_time) return vclock.load(std::memory_order_relaxed);
+    if (virtual_time_) return vclock_.load(std::memory_order_relaxed);
     std::int64_t real = std::chrono::duration_cast<std::chrono::nanoseconds>(
-                            std::chrono::steady_clock::now() - start_time)
+                            std::chrono::steady_clock::now() - start_time_)
                             .count();
-    return speed == 1 ? real : static_cast<std::int64_t>(static_cast<double>(real) * speed);
+    return speed_ == 1 ? real : static_cast<std::int64_t>(static_cast<double>(real) * speed_);
   }
   // The wall time a wait of d ns of program time takes (Config::speed).
   std::int64_t wall_ns(std::int64_t d) const {
-    return speed == 1 ? d : static_cast<std::int64_t>(static_cast<double>(d) / speed);
+    return speed_ == 1 ? d : static_cast<std::int64_t>(static_cast<double>(d) / speed_);
   }
+  // A timer due at `when` was added (timers().mu held): wakes the P
+  // waiting for a later one, so that it fires on time.
+  void timer_added(std::int64_t when);
+
+  // ---- trace (trace.cpp) ----
   // Records an event by goroutine g (nullptr: the scheduler) on p's ring
   // (p: the P the calling thread drives, nullptr for none); it carries g's
   // id and current line.
   void emit(P* p, trace::Kind k, const G* g, std::uint32_t obj, std::int64_t value,
             std::uint32_t aux = 0, std::uint8_t flags = 0) {
-    if (tracing) record(p, k, g, obj, value, aux, flags);
+    if (tracing_) record(p, k, g, obj, value, aux, flags);
   }
   void record(P* p, trace::Kind k, const G* g, std::uint32_t obj, std::int64_t value,
               std::uint32_t aux = 0, std::uint8_t flags = 0);
-  // Program::drain and Program::lost_events.
-  std::size_t drain(std::vector<trace::Event>& out);
-  std::uint64_t lost_events();
 
-  // ---- goroutines ----
+  // ---- goroutines (goroutine.cpp) ----
+  // A new G with its closure storage, or nullptr after reporting the fatal
+  // error of one too many (Config::max_goroutines).
   G* newg(std::size_t closure_size, std::size_t closure_align, void** closure, std::size_t size);
   void freeg(P* p, G* g);
   void start_g(P* p, G* g);
 
-  // ---- scheduling (proc.cpp) ----
+  // ---- parking and readying (proc.cpp) ----
   void ready(P* p, G* g);
-  void runqput(P* p, G* g, bool next);
-  G* runqget(P* p);
-  G* find_runnable(P* p, bool steal_runnext);
-  bool run_one(P* p);
-  void execute(P* p, G* g);
-  void after_switch(P* p);
-  G* direct_next(P* p);
+  // Switches away from the running g (p->after etc. say why), to the next
+  // runnable G or to g0; returns when g resumes.
   void switch_from(P* p, G* g);
-  void wakep();
-  void worker(P* p);
-  bool idle(P* p, bool spin);
-  bool run_sim(std::chrono::nanoseconds budget, bool may_sleep);
+  // The next G to run straight from a switching G, or nullptr for g0.
+  G* direct_next(P* p);
+  // Runs first on whatever context a thread resumes: finishes what the G
+  // that switched away asked for.
+  void after_switch(P* p);
+  // Ends the program with `code` (the first call wins); Program::stop is end(-1).
   void end(int code);
-  void teardown();
-  // Pinned Ps (teardown in turns): unwind_alive, then what teardown ends with.
-  void unwind_alive(P* p);
-  void teardown_turn(P* p);
-  void teardown_pinned(P* p0);
-  void teardown_rest();
-  void start_workers();
-  void join_threads();  // every P's thread that is still joinable
-  // Pinned Ps: puts a started g on its home P's inbox and wakes that P if idle.
-  void inbox_put(P* home, G* g);
-  void inbox_drain(P* p);
-  bool all_blocked_locked();
 
   // ---- reports (report.cpp) ----
   void report_deadlock();
@@ -308,16 +263,185 @@ class Sched {
   void write(bool err, std::string_view text);
 
  private:
+  // Numbers e and pushes it on ring, unless the ring is full (trace.cpp).
+  void number_and_push(TraceRing& ring, trace::Event& e);
+
+  // ---- the scheduler loop (proc.cpp) ----
+  G* find_runnable(P* p, bool steal_runnext);
+  bool run_one(P* p);
+  void execute(P* p, G* g);
+  void wakep();
+  void worker(P* p);
+  bool idle(P* p, bool spin);
+  bool run_sim(std::chrono::nanoseconds budget, bool may_sleep);
+  void start_thread(P* p);
+  void teardown();
+  void unwind_alive(P* p);
+  void teardown_rest();
+  void install();
+  void uninstall();
+
+  // ---- run queues (runq.cpp) ----
+  void runqput(P* p, G* g, bool next);
+  G* runqget(P* p);
   G* runqsteal(P* p, P* victim, bool steal_runnext);
   bool steal_ok(P* p, P* victim, std::uint32_t head);
-  bool unstarted_in(P* victim, std::uint32_t h, std::uint32_t t);
   bool can_steal(P* p);
   bool runqputslow(P* p, G* g, std::uint32_t h, std::uint32_t t);
   void globrunqput(G* batch_head, G* batch_tail, int n);
   G* globrunqget(P* p, int max);
   bool has_work();
-  void start_thread(P* p);
+
+  // ---- placement (pinned.cpp): where a goroutine may run ----
+  // By default anywhere: a readied G goes to the readying P, a thief may
+  // take any queued G, and one thread tears the program down. Pinned
+  // (contexts cannot migrate, kContextCanMigrate, and Ps are threads): a
+  // started G runs only on its home P, the first that ran it; the global
+  // queue and thieves take unstarted Gs only; a G readied or found
+  // elsewhere waits in its home's inbox; every P's thread starts with the
+  // program, and teardown runs on each P's thread in turn.
+  bool pinned() const {
+    if constexpr (kContextCanMigrate) {
+      return false;
+    } else {
+      return pinned_;
+    }
+  }
+  // ready(): true if g belongs on another P (and was queued there).
+  bool ready_elsewhere(P* p, G* g) { return pinned() && ready_home(p, g); }
+  // Before p looks at its own queue: what others readied for it.
+  void refill(P* p) {
+    if (pinned()) inbox_drain(p);
+  }
+  // g starts running on p.
+  void on_run(P* p, G* g) {
+    if (pinned() && !g->home.load(std::memory_order_relaxed)) {
+      g->home.store(p, std::memory_order_relaxed);
+    }
+  }
+  // Whether a thief may take g from another P's queue.
+  bool may_steal(const G* g) const { return !pinned() || !g->home.load(std::memory_order_relaxed); }
+  // Whether victim's ring slots [h, t) hold a G a thief may take (a racy
+  // look, checked again after the take).
+  bool stealable_in(P* victim, std::uint32_t h, std::uint32_t t) {
+    return !pinned() || unstarted_in(victim, h, t);
+  }
+  // Gs that thief p took but may not run go home; the n - returned others
+  // stay, moved to the front of batch.
+  std::uint32_t send_home(P* p, G** batch, std::uint32_t n) {
+    return pinned() ? send_home_pinned(p, batch, n) : n;
+  }
+  // An overflowing ring's Gs that may not go to the global queue stay with
+  // p; returns how many of batch may (moved to its front).
+  std::uint32_t overflow_home(P* p, G** batch, std::uint32_t n) {
+    return pinned() ? overflow_pinned(p, batch, n) : n;
+  }
+  bool inbox_pending(P* p) const {
+    return pinned() && p->inbox_size.load(std::memory_order_acquire) > 0;
+  }
+  void inbox_clear(P* p);
+  // Teardown: whether p's thread unwinds g (pinned: only its home's does).
+  bool unwinds_here(P* p, const G* g) const;
+  // A worker thread (not P0's) left worker(): pinned, it waits for its
+  // turn to unwind the goroutines homed on its P.
+  void worker_done(P* p);
+  // On P0's thread once its worker() returned: every other P's thread has
+  // stopped (or been joined), goroutines are unwound, the program torn down.
+  void finish_on_p0(P* p0);
+  void start_pinned_threads();
+  bool ready_home(P* p, G* g);
+  void inbox_put(P* home, G* g);
+  void inbox_drain(P* p);
+  bool unstarted_in(P* victim, std::uint32_t h, std::uint32_t t);
+  std::uint32_t send_home_pinned(P* p, G** batch, std::uint32_t n);
+  std::uint32_t overflow_pinned(P* p, G** batch, std::uint32_t n);
+  void teardown_turn(P* p);
+
+  // ---- configuration ----
+  Config cfg_;
+  std::uint64_t seed_ = 0;  // Config::seed, or the one drawn when it was 0
+  int nprocs_ = 1;
+  bool simulated_ = false;
+  bool virtual_time_ = false;
+  bool tracing_ = false;
+  bool pinned_ = false;  // see pinned()
+  double speed_ = 1;     // Config::speed: program ns per wall ns on the real clock
+  std::size_t stack_size_ = 0;
+  std::function<void()> main_fn_;
+  bool p0_on_caller_ = false;  // start(true): the caller drives P0 (run_p0)
+  std::vector<std::unique_ptr<P>> ps_;
+
+  // ---- the end of the program ----
+  std::atomic<bool> ending_{false};
+  int exit_code_ = 0;                  // under mu_; valid once ending
+  std::atomic<bool> finished_{false};  // every P stopped and the program is torn down
+
+  // ---- idle Ps and the timer waiter ----
+  mutable std::mutex mu_;  // idle Ps, timer waiter, exit code
+  std::atomic<int> nidle_{0};
+  std::atomic<int> nspinning_{0};
+  std::atomic<std::int64_t> no_wake_until_{0};  // steady ns: a woken P just found nothing
+  std::atomic<int> wake_fails_{0};              // fruitless wakes in a row (at most 4)
+  std::atomic<bool> wake_backoff_{false};       // no_wake_until_ may be in the future
+  P* timer_waiter_ = nullptr;
+  std::int64_t timer_wait_until_ = 0;
+
+  // ---- the global run queue ----
+  std::mutex gq_mu_;
+  G* gq_head_ = nullptr;
+  G* gq_tail_ = nullptr;
+  std::atomic<int> gq_size_{0};
+
+  // ---- goroutines ----
+  SpinLock allg_mu_;  // every G not yet freed, for tracebacks and teardown
+  G* allg_ = nullptr;
+  std::atomic<std::uint64_t> next_goid_{1};
+  std::atomic<std::size_t> ngoroutines_{0};
+  std::atomic<std::uint32_t> next_chan_id_{1};
+
+  Timers timers_;
+
+  // ---- pinned teardown: on each P's own thread in turn (P0 first) ----
+  std::mutex td_mu_;
+  std::condition_variable td_cv_;
+  int td_stopped_ = 0;  // Ps other than P0 that left worker()
+  int td_turn_ = -1;    // the P whose turn it is, -1 when none
+
+  // ---- clocks ----
+  std::chrono::steady_clock::time_point start_time_;
+  std::atomic<std::int64_t> vclock_{0};  // ns since start, virtual time only
+  Rng sim_rng_;                          // simulated mode's P order
+
+  // ---- output (report.cpp) and strings ----
+  mutable std::mutex out_mu_;
+  std::string output_;
+  StringTable strings_;
+
+  // ---- trace (trace.cpp) ----
+  // Events are numbered (Event::seq) by one counter, in the order they
+  // happen: an event recorded under a lock (a channel's, a queue's) is
+  // numbered under it, and an event caused by another comes after it in
+  // some thread's program order, so the numbers order every channel's
+  // operations, a wake after its cause and each goroutine's own events
+  // exactly, in threaded runs too. A number is taken only for an event that
+  // will be pushed, so they have no gaps: drain hands events out only up to
+  // the first number still missing (taken by a thread that has not pushed
+  // yet), holding the rest back.
+  std::atomic<std::uint64_t> trace_seq_{0};
+  std::mutex ext_mu_;  // ext_ring_: events by a thread that drives no P (Program::stop)
+  TraceRing ext_ring_;
+  std::mutex drain_mu_;             // the reader's side: held_, next_seq_
+  std::vector<trace::Event> held_;  // drained, waiting for a missing number
+  std::uint64_t next_seq_ = 0;      // the next number drain hands out
 };
+
+// The steady clock in ns, for the scheduler's own timing (spinning, steal
+// delays, wake backoff): never the program's clock (Sched::nanotime).
+inline std::int64_t mono_ns() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
 
 // Stacks (stack.cpp): fixed-size blocks reused for the life of the process.
 char* stack_get(P* p, std::size_t size);
@@ -381,7 +505,7 @@ Status enter_op(G** g) noexcept;
 // unwound (its program has not ended). Inline, for the buffered fast path.
 inline bool enter_op_quiet() noexcept {
   G* g = getg();
-  return g && !g->unwinding && !g_sched->ending.load(std::memory_order_relaxed);
+  return g && !g->unwinding && !g_sched->ending();
 }
 // The running program, or std::logic_error when called outside one.
 Sched& sched_or_throw();

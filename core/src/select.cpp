@@ -40,7 +40,7 @@ struct Locks {
 
 void trace_select(int chosen, int n) {
   Sched* s = g_sched;
-  if (!s->tracing) return;
+  if (!s->tracing()) return;
   s->record(curp(), trace::Kind::Select, getg(), 0, chosen, static_cast<std::uint32_t>(n));
 }
 
@@ -122,7 +122,7 @@ Status selectgo(scase* cas, int n, bool block, int* chosen, bool* recv_ok, int* 
     sg.is_select = true;
     waitq_push(cas[i].send ? cas[i].c->sendq : cas[i].c->recvq, &sg);
   }
-  if (g_sched->tracing) {
+  if (g_sched->tracing()) {
     // So the UI can queue it at every channel it waits on; in case order, as
     // lock order depends on addresses and the trace must not.
     for (int i = 0; i < n; i++) {

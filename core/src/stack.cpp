@@ -117,7 +117,7 @@ void stack_put(P* p, char* lo, std::size_t size) {
 void stack_flush(P* p) {
   Pool& pl = pool();
   std::lock_guard lk(pl.mu);
-  SizeClass& sc = pl.classes[p->s->stack_size];
+  SizeClass& sc = pl.classes[p->s->stack_size()];
   sc.free.insert(sc.free.end(), p->stack_cache.begin(), p->stack_cache.end());
   p->stack_cache.clear();
 }

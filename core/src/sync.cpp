@@ -1,7 +1,7 @@
 // Go's sync primitives on the runtime's wait queues: WaitGroup, Mutex,
 // RWMutex, and Once's two halves over a Mutex (Once::call is a template).
 //
-// Invariants: each object's spinlock guards its fields and wait queues and
+// Invariants: each object's SpinLock guards its fields and wait queues and
 // is released by gopark once the waiter is parked. Unlocking hands
 // ownership straight to the first waiter (which then returns from lock()
 // already owning it), so a woken waiter never has to compete again and
@@ -14,7 +14,7 @@
 
 namespace gort::detail {
 
-void spinlock::lock_contended() noexcept {
+void SpinLock::lock_contended() noexcept {
   for (int spins = 0;;) {
     while (v_.load(std::memory_order_relaxed)) {
       if (++spins < 128) {
@@ -35,7 +35,7 @@ namespace {
 // ended) leaves without touching the object again: unlike a channel, a sync
 // object has no reference count, and the frame that held it (main's, say)
 // may be gone. Its sudog stays queued; nothing runs it again.
-Status wait_on(G* gp, waitq& q, spinlock& l, WaitReason reason) {
+Status wait_on(G* gp, waitq& q, SpinLock& l, WaitReason reason) {
   sudog me;
   me.g = gp;
   waitq_park(q, l, me, reason);

@@ -13,15 +13,8 @@ namespace {
 
 // Adds t (timers.mu held) and makes sure some P will wake for it.
 void arm_locked(Sched& s, timer* t) {
-  s.timers.add_locked(t);
-  std::lock_guard lk(s.mu);
-  if (s.timer_waiter && t->when < s.timer_wait_until && s.timer_waiter->idle) {
-    P* w = s.timer_waiter;
-    w->idle = false;
-    s.nidle.fetch_sub(1, std::memory_order_relaxed);
-    s.timer_waiter = nullptr;
-    w->sem.release();
-  }
+  s.timers().add_locked(t);
+  s.timer_added(t->when);
 }
 
 // Takes t out of the heap (so its callback cannot run any more); returns
@@ -29,8 +22,8 @@ void arm_locked(Sched& s, timer* t) {
 bool disarm(timer* t) {
   Sched* s = g_sched;
   if (!s) return false;
-  std::lock_guard lk(s->timers.mu);
-  return s->timers.remove_locked(t);
+  std::lock_guard lk(s->timers().mu);
+  return s->timers().remove_locked(t);
 }
 
 timer* new_chan_timer(Sched& s, const Chan<Time>& c, Duration d, Duration period, bool owned) {
@@ -40,7 +33,7 @@ timer* new_chan_timer(Sched& s, const Chan<Time>& c, Duration d, Duration period
   t->c = c.raw();
   t->owned = owned;
   if (owned) chan_retain(t->c);
-  std::lock_guard lk(s.timers.mu);
+  std::lock_guard lk(s.timers().mu);
   arm_locked(s, t);
   return t;
 }
@@ -74,14 +67,14 @@ Status go_sleep(std::int64_t ns) {
   timer t;
   t.when = s.nanotime() + ns;
   t.g = g;
-  s.timers.mu.lock();
+  s.timers().mu.lock();
   arm_locked(s, &t);
   s.emit(curp(), trace::Kind::GoSleep, g, 0, t.when);
-  gopark([](void* m) { static_cast<spinlock*>(m)->unlock(); }, &s.timers.mu, WaitReason::Sleep);
+  gopark([](void* m) { static_cast<SpinLock*>(m)->unlock(); }, &s.timers().mu, WaitReason::Sleep);
   if (g->unwinding) {
-    s.timers.mu.lock();
-    s.timers.remove_locked(&t);
-    s.timers.mu.unlock();
+    s.timers().mu.lock();
+    s.timers().remove_locked(&t);
+    s.timers().mu.unlock();
   }
   return must_unwind(g) ? Status::Unwind : Status::Ok;
 }
@@ -119,8 +112,8 @@ bool Timer::stop() {
 
 bool Timer::reset(Duration d) {
   Sched& s = sched_or_throw();
-  std::lock_guard lk(s.timers.mu);
-  bool active = s.timers.remove_locked(t_);
+  std::lock_guard lk(s.timers().mu);
+  bool active = s.timers().remove_locked(t_);
   t_->when = s.nanotime() + (d.count() > 0 ? d.count() : 0);
   arm_locked(s, t_);
   return active;
@@ -144,8 +137,8 @@ void Ticker::stop() {
 void Ticker::reset(Duration d) {
   if (d.count() <= 0) throw std::invalid_argument("non-positive interval for gort::Ticker.Reset");
   Sched& s = sched_or_throw();
-  std::lock_guard lk(s.timers.mu);
-  s.timers.remove_locked(t_);
+  std::lock_guard lk(s.timers().mu);
+  s.timers().remove_locked(t_);
   t_->period = d.count();
   t_->when = s.nanotime() + d.count();
   arm_locked(s, t_);

@@ -32,7 +32,7 @@ struct timer {
 class Timers {
  public:
   static constexpr std::int64_t kNever = std::numeric_limits<std::int64_t>::max();
-  spinlock mu;  // not std::mutex: sleep() locks it on a goroutine and g0 unlocks it
+  SpinLock mu;  // not std::mutex: sleep() locks it on a goroutine and g0 unlocks it
 
   void add_locked(timer* t);
   bool remove_locked(timer* t);

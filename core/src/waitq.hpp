@@ -75,9 +75,9 @@ inline void ready_list(G* list) {
 }
 
 // Parks the running goroutine on q, releasing l once it is parked.
-inline void waitq_park(waitq& q, spinlock& l, sudog& s, WaitReason reason) {
+inline void waitq_park(waitq& q, SpinLock& l, sudog& s, WaitReason reason) {
   waitq_push(q, &s);
-  gopark([](void* l) { static_cast<spinlock*>(l)->unlock(); }, &l, reason);
+  gopark([](void* l) { static_cast<SpinLock*>(l)->unlock(); }, &l, reason);
 }
 
 }  // namespace gort::detail

@@ -1,7 +1,7 @@
 // Go's sync package: WaitGroup, Mutex, RWMutex, Once.
 //
 // Blocking here parks the goroutine (its P runs others), never the thread.
-// Each type guards its state with a short spinlock held only inside the
+// Each type guards its state with a short SpinLock held only inside the
 // runtime, never while a goroutine is parked. Misuse ends the program as Go
 // does: "sync: negative WaitGroup counter" is a panic, unlocking an unlocked
 // Mutex/RWMutex is a fatal error.
@@ -25,7 +25,7 @@ struct waitq {
   sudog* first = nullptr;
   sudog* last = nullptr;
 };
-class spinlock {
+class SpinLock {
  public:
   void lock() noexcept {
     if (!v_.exchange(true, std::memory_order_acquire)) return;
@@ -80,7 +80,7 @@ class WaitGroup {
  private:
   friend detail::Status detail::waitgroup_add(WaitGroup&, int);
   friend detail::Status detail::waitgroup_wait(WaitGroup&);
-  detail::spinlock l_;
+  detail::SpinLock l_;
   std::int64_t n_ = 0;
   detail::waitq q_;
 };
@@ -94,7 +94,7 @@ class Mutex {
  private:
   friend detail::Status detail::mutex_lock(Mutex&, bool);
   friend detail::Status detail::mutex_unlock(Mutex&);
-  detail::spinlock l_;
+  detail::SpinLock l_;
   bool locked_ = false;
   detail::waitq q_;  // waiters; unlock hands the mutex to the first
 };
@@ -115,7 +115,7 @@ class RWMutex {
   friend detail::Status detail::rwmutex_rlock(RWMutex&, bool);
   friend detail::Status detail::rwmutex_unlock(RWMutex&);
   friend detail::Status detail::rwmutex_runlock(RWMutex&);
-  detail::spinlock l_;
+  detail::SpinLock l_;
   bool writer_ = false;
   int readers_ = 0;
   detail::waitq writers_q_, readers_q_;  // a waiting writer holds off new readers
