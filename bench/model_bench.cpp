@@ -39,7 +39,7 @@ struct Trace {
 Trace record(int workers, int jobs) {
   gort::Config cfg;
   cfg.gomaxprocs = 4;
-  cfg.deterministic = true;
+  cfg.set_deterministic(true);
   cfg.seed = 1;
   cfg.trace = true;
   cfg.trace_capacity = std::size_t{1} << 19;

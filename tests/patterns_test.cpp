@@ -93,7 +93,7 @@ struct RunResult {
 RunResult run(const Pattern& p, const Args& args, int procs, std::uint64_t seed) {
   gort::Config cfg;
   cfg.gomaxprocs = procs;
-  cfg.deterministic = true;
+  cfg.set_deterministic(true);
   cfg.seed = seed;
   cfg.trace = true;
   std::string out;

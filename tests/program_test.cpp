@@ -331,7 +331,7 @@ TEST_CASE("program: an invalid Config is refused with a clear message, nothing r
     c.trace_capacity = 1;
     bad.push_back({"trace_capacity", c});
     c = {};
-    c.simulated = true;
+    c.sched = gort::SchedMode::Simulated;
     c.gomaxprocs = -5;
     bad.push_back({"gomaxprocs", c});
     c = {};
@@ -373,10 +373,10 @@ TEST_CASE("program: gomaxprocs 0 means all cores; procs and simulated report the
   CHECK(sim.procs() == 5);
   CHECK(sim.simulated());
   gort::Config det;
-  det.deterministic = true;
+  det.set_deterministic(true);
   det.gomaxprocs = 3;
   gort::Program d(det, [] {});
-  CHECK(d.simulated());  // deterministic implies simulated
+  CHECK(d.simulated());  // deterministic: simulated Ps on the virtual clock
   CHECK(all.wait() == 0);
   CHECK(sim.wait() == 0);
   CHECK(d.wait() == 0);
@@ -667,7 +667,7 @@ TEST_CASE("program: gomaxprocs 1 with virtual time and a fixed seed prints the s
                         Mode{"deterministic gomaxprocs=4", simulated(4, true)}}) {
     INFO("mode: ", m.name);
     gort::Config cfg = m.cfg;
-    cfg.virtual_time = true;
+    cfg.clock = gort::ClockMode::Virtual;
     cfg.seed = 12345;
     std::string first = output(cfg);
     CHECK(count_of(first, "\n") == 60);

@@ -122,8 +122,8 @@ inline gort::Config threaded(int procs) {
 inline gort::Config simulated(int procs, bool deterministic, std::uint64_t seed = 0) {
   gort::Config c;
   c.gomaxprocs = procs;
-  c.simulated = true;
-  c.deterministic = deterministic;
+  c.sched = gort::SchedMode::Simulated;
+  c.clock = deterministic ? gort::ClockMode::Virtual : gort::ClockMode::Real;
   c.seed = seed;
   return c;
 }

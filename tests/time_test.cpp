@@ -17,7 +17,7 @@ namespace {
 
 std::vector<Mode> virtual_modes() {
   auto v = [](gort::Config c) {
-    c.virtual_time = true;
+    c.clock = gort::ClockMode::Virtual;
     return c;
   };
   return {

@@ -147,7 +147,7 @@ void check_run(const gort::patterns::Pattern& pat, int procs, bool virtual_time,
   REQUIRE(gort::patterns::make_args(pat, {}, args) == "");
   gort::Config cfg;
   cfg.gomaxprocs = procs;
-  cfg.virtual_time = virtual_time;
+  cfg.clock = virtual_time ? gort::ClockMode::Virtual : gort::ClockMode::Real;
   cfg.speed = 200;  // real clock: sleeps take 1/200 of their time
   cfg.seed = seed;
   cfg.trace = true;

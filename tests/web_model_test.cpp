@@ -243,7 +243,7 @@ TEST_CASE("web model: values format as Go prints them") {
 
 TEST_CASE("web model: a panic's report reaches the console before the exit") {
   gort::Config cfg;
-  cfg.deterministic = true;
+  cfg.set_deterministic(true);
   cfg.seed = 1;
   cfg.trace = true;
   cfg.out = cfg.err = [](std::string_view) {};

@@ -22,7 +22,6 @@
   var pending = {};   // run id -> resolve
   var starting = {};  // request token -> {resolve, reject} until the run starts
   var tokens = 0;
-  var kMaxSpeed = 1e6;
   var options = {params: 1, procs: 1, seed: 1, deterministic: 1, speed: 1, code: 1};
   var editor = window.gortEditor;
 
@@ -122,7 +121,7 @@
       if (bad) return reject(new Error(bad));
       var params = [];
       for (var p in (opts.params || {})) params.push(p + '=' + opts.params[p]);
-      var speed = opts.speed === undefined ? 1 : Math.min(opts.speed, kMaxSpeed);
+      var speed = opts.speed === undefined ? 1 : opts.speed;
       var token = ++tokens;
       starting[token] = {resolve: resolve, reject: reject, id: id};
       call('gort_run', null,

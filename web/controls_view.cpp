@@ -49,8 +49,8 @@ void draw_controls(Playground& pg, WidgetRects& rects) {
   // Speed: a log slider over the whole range Session accepts.
   float speed = static_cast<float>(pg.next.speed);
   ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x * 0.5f, 240.0f));
-  if (ImGui::SliderFloat("speed", &speed, static_cast<float>(Session::kMinSpeed),
-                         static_cast<float>(Session::kMaxSpeed), speed < 10 ? "%.2gx" : "%.0fx",
+  if (ImGui::SliderFloat("speed", &speed, static_cast<float>(Config::kMinSpeed),
+                         static_cast<float>(Config::kMaxSpeed), speed < 10 ? "%.2gx" : "%.0fx",
                          ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp)) {
     pg.next.speed = speed;
     s.set_speed(speed);

@@ -66,8 +66,8 @@ std::string Session::start(const RunOptions& opts) {
     return "procs = " + std::to_string(opts.procs) + " is out of range 1.." +
            std::to_string(kMaxProcs);
   }
-  if (!(opts.speed >= kMinSpeed && opts.speed <= kMaxSpeed)) {
-    return "speed = " + std::to_string(opts.speed) + " is out of range 0.01..1000000";
+  if (!Config::speed_ok(opts.speed)) {
+    return "speed = " + std::to_string(opts.speed) + " is out of range " + Config::speed_range();
   }
   patterns::Args args;
   if (pat) {
@@ -105,7 +105,7 @@ std::string Session::start(const RunOptions& opts) {
   }
   Config cfg;
   cfg.gomaxprocs = procs;
-  cfg.deterministic = opts.deterministic;
+  cfg.set_deterministic(opts.deterministic);
   cfg.seed = opts.seed;
   cfg.speed = opts.speed;
   cfg.trace = true;
@@ -146,7 +146,7 @@ std::string Session::restart() {
 }
 
 void Session::set_speed(double speed) {
-  if (!(speed >= kMinSpeed && speed <= kMaxSpeed)) return;
+  if (!Config::speed_ok(speed)) return;
   opts_.speed = speed;
   playback_.set_speed(speed);
 }

@@ -46,7 +46,7 @@ struct RunOptions {
   int procs = 0;               // GOMAXPROCS 1..8; 0 = kDefaultProcs
   std::uint64_t seed = 0;      // 0 = random
   bool deterministic = false;  // virtual time, seeded P order
-  double speed = 1;            // kMinSpeed..kMaxSpeed
+  double speed = 1;            // Config::speed_ok
 };
 
 // opts.code is not the text of opts.pattern at opts.params (code of no
@@ -57,7 +57,6 @@ class Session {
  public:
   static constexpr int kDefaultProcs = 4;
   static constexpr int kMaxProcs = 8;
-  static constexpr double kMinSpeed = 0.01, kMaxSpeed = 1e6;
   // Wall time a frame may spend running a simulated program.
   static constexpr std::chrono::milliseconds kSliceBudget{8};
 

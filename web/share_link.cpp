@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <gort/config.hpp>
 #include <optional>
 #include <patterns/pattern.hpp>
 #include <utility>
@@ -139,10 +140,10 @@ std::string decode(std::string_view query, Link& out) {
     } else if (k == "speed") {
       char* end = nullptr;
       double s = std::strtod(v.c_str(), &end);
-      if (v.empty() || *end != '\0' || !std::isfinite(s) || s < Session::kMinSpeed ||
-          s > Session::kMaxSpeed)
-        return "speed must be a number from " + number(Session::kMinSpeed) + " to " +
-               number(Session::kMaxSpeed) + ", not \"" + v + "\"";
+      if (v.empty() || *end != '\0' || !std::isfinite(s) || s < Config::kMinSpeed ||
+          s > Config::kMaxSpeed)
+        return "speed must be a number from " + number(Config::kMinSpeed) + " to " +
+               number(Config::kMaxSpeed) + ", not \"" + v + "\"";
       link.options.speed = s;
     } else if (k == "seed") {
       errno = 0;

@@ -334,8 +334,8 @@ int run_body(const Options& o, const std::string& what, std::function<void()> bo
   gort::Config cfg;
   cfg.gomaxprocs = o.procs;
   cfg.seed = o.seed ? o.seed : std::random_device{}() | 1;  // chosen here so the summary can say
-  cfg.virtual_time = o.virtual_time;
-  cfg.deterministic = o.deterministic;
+  if (o.virtual_time) cfg.clock = gort::ClockMode::Virtual;
+  if (o.deterministic) cfg.set_deterministic(true);
   cfg.trace = true;
   gort::Program prog(cfg, std::move(body));
   if (!prog.valid()) throw UsageError{prog.error()};

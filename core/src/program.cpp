@@ -18,6 +18,12 @@ namespace gort {
 
 using namespace detail;
 
+std::string Config::speed_range() {
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%.10g..%.10g", kMinSpeed, kMaxSpeed);
+  return buf;
+}
+
 namespace {
 
 std::string check(const Config& c) {
@@ -25,8 +31,9 @@ std::string check(const Config& c) {
     return "invalid Config: gomaxprocs = " + std::to_string(c.gomaxprocs) + " (must be 0..." +
            std::to_string(Config::kMaxProcs) + "; 0 = all cores)";
   }
-  if (!(c.speed >= Config::kMinSpeed && c.speed <= Config::kMaxSpeed)) {
-    return "invalid Config: speed = " + std::to_string(c.speed) + " (must be 0.01...1000000)";
+  if (!Config::speed_ok(c.speed)) {
+    return "invalid Config: speed = " + std::to_string(c.speed) + " (must be " +
+           Config::speed_range() + ")";
   }
   if (c.stack_size != 0 &&
       (c.stack_size < Config::kMinStackSize || c.stack_size > Config::kMaxStackSize)) {
@@ -76,8 +83,8 @@ const GoFn kMainFn = {
 }  // namespace
 
 Sched::Sched(const Config& c, std::function<void()> main) : cfg_(c), main_fn_(std::move(main)) {
-  simulated_ = cfg_.simulated || cfg_.deterministic || !Config::kThreads;
-  virtual_time_ = cfg_.virtual_time || cfg_.deterministic;
+  simulated_ = cfg_.sched == SchedMode::Simulated || !Config::kThreads;
+  virtual_time_ = cfg_.clock == ClockMode::Virtual;
   tracing_ = cfg_.trace;
   speed_ = cfg_.speed;
   nprocs_ = cfg_.gomaxprocs > 0

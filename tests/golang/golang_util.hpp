@@ -26,7 +26,7 @@ inline Result run_go(std::string_view src, std::uint64_t seed = 1) {
     return r;
   }
   gort::Config cfg;
-  cfg.deterministic = true;
+  cfg.set_deterministic(true);
   cfg.seed = seed;
   cfg.out = [&r](std::string_view s) { r.out += s; };
   cfg.err = [&r](std::string_view s) { r.err += s; };

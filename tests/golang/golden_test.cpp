@@ -25,8 +25,8 @@ Output run(const gort::golang::Compiled& c, int procs, bool deterministic, std::
   }
   gort::Config cfg;
   cfg.gomaxprocs = procs;
-  cfg.virtual_time = true;
-  cfg.deterministic = deterministic;
+  cfg.clock = gort::ClockMode::Virtual;
+  if (deterministic) cfg.sched = gort::SchedMode::Simulated;
   cfg.seed = seed;
   cfg.out = [&got](std::string_view s) { got.out += s; };
   cfg.err = [&got](std::string_view s) { got.err += s; };

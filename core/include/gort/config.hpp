@@ -6,22 +6,45 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <string>
 #include <string_view>
 
 namespace gort {
 
+// What a program's clock is.
+enum class ClockMode : std::uint8_t {
+  Real,     // the monotonic clock (scaled by Config::speed)
+  Virtual,  // sleeps and timers take no wall time: when every goroutine is
+            // blocked, the clock jumps to the next timer (the Go playground's
+            // faketime)
+};
+
+// What runs a program's Ps.
+enum class SchedMode : std::uint8_t {
+  Threads,    // a worker thread per P (where there are threads; see kThreads)
+  Simulated,  // every P on the calling thread, one goroutine at a time, the
+              // next P drawn from `seed` (Program::run_for drives it in slices)
+};
+
 struct Config {
   // Number of Ps (processors that run goroutines at once). 0 = all cores.
   int gomaxprocs = 0;
-  // Sleeps and timers take no wall time: when nothing can run, the clock
-  // jumps to the next timer (the Go playground's "faketime").
-  bool virtual_time = false;
-  // Simulate all Ps on the calling thread in a seeded order (implies
-  // virtual_time): the same seed gives the same run, event for event.
-  bool deterministic = false;
-  // Simulate all Ps on the calling thread, on the real clock (the browser's
-  // single-threaded build). deterministic implies it.
-  bool simulated = false;
+  // Every combination of the two modes runs. Only Simulated on the Virtual
+  // clock is deterministic: the same seed gives the same run, event for
+  // event (threads race, and on the real clock the wall time decides which
+  // timer fires first). The CLI's --virtual and --deterministic, the
+  // playground link's `det` and the JS option `deterministic` set these.
+  ClockMode clock = ClockMode::Real;
+  SchedMode sched = SchedMode::Threads;
+  bool deterministic() const {
+    return clock == ClockMode::Virtual && sched == SchedMode::Simulated;
+  }
+  // Sets both modes to the deterministic combination (or back to the
+  // defaults, threads on the real clock).
+  void set_deterministic(bool on) {
+    clock = on ? ClockMode::Virtual : ClockMode::Real;
+    sched = on ? SchedMode::Simulated : SchedMode::Threads;
+  }
   // How fast the program's clock runs against the real one (real-clock runs
   // only; virtual time ignores it): sleeps and timers take 1/speed of their
   // duration in wall time, while the program, its trace and time.Now see
@@ -56,8 +79,8 @@ struct Config {
   static constexpr std::size_t kSmallStackSize = 8192;
 #endif
 #if defined(__EMSCRIPTEN__) && !defined(__EMSCRIPTEN_PTHREADS__)
-  // No threads (single-threaded WebAssembly): every program runs simulated,
-  // whatever `simulated` says; Program::simulated() reports it.
+  // No threads (single-threaded WebAssembly): every program runs Simulated,
+  // whatever `sched` says; Program::simulated() reports it.
   static constexpr bool kThreads = false;
 #else
   static constexpr bool kThreads = true;
@@ -65,6 +88,11 @@ struct Config {
   static constexpr std::size_t kMaxStackSize = 64 * 1024 * 1024;
   static constexpr int kMaxProcs = 256;
   static constexpr double kMinSpeed = 0.01, kMaxSpeed = 1e6;
+  static constexpr bool speed_ok(double s) {
+    return s >= kMinSpeed && s <= kMaxSpeed;
+  }
+  // "0.01..1000000", for messages.
+  static std::string speed_range();
 };
 
 }  // namespace gort

@@ -2,7 +2,7 @@
 //
 // gort::Time is a std::chrono time_point of gort::Clock, which reads the
 // running program's clock: the real monotonic clock, or the virtual clock
-// that only moves when every goroutine is blocked (Config::virtual_time).
+// that only moves when every goroutine is blocked (ClockMode::Virtual).
 // Durations are std::chrono durations.
 #pragma once
 
