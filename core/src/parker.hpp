@@ -1,7 +1,7 @@
 // Where an idle P's thread sleeps: a binary semaphore (at most one pending
 // wake-up) whose timed wait ends on time. libstdc++ 12's
 // std::binary_semaphore::try_acquire_for sleeps in growing chunks that a
-// release() cannot cut short (timers fired up to ~50 ms late under load);
+// release() cannot cut short (timers fired late under load: DESIGN.md, 3);
 // a condition variable waits on the steady clock and wakes at once.
 #pragma once
 

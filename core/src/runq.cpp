@@ -12,13 +12,11 @@
 //   - What a thief may take and where an overflow goes are the placement
 //     policy's (may_steal, send_home, overflow_home: pinned.cpp).
 //   - Threaded Ps steal only stale work (steal_ok): a ring whose head has not
-//     moved for kStealDelayNs. (Also watching the victim's switches, so that
-//     a P busy with handoffs keeps even its runnext, made the sieve 5-10%
-//     slower at gomaxprocs 2: part of its chain running on the other core
-//     pays for itself.) A P that is draining its own queue keeps it,
+//     moved for kStealDelayNs. A P that is draining its own queue keeps it,
 //     because moving fine-grained work to another core (cache misses, lock
 //     contention, wakeups) costs more than running it here; work stuck
-//     behind a goroutine that computes is taken after a few microseconds.
+//     behind a goroutine that computes is taken after a few microseconds
+//     (DESIGN.md, 3: what was tried).
 #include "sched.hpp"
 
 namespace gort::detail {

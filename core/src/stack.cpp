@@ -4,8 +4,9 @@
 // Invariants:
 //   - Memory is mapped in chunks and never unmapped: a block, once carved,
 //     moves between the shared free list of its size and P caches forever.
-//     So spawning never maps or faults fresh pages once warm (page faults cost
-//     20-30 us on these VMs), and RSS stays flat from run to run.
+//     So spawning never maps or faults fresh pages once warm (a page fault
+//     costs more than a spawn: DESIGN.md, 3), and RSS stays flat from run to
+//     run.
 //   - Pages are touched lazily: a blocked goroutine costs the pages its
 //     frames (and its G, at the top of the block) reached, not the block size.
 //   - Blocks of kLargeStack (16 KiB) and more are separated by an untouched gap page, so a

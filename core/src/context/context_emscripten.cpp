@@ -6,13 +6,11 @@
 // memory holding address-taken locals) stays where it is.
 //
 // Why not emscripten_fiber_swap: it does each switch in JavaScript (export
-// wrappers, a JS trampoline, rewinds looked up by export name), about 300 ns
-// a switch here; this one measured 25 ns (a bare ping-pong in Node 20).
-// The code calls asyncify's own functions by importing them from the module
-// "asyncify", which binaryen's pass turns into direct calls (as Ruby's and
-// TinyGo's wasm ports do), and binaryen treats the two kinds of callers as
-// its runtime, never instrumenting them: swap_leaf (starts an unwind, stops
-// a rewind) and run_fibers (stops an unwind, starts a rewind).
+// wrappers, a JS trampoline, rewinds looked up by export name), an order of
+// magnitude slower (DESIGN.md, 7.3). The code calls asyncify's own functions by importing them from
+// the module "asyncify", which binaryen's pass turns into direct calls (as Ruby's and TinyGo's wasm
+// ports do), and binaryen treats the two kinds of callers as its runtime, never instrumenting them:
+// swap_leaf (starts an unwind, stops a rewind) and run_fibers (stops an unwind, starts a rewind).
 //
 // A thread's own context (context_init_current: the scheduler's g0, on the
 // stack of whoever drives it, a test body or the browser's frame callback)
@@ -24,7 +22,7 @@
 // over (context.hpp). Catching there rather than at the bottom of each
 // fiber is the point: with Emscripten's exceptions a catching frame calls
 // through JavaScript (invoke_*), and a switch crosses that call twice, once
-// unwinding and once rewinding (about 7% of a channel handoff, measured).
+// unwinding and once rewinding (DESIGN.md, 4.2).
 //
 // Layout of a made context's block [stack_lo, stack_lo + size), low to high:
 //   [ C stack, grows down | asyncify buffer | EmState ]
@@ -62,10 +60,8 @@
 //     C++ exception state, so this backend resumes it anywhere
 //     (tests/migration_test.cpp: 10,000 migrations, nothing lost), but
 //     Emscripten keeps the exceptions being handled in each worker's own
-//     JavaScript, out of reach of the next worker. Measured with ON: 4 of
-//     195 threaded tests fail ("no exception to throw" rethrowing on another
-//     worker; "Invalid atomic access index" in __cxa_begin_catch while
-//     abandoned goroutines unwind), so started goroutines stay pinned.
+//     JavaScript, out of reach of the next worker, and with ON threaded
+//     tests fail for that (DESIGN.md, 4.4): started goroutines stay pinned.
 #include <emscripten/stack.h>
 
 #include <cstdint>
