@@ -21,6 +21,29 @@
 # Emscripten stdout always claims to be a terminal, and CTest's test
 # discovery parses doctest's listing.
 
+# context_emscripten.js patches what Emscripten 3.1.6 generates (createWasm,
+# asmLibraryArg, wasmTable, its exception globals), names another version
+# may change: refuse another version here rather than fail at run time.
+set(GORT_EMSCRIPTEN_VERSION "3.1.6")
+option(GORT_EMSCRIPTEN_ANY_VERSION "Emscripten: build with a version gort was not written against" OFF)
+set(_gort_em_version_file "${EMSCRIPTEN_ROOT_PATH}/emscripten-version.txt")
+set(_gort_em_version "unknown")
+if(EXISTS "${_gort_em_version_file}")
+  file(STRINGS "${_gort_em_version_file}" _gort_em_version LIMIT_COUNT 1)
+  string(REPLACE "\"" "" _gort_em_version "${_gort_em_version}")
+endif()
+if(NOT _gort_em_version VERSION_EQUAL GORT_EMSCRIPTEN_VERSION AND NOT GORT_EMSCRIPTEN_ANY_VERSION)
+  message(FATAL_ERROR
+    "gort's WebAssembly build needs Emscripten ${GORT_EMSCRIPTEN_VERSION} (Debian's package "
+    "`emscripten`), and this is Emscripten ${_gort_em_version} (${EMSCRIPTEN_ROOT_PATH}). "
+    "core/src/context/context_emscripten.js patches JavaScript that Emscripten "
+    "${GORT_EMSCRIPTEN_VERSION} generates (createWasm, asmLibraryArg, wasmTable, the exception "
+    "globals), which other versions name differently. Install Debian's emscripten, or pass "
+    "-DGORT_EMSCRIPTEN_ANY_VERSION=ON to try this one anyway.")
+endif()
+unset(_gort_em_version_file)
+unset(_gort_em_version)
+
 option(GORT_THREADS "Emscripten: threaded build (pthreads) instead of the single-threaded one" OFF)
 set(GORT_WASM_INITIAL_MEMORY "512MB" CACHE STRING "Emscripten threaded build: fixed memory size")
 set(GORT_WASM_POOL_SIZE 8 CACHE STRING "Emscripten threaded build: pre-spawned pthreads")
