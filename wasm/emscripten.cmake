@@ -132,7 +132,9 @@ function(gort_emscripten_usage target)
     "${GORT_CONTEXT_JS_LIBRARY}" "${wasm}/node_fetch.js"
     ${GORT_ASYNCIFY_REMOVE_RSP})
   if(GORT_WASM_DEBUG_CHECKS)
-    target_compile_definitions(${target} PRIVATE GORT_WASM_STACK_CHECK=1)
+    # PUBLIC: context.hpp (which the tests include too) declares
+    # context_invoke_depth differently in these builds.
+    target_compile_definitions(${target} PUBLIC GORT_WASM_DEBUG_CHECKS=1)
     target_link_options(${target} INTERFACE -sSTACK_OVERFLOW_CHECK=2)
   endif()
   if(GORT_THREADS)

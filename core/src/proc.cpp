@@ -13,6 +13,8 @@
 //   - Only a P holding mu with nidle == nprocs (nobody running) may advance
 //     virtual time or declare a deadlock.
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <gort/run.hpp>
 #include <stdexcept>
 
@@ -74,9 +76,27 @@ Status enter_op(G** g) noexcept {
   return must_unwind(*g) ? Status::Unwind : Status::Ok;
 }
 
+namespace {
+[[noreturn, gnu::noinline]] void parking_rule_broken(const G* g, int depth) {
+  std::fprintf(stderr,
+               "gort: goroutine %llu parked with %d JavaScript invoke_* call(s) on its stack, "
+               "breaking the parking rule: nothing with a destructor in scope and no try block "
+               "open around a call that parks (core/src/sched.hpp, gopark)\n",
+               static_cast<unsigned long long>(g->id), depth);
+  std::abort();
+}
+}  // namespace
+
+void check_parking_rule(G* g) noexcept {
+  g->check_parks = true;
+}
+
 void gopark(void (*unlockf)(void*), void* arg, WaitReason reason, std::uint32_t chan_id) {
   P* p = curp();
   G* g = p->curg;
+  if (int depth = context_invoke_depth(); depth > 0 && g->check_parks) {
+    parking_rule_broken(g, depth);
+  }
   g->status = GStatus::Waiting;
   g->reason = reason;
   p->after = P::After::Park;

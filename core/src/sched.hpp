@@ -76,7 +76,8 @@ struct G {
   GStatus status = GStatus::Runnable;
   WaitReason reason = WaitReason::None;
   bool started = false;
-  bool unwinding = false;  // the program ended: blocking calls throw Unwind
+  bool unwinding = false;    // the program ended: blocking calls say Unwind
+  bool check_parks = false;  // check_parking_rule: gopark checks the rule
   std::atomic<std::uint32_t> select_done{0};
   sudog* param = nullptr;  // the sudog whose channel woke this select
   const GoFn* fn = nullptr;
@@ -488,8 +489,11 @@ inline G* getg() noexcept {
 // trivially destructible and live on the stack; references are dropped by
 // hand), report failure by Status rather than by throwing, and the C++
 // API throws only from its inline wrappers, after the switch is over.
-// The debug-checks WebAssembly build counts the invoke_* wrappers on the
-// stack and aborts a park under one (GORT_WASM_DEBUG_CHECKS).
+// The debug-checks WebAssembly build (GORT_WASM_DEBUG_CHECKS) counts the
+// invoke_* wrappers on the stack, and a goroutine that asked for the check
+// (check_parking_rule: an interpreter's, whose frames keep the rule) aborts
+// if it parks under one, naming the rule. A C++ goroutine's own code
+// usually has handles in scope; the check is not for it.
 void gopark(void (*unlockf)(void*), void* arg, WaitReason reason, std::uint32_t chan_id = 0);
 // Makes g runnable on the calling thread's P.
 void goready(G* g);

@@ -95,6 +95,18 @@ inline bool context_lost(const Context&) {
 }
 #endif
 
+// How many JavaScript invoke_* wrappers are on the running context's stack
+// (context_emscripten.js counts them in the debug-checks WebAssembly build,
+// GORT_WASM_DEBUG_CHECKS; 0 everywhere else). The parking rule's check
+// reads it (gopark, sched.hpp).
+#if defined(__EMSCRIPTEN__) && defined(GORT_WASM_DEBUG_CHECKS)
+int context_invoke_depth() noexcept;
+#else
+inline int context_invoke_depth() noexcept {
+  return 0;
+}
+#endif
+
 // The last call of a thread the runtime created to run contexts: frees what
 // the backend keeps per thread (Emscripten: the scratch buffer unwinds land
 // in). The thread then returns as usual.

@@ -93,6 +93,9 @@ void gort_eh_drop(void* c);
 // the calling thread's own stack's (debug builds).
 void gort_set_stack_check_limits(void* base, void* end);
 void gort_thread_stack_limits(void* base, void* end);
+// context_emscripten.js (debug builds): the invoke_* wrappers keep the
+// calling thread's count of them at `depth`.
+void gort_invoke_depth_init(int* depth);
 }
 
 namespace gort::detail {
@@ -135,6 +138,13 @@ thread_local bool tl_rewinding = false;      // run_fibers started a rewind
 // 1 while this thread's JavaScript may hold C++ exception state (kept so by
 // context_emscripten.js).
 thread_local int tl_eh_held = 0;
+#ifdef GORT_WASM_DEBUG_CHECKS
+// The invoke_* wrappers on this thread's stack (kept by
+// context_emscripten.js), and how many of them are below run_fibers, in the
+// thread's own context: the rest are the running fiber's.
+thread_local int tl_invoke_depth = 0;
+thread_local int tl_base_invoke_depth = 0;
+#endif
 
 EmState& state(Context& c) {
   return *static_cast<EmState*>(c.impl);
@@ -201,13 +211,13 @@ void keep_frames(EmState* s) {
 
 // Makes s's C stack the running one. Its limits are what
 // emscripten_stack_get_free and -sSTACK_OVERFLOW_CHECK=1 check against;
-// binaryen's check at every stack pointer move (=2, GORT_WASM_STACK_CHECK)
+// binaryen's check at every stack pointer move (=2, GORT_WASM_DEBUG_CHECKS)
 // keeps its own copy. Limits first: the new stack pointer is checked
 // against them. (No EM_ASM here: its arguments go on the C stack, which
 // the check would see on the old stack under the new limits.)
 void enter_stack(EmState* s) {
   emscripten_stack_set_limits(s->stack_base, s->stack_end);
-#ifdef GORT_WASM_STACK_CHECK
+#ifdef GORT_WASM_DEBUG_CHECKS
   gort_set_stack_check_limits(s->stack_base, s->stack_end);
 #endif
   stackRestore(s->sp);
@@ -218,6 +228,9 @@ void enter_stack(EmState* s) {
 void run_fibers(EmState* base, EmState* f) {
   if (tl_base) fatal("a thread context switched to a fiber while its fibers were running");
   tl_base = base;
+#ifdef GORT_WASM_DEBUG_CHECKS
+  tl_base_invoke_depth = tl_invoke_depth;
+#endif
   base->sp = stackSave();
   for (;;) {
     tl_running = f;
@@ -280,6 +293,12 @@ void context_thread_exit() {
   tl_scratch = nullptr;
 }
 
+#ifdef GORT_WASM_DEBUG_CHECKS
+int context_invoke_depth() noexcept {
+  return tl_base ? tl_invoke_depth - tl_base_invoke_depth : 0;
+}
+#endif
+
 bool context_lost(const Context& c) {
   return c.impl && static_cast<const EmState*>(c.impl)->lost;
 }
@@ -310,11 +329,14 @@ void context_init_current(Context& c) {
     tl_scratch = static_cast<char*>(std::malloc(kScratch));
     if (!tl_scratch) throw std::bad_alloc();
     gort_eh_init(&tl_eh_held);
+#ifdef GORT_WASM_DEBUG_CHECKS
+    gort_invoke_depth_init(&tl_invoke_depth);
+#endif
   }
   auto* s = new EmState;
   s->stack_base = reinterpret_cast<void*>(emscripten_stack_get_base());
   s->stack_end = reinterpret_cast<void*>(emscripten_stack_get_end());
-#ifdef GORT_WASM_STACK_CHECK
+#ifdef GORT_WASM_DEBUG_CHECKS
   gort_thread_stack_limits(s->stack_base, s->stack_end);
 #endif
   c.impl = s;

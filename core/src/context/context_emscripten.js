@@ -115,12 +115,32 @@ mergeInto(LibraryManager.library, {
   // ('j') keep Emscripten's: JavaScript passes an i64 as two i32 halves,
   // which only the dynCall joins. Assumes table entries never change once
   // called (no removeFunction).
+  //
+  // Debug-checks builds (STACK_OVERFLOW_CHECK=2): each wrapper also counts
+  // the wrappers on the calling thread's stack in wasm memory (GortInvoke.depth,
+  // gort_invoke_depth_init), which the parking rule's check reads (gopark).
+  // A switch unwinds through a wrapper (a normal return: the count drops)
+  // and rewinds through it again (it rises), so the count always describes
+  // the stack that runs.
   $GortInvoke: {},
   $GortInvoke__deps: ['$gortInvokeInstall'],
   $GortInvoke__postset: 'gortInvokeInstall();',
   $gortInvokeInstall__deps: ['$GortInvoke', '$gortInvokeReplace'],
   $gortInvokeInstall: function() {
     GortInvoke.table = [];
+    GortInvoke.depth = 0;
+    // The wrappers' count (debug-checks builds); functions here, because
+    // a wrapper compiled from text sees only globals, not HEAP32.
+#if STACK_OVERFLOW_CHECK >= 2
+    GortInvoke.enter = function() {
+      if (GortInvoke.depth) HEAP32[GortInvoke.depth >> 2]++;
+    };
+    GortInvoke.leave = function() {
+      if (GortInvoke.depth) HEAP32[GortInvoke.depth >> 2]--;
+    };
+#else
+    GortInvoke.enter = GortInvoke.leave = function() {};
+#endif
     // The first call finds stackSave's lazy export wrapper, which replaces
     // itself with the export; so does this.
     GortInvoke.save = function() {
@@ -163,7 +183,12 @@ mergeInto(LibraryManager.library, {
     var a = [];
     for (var j = 1; j <= nargs; j++) a.push('a' + j);
     var call = '(t[i] || entry(i))(' + a.join(',') + ')';
+#if STACK_OVERFLOW_CHECK >= 2
+    var body = ' var sp = G.save(); G.enter();' +
+               ' try { return ' + call + '; } catch (e) { fail(sp, e); } finally { G.leave(); }';
+#else
     var body = ' var sp = G.save(); try { return ' + call + '; } catch (e) { fail(sp, e); }';
+#endif
     return new Function('G', 'entry', 'fail',
                         'var t = G.table; return function ' + name + '(' + ['i'].concat(a).join(',') +
                         ') {' + body + ' };')(GortInvoke, gortInvokeEntry, gortInvokeFail);
@@ -174,30 +199,32 @@ mergeInto(LibraryManager.library, {
   // behaviour, slower where feedback gets shared (DESIGN.md, 4.5).
   $gortInvokeShared__deps: ['$GortInvoke', '$gortInvokeEntry', '$gortInvokeFail'],
   $gortInvokeShared: function(nargs) {
-    var G = GortInvoke, t = G.table;
+    var G = GortInvoke, t = G.table, enter = G.enter, leave = G.leave;
     switch (nargs) {
       case 0: return function(i) {
-        var sp = G.save();
-        try { return (t[i] || gortInvokeEntry(i))(); } catch (e) { gortInvokeFail(sp, e); }
+        var sp = G.save(); enter();
+        try { return (t[i] || gortInvokeEntry(i))(); } catch (e) { gortInvokeFail(sp, e); } finally { leave(); }
       };
       case 1: return function(i, a) {
-        var sp = G.save();
-        try { return (t[i] || gortInvokeEntry(i))(a); } catch (e) { gortInvokeFail(sp, e); }
+        var sp = G.save(); enter();
+        try { return (t[i] || gortInvokeEntry(i))(a); } catch (e) { gortInvokeFail(sp, e); } finally { leave(); }
       };
       case 2: return function(i, a, b) {
-        var sp = G.save();
-        try { return (t[i] || gortInvokeEntry(i))(a, b); } catch (e) { gortInvokeFail(sp, e); }
+        var sp = G.save(); enter();
+        try { return (t[i] || gortInvokeEntry(i))(a, b); } catch (e) { gortInvokeFail(sp, e); } finally { leave(); }
       };
       case 3: return function(i, a, b, c) {
-        var sp = G.save();
-        try { return (t[i] || gortInvokeEntry(i))(a, b, c); } catch (e) { gortInvokeFail(sp, e); }
+        var sp = G.save(); enter();
+        try { return (t[i] || gortInvokeEntry(i))(a, b, c); } catch (e) { gortInvokeFail(sp, e); } finally { leave(); }
       };
       default: return function(i) {
-        var sp = G.save();
+        var sp = G.save(); enter();
         try {
           return (t[i] || gortInvokeEntry(i)).apply(null, Array.prototype.slice.call(arguments, 1));
         } catch (e) {
           gortInvokeFail(sp, e);
+        } finally {
+          leave();
         }
       };
     }
@@ -215,6 +242,14 @@ mergeInto(LibraryManager.library, {
         imports[k] = gortInvokeShared(n);
       }
     }
+  },
+
+  // Debug-checks builds: where the calling thread's count of invoke_*
+  // wrappers lives (an int in wasm memory).
+  gort_invoke_depth_init__deps: ['$GortInvoke'],
+  gort_invoke_depth_init__sig: 'vi',
+  gort_invoke_depth_init: function(depth) {
+    GortInvoke.depth = depth;
   },
 
   // ---- asyncify ----

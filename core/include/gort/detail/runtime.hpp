@@ -268,6 +268,14 @@ inline void set_line(int line) noexcept {
   if (G* g = current_g()) set_line(g, line);
 }
 
+// Makes every later park of goroutine g check the parking rule (gopark,
+// core/src/sched.hpp): in the debug-checks WebAssembly build
+// (GORT_WASM_DEBUG_CHECKS), a park with a JavaScript invoke_* wrapper on g's
+// stack, from a call made with a destructor in scope or a try block open,
+// aborts with a message naming the rule. For goroutines whose frames keep
+// the rule, as an interpreter's do; a no-op in other builds.
+void check_parking_rule(G* g) noexcept;
+
 // Writes text to the running program's standard output (or stderr).
 void write_out(std::string_view text);
 void write_err(std::string_view text);
