@@ -299,6 +299,7 @@ int main(int argc, char** argv) {
   gort::Config cfg;
   cfg.gomaxprocs = 1;
   int reps = 5;
+  bool trace = false;
   std::vector<const Row*> selected;
   bool ok = select_rows(argc, argv, kRows, reps, selected, [&](int& i) {
     bool has_value = i + 1 < argc;
@@ -310,6 +311,8 @@ int main(int argc, char** argv) {
     } else if (std::strcmp(argv[i], "--wasm-memory-size") == 0) {
       g_wasm_memory_size = true;
 #endif
+    } else if (std::strcmp(argv[i], "--trace") == 0) {
+      trace = true;
     } else if (std::strcmp(argv[i], "--goroutines") == 0 && has_value) {
       g_mem_goroutines = std::max(1, std::atoi(argv[++i]));
     } else {
@@ -318,8 +321,11 @@ int main(int argc, char** argv) {
     return true;
   });
   if (!ok) {
-    print_usage("gort_bench [--procs N] [--stack BYTES] [--goroutines N] [--reps N] [row...]",
-                kRows);
+    print_usage(
+        "gort_bench [--procs N] [--stack BYTES] [--goroutines N] [--trace] [--reps N] [row...]",
+        kRows);
+    std::fprintf(stderr,
+                 "--trace: record the trace, drained every millisecond as the playground does\n");
 #ifdef __EMSCRIPTEN__
     std::fprintf(stderr, "--wasm-memory-size: mem counts memory.size, not the heap break\n");
 #endif
@@ -327,9 +333,24 @@ int main(int argc, char** argv) {
   }
   // Printing waits until run() returns, for the same reason as rss_bytes.
   std::vector<double> medians(selected.size());
-  int rc = gort::run(cfg, [&] {
+  auto body = [&] {
     for (std::size_t k = 0; k < selected.size(); k++) medians[k] = median_of(*selected[k], reps);
-  });
+  };
+  int rc = 0;
+  if (trace) {
+    cfg.trace = true;
+    gort::Program prog(cfg, body);
+    std::vector<gort::trace::Event> events;
+    prog.start();
+    for (bool done = false; !done;) {
+      done = prog.run_for(std::chrono::milliseconds(1));
+      events.clear();
+      prog.drain(events);
+    }
+    rc = prog.wait();
+  } else {
+    rc = gort::run(cfg, body);
+  }
   if (rc != 0) return rc;
   for (std::size_t k = 0; k < selected.size(); k++) {
     std::printf("%s %.1f %s\n", selected[k]->name, medians[k], selected[k]->unit);
