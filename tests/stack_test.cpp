@@ -98,3 +98,37 @@ TEST_CASE(
     CHECK(got == want);
   });
 }
+
+TEST_CASE("stack: call_on_thread_stack gives a goroutine's libc call 48 KiB more than its stack") {
+  for_each_mode([](gort::Config cfg) {
+    cfg.stack_size = 16 * 1024;
+    std::uintptr_t inside = 0, outside = 0;
+    unsigned sum = 0;
+    auto r = run_captured(cfg, [&] {
+      auto done = gort::make_chan<int>();
+      gort::go([&, done] {
+        outside = c_stack_pointer();
+        // 48 KiB written below the stack pointer: past a 16 KiB goroutine
+        // stack unless the call runs elsewhere (the debug-checks build
+        // aborts on the first stack pointer move out of bounds).
+        auto deep = [](void* p) {
+          volatile unsigned char big[48 * 1024];
+          for (std::size_t i = 0; i < sizeof big; i += 512) big[i] = static_cast<unsigned char>(i);
+          unsigned s = 0;
+          for (std::size_t i = 0; i < sizeof big; i += 512) s += big[i];
+          *static_cast<unsigned*>(p) = s;
+        };
+        gort::detail::call_on_thread_stack(deep, &sum);
+        inside = c_stack_pointer();
+        done.send(1);
+      });
+      done.recv();
+    });
+    CHECK(r.code == 0);
+    CHECK(r.err == "");
+    unsigned want = 0;
+    for (std::size_t i = 0; i < 48 * 1024; i += 512) want += static_cast<unsigned char>(i);
+    CHECK(sum == want);
+    CHECK(inside == outside);  // the goroutine's own stack pointer is back
+  });
+}

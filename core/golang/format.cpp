@@ -10,6 +10,7 @@
 #include <cstring>
 #include <vector>
 
+#include "libc_stack.hpp"
 #include "utf8.hpp"
 #include "vm_ops.hpp"
 
@@ -51,10 +52,11 @@ Digits shortest(double v, int size) {
   char buf[64];
   for (int prec = 0; prec <= 17; prec++) {
     std::snprintf(buf, sizeof buf, "%.*e", prec, v);
-    if (size == 32 ? std::strtof(buf, nullptr) == static_cast<float>(v)
-                   : std::strtod(buf, nullptr) == v) {
-      break;
-    }
+    bool same = on_libc_stack([&] {
+      return size == 32 ? std::strtof(buf, nullptr) == static_cast<float>(v)
+                        : std::strtod(buf, nullptr) == v;
+    });
+    if (same) break;
   }
   return digits_of(buf);
 }

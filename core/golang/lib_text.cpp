@@ -12,6 +12,7 @@
 
 #include "constant.hpp"
 #include "format.hpp"
+#include "libc_stack.hpp"
 #include "natives.hpp"
 #include "utf8.hpp"
 #include "vm_ops.hpp"
@@ -146,7 +147,7 @@ void parse_float(Thread&, Value* f) {
   if (clean.empty()) return;
   char* end = nullptr;
   errno = 0;
-  double d = std::strtod(clean.c_str(), &end);
+  double d = on_libc_stack([&] { return std::strtod(clean.c_str(), &end); });
   if (end != clean.c_str() + clean.size()) return;
   // strtod accepts things Go does not ("0x" floats without p, "infinity"...):
   // good enough for programs that parse what they printed.

@@ -254,6 +254,12 @@ Status go_sleep(std::int64_t ns);
 // `code`. Returns Unwind (NoGoroutine outside a running goroutine).
 Status go_exit(int code, std::string_view stderr_text = {});
 
+// Runs fn(arg) on a stack of the calling thread's own with room for libc's
+// deepest calls (64 KiB). In WebAssembly a goroutine's whole stack is 16 KiB
+// and musl's strtod alone takes about 9 (its scanner is sized for wasm's
+// 128-bit long double); natively fn runs where it is. fn must not park.
+void call_on_thread_stack(void (*fn)(void*), void* arg);
+
 // The running goroutine, nullptr outside one. A goroutine's G stays the
 // same (and valid) for as long as it runs.
 G* current_g() noexcept;
