@@ -248,7 +248,7 @@ EMSCRIPTEN_KEEPALIVE void gort_run(int token, const char* id, const char* params
   o.procs = procs;
   o.seed = std::strtoull(seed, nullptr, 10);
   o.deterministic = deterministic != 0;
-  o.speed = std::min(speed, Config::kMaxSpeed);  // a huge speed runs as fast as it can
+  o.speed = std::min(speed, gort::Config::kMaxSpeed);  // a huge speed runs as fast as it can
   o.code = code;
   requests.push_back(std::move(r));
 }
