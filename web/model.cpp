@@ -59,6 +59,8 @@ void Model::reset(int procs) {
   lanes_.assign(static_cast<std::size_t>(std::max(procs, 1)), Lane{});
   running_.assign(lanes_.size(), 0);
   transfers_.clear();
+  flows_.clear();
+  flow_index_.clear();
   console_.clear();
   out_.clear();
   err_.clear();
@@ -153,6 +155,22 @@ void Model::leave_queues(Goroutine& g) {
   selecting_[i].clear();
 }
 
+const Flow* Model::flow(std::uint32_t g, std::uint32_t chan, bool send) const {
+  auto it = flow_index_.find((std::uint64_t{g} << 33) | (std::uint64_t{chan} << 1) | send);
+  return it == flow_index_.end() ? nullptr : &flows_[it->second];
+}
+
+void Model::touch(std::uint32_t g, std::uint32_t chan, bool send, std::int64_t ts, bool op) {
+  if (g == 0 || chan == 0) return;  // a timer's send
+  auto [it, fresh] =
+      flow_index_.try_emplace((std::uint64_t{g} << 33) | (std::uint64_t{chan} << 1) | send,
+                              static_cast<std::uint32_t>(flows_.size()));
+  if (fresh) flows_.push_back(Flow{g, chan, send, ts, ts, 0});
+  Flow& l = flows_[it->second];
+  l.last_ts = ts;
+  l.ops += op;
+}
+
 void Model::transfer(const Transfer& t) {
   transfers_.push_back(t);
   if (transfers_.size() > kMaxTransfers) transfers_.pop_front();
@@ -174,12 +192,14 @@ void Model::on_send(const trace::Event& e) {
     // A blocked sender whose value was taken, or a select that sent.
     leave_queues(g_at(e.g, e.ts));
   }
+  touch(e.g, e.obj, true, e.ts, true);
   if (c.cap == 0 || !c.receivers.empty()) {
     inflight_[ci].emplace_back(e.g, v);  // its ChanRecv comes next
     return;
   }
   c.buffer.push_back(v);
-  transfer({e.g, e.obj, 0, v, e.ts, static_cast<std::size_t>(counters_.events), e.g == 0, false});
+  transfer({e.g, e.obj, 0, v, ++c.buffered_in, e.ts, static_cast<std::size_t>(counters_.events),
+            e.g == 0, false});
 }
 
 void Model::on_recv(const trace::Event& e) {
@@ -189,9 +209,10 @@ void Model::on_recv(const trace::Event& e) {
   if (e.g) {
     leave_queues(g_at(e.g, e.ts));
   }
+  touch(e.g, e.obj, false, e.ts, true);
+  const auto event = static_cast<std::size_t>(counters_.events);
   if (e.aux == 0) {  // the channel is closed and drained: the zero value, ok == false
-    transfer(
-        {0, e.obj, e.g, Value{}, e.ts, static_cast<std::size_t>(counters_.events), false, true});
+    transfer({0, e.obj, e.g, Value{}, 0, e.ts, event, false, true});
     return;
   }
   c.recvs++;
@@ -200,12 +221,15 @@ void Model::on_recv(const trace::Event& e) {
   if (!fly.empty()) {
     std::uint32_t from = fly.front().first;
     fly.pop_front();
-    transfer(
-        {from, e.obj, e.g, v, e.ts, static_cast<std::size_t>(counters_.events), from == 0, false});
+    transfer({from, e.obj, e.g, v, 0, e.ts, event, from == 0, false});
     return;
   }
-  if (!c.buffer.empty()) c.buffer.pop_front();
-  transfer({0, e.obj, e.g, v, e.ts, static_cast<std::size_t>(counters_.events), false, false});
+  std::uint64_t seq = 0;
+  if (!c.buffer.empty()) {
+    c.buffer.pop_front();
+    seq = ++c.buffered_out;
+  }
+  transfer({0, e.obj, e.g, v, seq, e.ts, event, false, false});
 }
 
 std::string Model::format(const Value& v) const {
@@ -241,6 +265,7 @@ void Model::apply(const trace::Event& e, const Texts& texts) {
       Channel& c = c_at(e.obj, e.ts);
       (e.aux ? c.senders : c.receivers).push_back(e.g);
       selecting_[static_cast<std::size_t>(&g - gs_.data())].push_back(e.obj * 2 + (e.aux ? 1 : 0));
+      touch(e.g, e.obj, e.aux != 0, e.ts, false);
       break;
     }
     case Kind::GoCreate: {
@@ -277,6 +302,7 @@ void Model::apply(const trace::Event& e, const Texts& texts) {
         Channel& c = c_at(e.obj, e.ts);
         (reason == WaitReason::ChanSend ? c.senders : c.receivers).push_back(e.g);
         queued_[g_index_[e.g] - 1] = 1;
+        touch(e.g, e.obj, reason == WaitReason::ChanSend, e.ts, false);
       }
       push_bounded(lanes_[lane].markers, Marker{e.ts, e.g, 0, true, reason});
       break;
@@ -327,6 +353,7 @@ void Model::apply(const trace::Event& e, const Texts& texts) {
     case Kind::ChanClose:
       c_at(e.obj, e.ts).closed = true;
       counters_.chan_ops++;
+      touch(e.g, e.obj, true, e.ts, true);
       break;
     case Kind::Exit:
       exited_ = true;

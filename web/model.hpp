@@ -27,6 +27,7 @@
 #include <gort/wait_reason.hpp>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace gort::web {
@@ -75,6 +76,19 @@ struct Channel {
   std::uint64_t sends = 0, recvs = 0;  // completed operations (recvs: with a value)
   std::uint32_t creator = 0;           // goroutine that made it
   std::int64_t created_ts = 0;
+  // Values that ever entered / left the buffer: the value at buffer index i
+  // is the (taken + i)-th to enter, so a view can follow one as it slides.
+  std::uint64_t buffered_in = 0, buffered_out = 0;
+};
+
+// What a goroutine did with a channel, one direction: sends and closes
+// (send = true: the value flows g -> chan), or receives (chan -> g). Waiting
+// to do it counts as doing it: a goroutine blocked on a send already links.
+struct Flow {
+  std::uint32_t g = 0, chan = 0;
+  bool send = false;
+  std::int64_t first_ts = 0, last_ts = 0;  // first and latest operation (or wait)
+  std::uint64_t ops = 0;                   // operations completed
 };
 
 // A stretch of time goroutine g ran on a P. end = -1 while it still runs.
@@ -108,6 +122,9 @@ inline constexpr std::size_t kMaxLaneItems = 1 << 16;
 struct Transfer {
   std::uint32_t from_g = 0, chan = 0, to_g = 0;
   Value v;
+  // Into or out of the buffer: the value's number among those that entered
+  // it (Channel::buffered_in); 0 for a handoff.
+  std::uint64_t seq = 0;
   std::int64_t ts = 0;
   std::size_t event = 0;  // index of the event that completed it
   bool from_timer = false;
@@ -147,6 +164,10 @@ class Model {
   const Goroutine* goroutine(std::uint32_t id) const;
   const Channel* channel(std::uint32_t id) const;
   const std::vector<Lane>& lanes() const { return lanes_; }
+  // Every (goroutine, channel, direction) that operated, in order of first
+  // appearance; flow(g, chan, send) finds one (nullptr if none).
+  const std::vector<Flow>& flows() const { return flows_; }
+  const Flow* flow(std::uint32_t g, std::uint32_t chan, bool send) const;
   // The most recent transfers, oldest first (at most kMaxTransfers).
   const std::deque<Transfer>& transfers() const { return transfers_; }
   // ts of the last applied event (ns on the run's clock), 0 before any.
@@ -176,6 +197,7 @@ class Model {
   void transfer(const Transfer& t);
   void on_send(const trace::Event& e);
   void on_recv(const trace::Event& e);
+  void touch(std::uint32_t g, std::uint32_t chan, bool send, std::int64_t ts, bool op);
 
   std::vector<Goroutine> gs_;
   std::vector<std::uint32_t> g_index_;  // goroutine id -> index in gs_ + 1 (0 = none)
@@ -191,6 +213,8 @@ class Model {
   std::vector<Lane> lanes_;
   std::vector<std::uint32_t> running_;  // per P: goroutine running there, 0 = none
   std::deque<Transfer> transfers_;
+  std::vector<Flow> flows_;
+  std::unordered_map<std::uint64_t, std::uint32_t> flow_index_;  // (g, chan, send) -> index
   std::string console_, out_, err_;
   std::size_t console_end_ = 0;  // offset in Texts::output up to which console_ holds it
   std::int64_t now_ = 0;
