@@ -1,8 +1,7 @@
 // The graph and timeline views' logic that needs no GL or ImGui: colours per
 // state, the timeline's time <-> x mapping (zoom, pan, following the
-// present), span lookup, the graph's pan/zoom, hit-testing, values in
-// flight, and the scene built from real pattern runs (cells hold the
-// channel's values, labels only where they fit, never overlapping).
+// present), span lookup and the graph's pan/zoom. (The graph's picture:
+// web_dataflow_test.cpp.)
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -10,7 +9,6 @@
 #include <cstdlib>
 #include <set>
 
-#include "graph_scene.hpp"
 #include "palette.hpp"
 #include "shape_batch.hpp"
 #include "time_axis.hpp"
@@ -18,47 +16,6 @@
 #include "web_test_util.hpp"
 
 using namespace web_test;
-
-namespace {
-
-// A monospace stand-in for ImGui's font: 7 px per byte.
-float width7(std::string_view t) {
-  return 7.0f * static_cast<float>(t.size());
-}
-
-// Steps `pb` until `pred(model)` holds; false if the trace ends first.
-template <class Pred>
-bool step_until(Playback& pb, Pred pred) {
-  while (!pred(pb.model()))
-    if (!pb.step()) return false;
-  return true;
-}
-
-const Channel* channel_named(const Model& m, const std::string& name) {
-  for (const Channel& c : m.channels())
-    if (c.name == name) return &c;
-  return nullptr;
-}
-
-struct Scene {
-  ShapeBatch shapes;
-  std::vector<Label> labels;
-};
-
-Scene scene_at(const Model& m, const Layout& l, const ViewTransform& v,
-               const std::vector<Flight>& flights = {}) {
-  Scene s;
-  SceneInput in{m, l, v, flights, 0, 0, 0, 0, 1600, 1000, 15, width7};
-  build_scene(in, s.shapes, s.labels);
-  return s;
-}
-
-bool has_label(const Scene& s, const std::string& text) {
-  return std::any_of(s.labels.begin(), s.labels.end(),
-                     [&](const Label& l) { return l.text == text; });
-}
-
-}  // namespace
 
 TEST_CASE("web views: every state has its own colour and running shows the P") {
   std::set<std::uint32_t> seen;
@@ -213,144 +170,4 @@ TEST_CASE("web views: zoom keeps the point under the mouse; fit centres the layo
   CHECK((v.sy(0) + v.sy(5)) / 2 == doctest::Approx(250));  // centred vertically
   v.fit(-4, 0, 6, 5, 100, 50, 400, 400, 0, 12);            // a few items stay small
   CHECK(v.scale == 12);
-}
-
-TEST_CASE(
-    "web views: a buffered channel's cells show its values; labels appear only where they fit") {
-  Session s;
-  run_program(s, det("buffered"));
-  Playback& pb = s.playback();
-  REQUIRE(step_until(pb, [](const Model& m) {
-    const Channel* c = channel_named(m, "ch");
-    return c && c->buffer.size() == 3;
-  }));
-  Layout l;
-  l.update(pb.model());
-  const Channel* ch = channel_named(pb.model(), "ch");
-  REQUIRE(l.pipe_of(ch->id) != nullptr);
-  CHECK(l.pipe_of(ch->id)->slots == 3);
-
-  ViewTransform v;
-  float x0, y0, x1, y1;
-  scene_bounds(l, x0, y0, x1, y1);
-  v.fit(x0, y0, x1, y1, 0, 0, 1600, 1000, 20, 48);
-  Scene big = scene_at(pb.model(), l, v);
-  for (const Value& val : ch->buffer) CHECK(has_label(big, pb.model().format(val)));
-  CHECK(has_label(big, "ch  3/3"));
-  CHECK(has_label(big, "g1"));  // main's id inside its node
-  // One shape per node at least, plus the pipe and its three cells.
-  CHECK(big.shapes.size() >= l.nodes().size() + 4);
-
-  // Zoomed far out: the same shapes, but no text squeezed into them.
-  v.fit(x0, y0, x1, y1, 0, 0, 80, 50, 0, 48);
-  Scene small = scene_at(pb.model(), l, v);
-  CHECK(small.labels.empty());
-  CHECK(small.shapes.size() == big.shapes.size());
-}
-
-TEST_CASE("web views: labels never overlap in the worker pool at any zoom") {
-  Session s;
-  run_program(s, det("worker_pool", 4));
-  Playback& pb = s.playback();
-  Layout l;
-  // Look at several moments: with queues, full buffers and many workers.
-  for (std::size_t at : {pb.size() / 4, pb.size() / 2, 3 * pb.size() / 4}) {
-    pb.seek(at);
-    l.update(pb.model());
-    float x0, y0, x1, y1;
-    scene_bounds(l, x0, y0, x1, y1);
-    for (float w : {300.0f, 800.0f, 1600.0f, 3200.0f}) {
-      ViewTransform v;
-      v.fit(x0, y0, x1, y1, 0, 0, w, w * 0.6f, 10, 200);
-      Scene sc = scene_at(pb.model(), l, v);
-      // At the size of the scene's clip rect (1600 x 1000) every goroutine
-      // and channel has room for its label.
-      if (w == 1600.0f) CHECK(sc.labels.size() >= l.nodes().size() + pb.model().channels().size());
-      struct Box {
-        float x0, y0, x1, y1;
-      };
-      std::vector<Box> boxes;
-      for (const Label& lb : sc.labels) {
-        const float tw = width7(lb.text);
-        const float left = lb.align == Label::Align::Center ? lb.x - tw / 2
-                           : lb.align == Label::Align::Left ? lb.x
-                                                            : lb.x - tw;
-        boxes.push_back({left, lb.y - 7, left + tw, lb.y + 7});
-      }
-      for (std::size_t i = 0; i < boxes.size(); ++i)
-        for (std::size_t j = i + 1; j < boxes.size(); ++j) {
-          const Box &a = boxes[i], &b = boxes[j];
-          const bool overlap = a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
-          if (overlap)
-            INFO("'" << sc.labels[i].text << "' and '" << sc.labels[j].text << "' at width " << w);
-          CHECK_FALSE(overlap);
-        }
-    }
-  }
-}
-
-TEST_CASE("web views: hit-testing finds the node and the pipe under the mouse") {
-  Session s;
-  run_program(s, det("buffered"));
-  Playback& pb = s.playback();
-  pb.seek(pb.size() / 2);
-  Layout l;
-  l.update(pb.model());
-  REQUIRE(!l.nodes().empty());
-  REQUIRE(!l.pipes().empty());
-  for (std::size_t i = 0; i < l.nodes().size(); ++i) {
-    const Layout::Node& n = l.nodes()[i];
-    CHECK(hit_node(l, n.x, n.y) == static_cast<int>(i));
-    CHECK(hit_node(l, n.x + n.r * 0.9f, n.y) == static_cast<int>(i));
-    CHECK(hit_node(l, n.x + n.r * 0.75f, n.y + n.r * 0.75f) == -1);  // outside the circle
-  }
-  const Layout::Pipe& p = l.pipes()[0];
-  CHECK(hit_pipe(l, p.x + p.w / 2, p.y + p.h / 2) == 0);
-  CHECK(hit_pipe(l, p.x - 0.01f, p.y + p.h / 2) == -1);
-  CHECK(hit_node(l, p.x + p.w / 2, p.y + p.h / 2) == -1);
-}
-
-TEST_CASE("web views: values fly with playback time, freeze when paused, restart after a seek") {
-  Session s;
-  run_program(s, det("ping_pong"));
-  Playback& pb = s.playback();
-  Flights f;
-  f.update(pb.model(), pb.cursor(), 0, 1, false);
-  REQUIRE(step_until(pb, [](const Model& m) { return !m.transfers().empty(); }));
-  // A step (one event, paused) shows the new value half-way.
-  f.update(pb.model(), pb.cursor(), 0.1, 1, true);
-  REQUIRE(f.active().size() == 1);
-  CHECK(f.active()[0].progress == doctest::Approx(0.5));
-  f.update(pb.model(), pb.cursor(), 0.1, 1, true);  // paused: frozen
-  CHECK(f.active()[0].progress == doctest::Approx(0.5));
-  f.update(pb.model(), pb.cursor(), 0.06, 1, false);  // playing at speed 1
-  CHECK(f.active()[0].progress == doctest::Approx(0.5 + 0.06 / Flights::kSeconds));
-  f.update(pb.model(), pb.cursor(), 0.06, 0.25, false);  // slow motion: a quarter
-  CHECK(f.active()[0].progress == doctest::Approx(0.5 + 0.075 / Flights::kSeconds));
-  f.update(pb.model(), pb.cursor(), 1.0, 1, false);  // arrived: gone
-  CHECK(f.active().empty());
-
-  // Where a handoff flies: from the sender's node to the receiver's.
-  const Transfer& t = pb.model().transfers().back();
-  Layout l;
-  l.update(pb.model());
-  float x = 0, y = 0;
-  const Layout::Node* from = l.node_of(t.from_g ? t.from_g : t.to_g);
-  const Layout::Node* to = l.node_of(t.to_g);
-  REQUIRE(to != nullptr);
-  REQUIRE(flight_position(l, t, 1, x, y));
-  CHECK(x == doctest::Approx(to->x));
-  CHECK(y == doctest::Approx(to->y));
-  if (t.from_g) {
-    REQUIRE(flight_position(l, t, 0, x, y));
-    CHECK(x == doctest::Approx(from->x));
-  }
-
-  // Going back (a seek) forgets what was flying and does not replay history.
-  REQUIRE(step_until(pb, [&](const Model& m) { return m.transfers().size() >= 3; }));
-  f.update(pb.model(), pb.cursor(), 0, 1, false);
-  CHECK(!f.active().empty());
-  pb.seek(pb.cursor() - 1);
-  f.update(pb.model(), pb.cursor(), 0, 1, false);
-  CHECK(f.active().empty());
 }

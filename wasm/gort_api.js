@@ -114,6 +114,17 @@
     for (var k in rects) { rects[k][0] += c.left; rects[k][1] += c.top; }
     return rects;
   };
+  // The graph view's last frame: {fontPx, nodes: [{id, kind, label, state,
+  // x, y, w, h}], edges: [{from, to, waiting, points: [{x, y}]}], chips:
+  // [{value, x, y, w, h}]}, in CSS pixels of the page.
+  gort.scene = function() {
+    var s = json('gort_scene_json');
+    var c = Module['canvas'].getBoundingClientRect();
+    s.nodes.forEach(function(n) { n.x += c.left; n.y += c.top; });
+    s.chips.forEach(function(n) { n.x += c.left; n.y += c.top; });
+    s.edges.forEach(function(e) { e.points.forEach(function(p) { p.x += c.left; p.y += c.top; }); });
+    return s;
+  };
   gort.run = function(id, opts) {
     return new Promise(function(resolve, reject) {
       opts = opts === undefined ? {} : opts;

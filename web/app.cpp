@@ -69,7 +69,8 @@ struct App {
   ImVec4 clear;    // the panels' background (see main)
   double dpr = 0;  // the devicePixelRatio the fonts were rasterized for
   double last_frame = 0;
-  ImFont* mono = nullptr;  // the console's
+  ImFont* mono = nullptr;        // the console's
+  ImFont* graph_font = nullptr;  // the graph's text, rasterized for Layout::kFont px
   bool embed = false;
   bool first_frame = true;
   std::string query;  // the link of the options last published to the URL
@@ -90,6 +91,9 @@ void load_fonts(double dpr) {
                                  static_cast<int>(dejavu_sans_size), px, &cfg);
   app->mono = io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(dejavu_sans_mono),
                                              static_cast<int>(dejavu_sans_mono_size), px, &cfg);
+  app->graph_font = io.Fonts->AddFontFromMemoryTTF(
+      const_cast<unsigned char*>(dejavu_sans), static_cast<int>(dejavu_sans_size),
+      std::round(Layout::kFont * static_cast<float>(dpr)), &cfg);
   io.FontGlobalScale = static_cast<float>(1.0 / dpr);
   ImGui_ImplOpenGL3_DestroyFontsTexture();
   ImGui_ImplOpenGL3_CreateFontsTexture();
@@ -132,8 +136,8 @@ void draw_panels(ImVec2 size) {
     draw_stats(pg, app->times);
     ImGui::End();
   }
-  place("Controls", r.controls);
-  draw_controls(pg, app->rects);
+  place("Controls", r.controls, app->embed ? ImGuiWindowFlags_NoTitleBar : 0);
+  draw_controls(pg, app->rects, app->embed);
   ImGui::End();
   place("Console", r.console);
   draw_console(pg, app->mono, app->rects);
@@ -142,8 +146,8 @@ void draw_panels(ImVec2 size) {
   // in r.graph and r.timeline.
   place("Goroutines and channels", r.graph);
   const Playback& pb = app->bench ? app->bench->playback() : pg.session().playback();
-  const Layout& layout = app->bench ? app->bench->layout() : pg.session().layout();
-  app->graph.draw(pb, layout, app->renderer, pg.selected);
+  Layout& layout = app->bench ? app->bench->layout() : pg.session().layout();
+  app->graph.draw(pb, layout, app->renderer, app->graph_font, pg.selected);
   ImGui::End();
   place("Timeline", r.timeline);
   app->timeline.draw(pb, app->renderer, pg.selected);
@@ -223,6 +227,9 @@ const WidgetRects& widget_rects() {
 const FrameTimes& frame_times() {
   return app->times;
 }
+SceneExport graph_scene() {
+  return app->graph.scene();
+}
 
 }  // namespace gort::web
 
@@ -281,6 +288,13 @@ int main() {
     }
   }
   app->pg.on_end = js::run_ended;
+  // Layouts size boxes by their text in the graph's font.
+  TextWidth graph_text = [](std::string_view t) {
+    ImFont* f = app->graph_font ? app->graph_font : ImGui::GetFont();
+    return f->CalcTextSizeA(Layout::kFont, FLT_MAX, 0, t.data(), t.data() + t.size()).x;
+  };
+  app->pg.session().layout().set_text_width(graph_text);
+  if (app->bench) app->bench->layout().set_text_width(graph_text);
   if (!link_err.empty()) {
     app->pg.notice = "This link is malformed: " + link_err + ". Showing the defaults.";
     js::warn(app->pg.notice);

@@ -12,7 +12,7 @@
 
 namespace gort::web {
 
-void draw_controls(Playground& pg, WidgetRects& rects) {
+void draw_controls(Playground& pg, WidgetRects& rects, bool compact) {
   Session& s = pg.session();
   Playback& play = s.playback();
   std::string error;
@@ -48,7 +48,9 @@ void draw_controls(Playground& pg, WidgetRects& rects) {
 
   // Speed: a log slider over the whole range Session accepts.
   float speed = static_cast<float>(pg.next.speed);
-  ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x * 0.5f, 240.0f));
+  if (compact) ImGui::SameLine(0, 16);
+  ImGui::SetNextItemWidth(compact ? 90.0f
+                                  : std::min(ImGui::GetContentRegionAvail().x * 0.5f, 240.0f));
   if (ImGui::SliderFloat("speed", &speed, static_cast<float>(Config::kMinSpeed),
                          static_cast<float>(Config::kMaxSpeed), speed < 10 ? "%.2gx" : "%.0fx",
                          ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp)) {
@@ -62,11 +64,21 @@ void draw_controls(Playground& pg, WidgetRects& rects) {
         "Real-time runs also scale their sleeps (from the next run).");
 
   int procs = pg.next.procs > 0 ? pg.next.procs : Session::kDefaultProcs;
-  ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x * 0.5f, 240.0f));
+  if (compact) ImGui::SameLine(0, 16);
+  ImGui::SetNextItemWidth(compact ? 70.0f
+                                  : std::min(ImGui::GetContentRegionAvail().x * 0.5f, 240.0f));
   if (ImGui::SliderInt("GOMAXPROCS", &procs, 1, Session::kMaxProcs, "%d",
                        ImGuiSliderFlags_AlwaysClamp))
     pg.next.procs = procs;
   rects.record_item("procs");
+  if (compact) {
+    if (!pg.notice.empty()) {
+      ImGui::SameLine(0, 16);
+      ImGui::TextColored(theme::kError, "(!)");
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", pg.notice.c_str());
+    }
+    return;
+  }
   // On a line of its own: the panel is narrow.
   if (!Config::kThreads || pg.next.deterministic) {
     ImGui::TextColored(theme::kNotice, "simulated Ps");

@@ -11,7 +11,9 @@ class Playground;
 class WidgetRects;
 
 // Draws inside the current ImGui window. Records "run", "pause", "step",
-// "restart", "stop", "speed", "procs", "seed", "deterministic".
-void draw_controls(Playground& pg, WidgetRects& rects);
+// "restart", "stop", "speed", "procs", "seed", "deterministic", "scrub".
+// compact: one toolbar row (the embed layout): the buttons, speed and
+// GOMAXPROCS only.
+void draw_controls(Playground& pg, WidgetRects& rects, bool compact = false);
 
 }  // namespace gort::web

@@ -1,56 +1,34 @@
-// See graph_scene.hpp. Sizes are in layout units (a node has radius 0.5, a
-// buffer cell is 1 unit) unless named *_px.
+// See graph_scene.hpp. Sizes are in layout units (CSS px at zoom 1) unless
+// named *_px; the view's scale turns them into screen pixels.
 #include "graph_scene.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "palette.hpp"
 
 namespace gort::web {
 namespace {
 
-// Queued goroutines at a pipe's ends: the layout leaves 2 units between a
-// pipe's right end and the goroutines, room for three.
-constexpr float kQueueGap = 0.6f;  // spacing
-constexpr float kQueueR = 0.26f;   // radius
-constexpr std::size_t kQueueShown = 3;
-constexpr float kQueueRoom = kQueueGap * (kQueueShown + 0.5f);
-constexpr std::size_t kMaxEdges = 48;  // wait lines drawn for every waiter up to this many
-constexpr float kTimerOffset = 1.2f;   // where a timer's send comes from (above right)
+using Pt = Layout::Pt;
+using Box = Layout::Box;
 
-struct Pt {
-  float x, y;
-};
+constexpr float kChipGap = 1;   // chips keep this far apart
+constexpr float kHoldStep = 3;  // a held-back chip tries places this far apart
+constexpr std::size_t kMaxEdges = 200;
 
-Pt queue_pos(const Layout::Pipe& p, bool sender, std::size_t i) {
-  const float y = p.y + p.h / 2;
-  const float d = kQueueGap * (0.75f + static_cast<float>(i));
-  return sender ? Pt{p.x + p.w + d, y} : Pt{p.x - d, y};
+std::uint64_t held_key(std::uint32_t chan, std::uint64_t seq) {
+  return (std::uint64_t{chan} << 40) ^ seq;
 }
 
-// The legs of a flight's path; returns the number of points (0 = none).
-int flight_path(const Layout& l, const Transfer& t, Pt pts[4]) {
-  int n = 0;
-  const Layout::Pipe* p = t.chan ? l.pipe_of(t.chan) : nullptr;
-  const Layout::Node* from = t.from_g ? l.node_of(t.from_g) : nullptr;
-  const Layout::Node* to = t.to_g ? l.node_of(t.to_g) : nullptr;
-  if (from) {
-    pts[n++] = {from->x, from->y};
-  } else if (p && t.from_timer) {
-    pts[n++] = {p->x + p->w + kTimerOffset, p->y - kTimerOffset};
-  }
-  if (p) {
-    if (t.from_g || t.from_timer) pts[n++] = {p->x + p->w, p->y + p->h / 2};
-    if (t.to_g) pts[n++] = {p->x, p->y + p->h / 2};
-  }
-  if (to) pts[n++] = {to->x, to->y};
-  return n >= 2 ? n : 0;
+bool overlap(const Box& a, const Box& b, float gap) {
+  return a.x < b.x + b.w + gap && b.x < a.x + a.w + gap && a.y < b.y + b.h + gap &&
+         b.y < a.y + a.h + gap;
 }
 
-bool visible(const SceneInput& in, float x, float y, float rx, float ry) {
-  return x + rx >= in.clip_x0 && x - rx <= in.clip_x1 && y + ry >= in.clip_y0 &&
-         y - ry <= in.clip_y1;
+Box centred(Pt p, float w, float h) {
+  return {p.x - w / 2, p.y - h / 2, w, h};
 }
 
 std::uint32_t darker(std::uint32_t c) {
@@ -58,256 +36,507 @@ std::uint32_t darker(std::uint32_t c) {
   return palette::rgba(r, g, b, c >> 24);
 }
 
-// prefix + n. (Not `"g" + std::to_string(n)`: g++ 12 warns falsely about
-// that expression with -Wrestrict.)
-std::string tagged(const char* prefix, std::uint64_t n) {
-  std::string s = prefix;
-  s += std::to_string(n);
+// "g7", "c3": a node's id in the export. (Not "g" + std::to_string: g++ 12
+// warns falsely about that expression with -Wrestrict.)
+std::string node_id(bool chan, std::uint32_t id) {
+  std::string s = chan ? "c" : "g";
+  s += std::to_string(id);
   return s;
+}
+
+std::string chip_text(const Model& m, const Transfer& t) {
+  return t.closed ? "closed" : m.format(t.v);
+}
+
+float chip_w(const std::string& text, const TextWidth& width) {
+  return text.empty() ? 10.0f : std::clamp(width(text) + 8, 16.0f, Layout::kMaxChipW);
+}
+
+float in_x(const Layout::Item& c) {
+  return c.dir > 0 ? c.box.x : c.box.x + c.box.w;
+}
+float out_x(const Layout::Item& c) {
+  return c.dir > 0 ? c.box.x + c.box.w : c.box.x;
+}
+bool near_in(const Layout::Item& c, Pt p) {
+  return std::fabs(p.x - in_x(c)) < std::fabs(p.x - out_x(c));
+}
+
+Pt along(const std::vector<Pt>& pts, const std::vector<float>& at, float s) {
+  if (pts.size() == 1 || s <= 0) return pts.front();
+  for (std::size_t i = 1; i < pts.size(); ++i) {
+    if (s <= at[i] || i + 1 == pts.size()) {
+      const float len = at[i] - at[i - 1];
+      const float f = len > 0 ? std::clamp((s - at[i - 1]) / len, 0.0f, 1.0f) : 1.0f;
+      return {pts[i - 1].x + (pts[i].x - pts[i - 1].x) * f,
+              pts[i - 1].y + (pts[i].y - pts[i - 1].y) * f};
+    }
+  }
+  return pts.back();
 }
 
 }  // namespace
 
-std::string goroutine_label(const Goroutine& g) {
-  return g.name.empty() ? tagged("g", g.id) : g.name;
+std::string channel_status(const Channel& c) {
+  std::string s;
+  if (c.cap > 0) s = std::to_string(c.buffer.size()) + "/" + std::to_string(c.cap);
+  if (c.closed) s += s.empty() ? "closed" : " closed";
+  return s;
 }
 
-std::string goroutine_label(const Model& m, std::uint32_t id) {
-  const Goroutine* g = m.goroutine(id);
-  return g ? goroutine_label(*g) : tagged("g", id);
+std::string fit_text(const std::string& text, float room, const TextWidth& width) {
+  if (width(text) <= room) return text;
+  std::string t = text;
+  while (!t.empty()) {
+    t.pop_back();
+    while (!t.empty() && (static_cast<unsigned char>(t.back()) & 0xc0) == 0x80) t.pop_back();
+    if (width(t + "\xe2\x80\xa6") <= room) return t + "\xe2\x80\xa6";
+  }
+  return "";
 }
 
-std::string channel_label(const Channel& c) {
-  return c.name.empty() ? tagged("c", c.id) : c.name;
+int hit_item(const Layout& l, float x, float y) {
+  const auto& items = l.items();
+  for (std::size_t i = items.size(); i-- > 0;) {
+    const Box& b = items[i].box;
+    if (x >= b.x && x <= b.x + b.w && y >= b.y && y <= b.y + b.h) return static_cast<int>(i);
+  }
+  return -1;
 }
 
-void Flights::update(const Model& m, std::size_t cursor, double dt, double speed, bool paused) {
+// ---- chips ------------------------------------------------------------------
+
+bool Chips::path_of(const Model& m, const Layout& l, const Transfer& t, float w, Path& out) {
+  out.pts.clear();
+  const Layout::Item* c = l.channel(t.chan);
+  const Channel* ch = m.channel(t.chan);
+  if (!c || !ch) return false;
+  const float slot_y = c->box.y + Layout::kNameRow + Layout::kSlotH / 2;
+  auto slot_of = [&](std::uint64_t seq) {
+    const auto k = seq > ch->buffered_out ? static_cast<int>(seq - ch->buffered_out - 1) : 0;
+    return Layout::slot(*c, std::min(k, Layout::slots(ch->cap) - 1));
+  };
+  std::vector<Pt>& leg = leg_;
+  // Into the channel: from the sender, or from the clock (a timer's send).
+  if (t.from_g) {
+    if (!l.route(t.from_g, t.chan, true, leg)) return false;
+    out.pts = leg;
+  } else if (t.from_timer) {
+    out.pts.push_back({in_x(*c) + c->dir * 6, slot_y});
+  }
+  const bool into_buffer = t.to_g == 0;
+  const bool out_of_buffer = !t.from_g && !t.from_timer && t.seq > 0;
+  if (into_buffer) {
+    if (out.pts.empty()) return false;
+    if (near_in(*c, out.pts.back())) out.pts.push_back(slot_of(t.seq));
+  } else {
+    if (!l.route(t.to_g, t.chan, false, leg)) return false;
+    if (out_of_buffer && !near_in(*c, leg.front())) out.pts.push_back(Layout::slot(*c, 0));
+    if (out.pts.empty() && t.closed) out.pts.push_back({c->box.x + c->box.w / 2, slot_y});
+    out.pts.insert(out.pts.end(), leg.begin(), leg.end());
+  }
+  if (out.pts.size() < 2) return false;
+  out.at.assign(out.pts.size(), 0);
+  for (std::size_t i = 1; i < out.pts.size(); ++i)
+    out.at[i] = out.at[i - 1] +
+                std::hypot(out.pts[i].x - out.pts[i - 1].x, out.pts[i].y - out.pts[i - 1].y);
+  // Clear of the goroutines' boxes at the ends (its own channel's is fine).
+  const float total = out.at.back();
+  out.s0 = 0;
+  out.s1 = total;
+  if (const Layout::Item* g = t.from_g ? l.goroutine(t.from_g) : nullptr)
+    while (out.s0 < total &&
+           overlap(centred(along(out.pts, out.at, out.s0), w, Layout::kChipH), g->box, kChipGap))
+      out.s0 += 2;
+  if (const Layout::Item* g = t.to_g ? l.goroutine(t.to_g) : nullptr)
+    while (out.s1 > out.s0 &&
+           overlap(centred(along(out.pts, out.at, out.s1), w, Layout::kChipH), g->box, kChipGap))
+      out.s1 -= 2;
+  // No room between the boxes for this chip: it is not drawn.
+  if (const Layout::Item* g = t.to_g ? l.goroutine(t.to_g) : nullptr)
+    if (overlap(centred(along(out.pts, out.at, out.s1), w, Layout::kChipH), g->box, kChipGap))
+      return false;
+  return true;
+}
+
+void Chips::update(const Model& m, const Layout& l, std::size_t cursor, double dt, double speed,
+                   bool paused) {
   const auto& ts = m.transfers();
   if (cursor < cursor_) {
     // Went back (seek, new run): what is in the model now is history.
-    active_.clear();
+    flights_.clear();
+    held_.clear();
     next_event_ = ts.empty() ? 0 : ts.back().event + 1;
   }
   cursor_ = cursor;
-  if (!paused) {
-    const float step = static_cast<float>(dt * std::clamp(speed, 0.05, 3.0) / kSeconds);
-    for (Flight& f : active_) f.progress += step;
-    std::erase_if(active_, [](const Flight& f) { return f.progress >= 1; });
-  }
-  // New transfers: those completed by events not seen yet (the newest ones
-  // only, when playback jumps far ahead).
+  const double sp = std::clamp(speed, 0.05, 3.0);
+  if (!paused)
+    for (Flight& f : flights_) f.progress += dt * sp / kSeconds;
+  // New transfers (the newest only, when playback jumps far ahead).
   std::size_t first = ts.size();
   while (first > 0 && ts[first - 1].event >= next_event_ && ts.size() - first < kMaxNewPerFrame)
     --first;
-  for (std::size_t i = first; i < ts.size(); ++i)
-    active_.push_back(Flight{ts[i], paused ? 0.5f : 0.0f});
-  if (!ts.empty()) next_event_ = std::max(next_event_, ts.back().event + 1);
-  if (active_.size() > kMax)
-    active_.erase(active_.begin(), active_.begin() + static_cast<long>(active_.size() - kMax));
-}
-
-bool flight_position(const Layout& l, const Transfer& t, float progress, float& x, float& y) {
-  Pt pts[4];
-  const int n = flight_path(l, t, pts);
-  if (n == 0) return false;
-  float len[3], total = 0;
-  for (int i = 0; i + 1 < n; ++i) {
-    len[i] = std::hypot(pts[i + 1].x - pts[i].x, pts[i + 1].y - pts[i].y);
-    total += len[i];
-  }
-  float d = std::clamp(progress, 0.0f, 1.0f) * total;
-  for (int i = 0; i + 1 < n; ++i) {
-    if (d <= len[i] || i + 2 == n) {
-      const float f = len[i] > 0 ? std::min(d / len[i], 1.0f) : 1.0f;
-      x = pts[i].x + (pts[i + 1].x - pts[i].x) * f;
-      y = pts[i].y + (pts[i + 1].y - pts[i].y) * f;
-      return true;
+  for (std::size_t i = first; i < ts.size(); ++i) {
+    const Transfer& t = ts[i];
+    std::uint64_t key = t.event;
+    if (t.to_g == 0 && t.seq) {
+      held_[held_key(t.chan, t.seq)].key = key;  // its chip in the buffer keeps this order
+      const Channel* c = m.channel(t.chan);
+      if (c && t.seq <= c->buffered_out) continue;  // gone already: its way out shows it
+    } else if (t.seq) {
+      auto h = held_.find(held_key(t.chan, t.seq));
+      if (h != held_.end()) key = h->second.key;
+      // Its way in (if still shown) ends: it leaves from the front now.
+      std::erase_if(flights_, [&](const Flight& f) {
+        return f.t.chan == t.chan && f.t.seq == t.seq && f.t.to_g == 0;
+      });
     }
-    d -= len[i];
+    flights_.push_back(Flight{t, paused ? 1.0 / 3 : 0.0, -1, key});
   }
-  return false;
-}
+  if (!ts.empty()) next_event_ = std::max(next_event_, ts.back().event + 1);
+  if (flights_.size() > kMax)
+    flights_.erase(flights_.begin(), flights_.begin() + static_cast<long>(flights_.size() - kMax));
 
-void scene_bounds(const Layout& l, float& x0, float& y0, float& x1, float& y1) {
-  bool any = false;
-  auto add = [&](float a0, float b0, float a1, float b1) {
-    x0 = any ? std::min(x0, a0) : a0;
-    y0 = any ? std::min(y0, b0) : b0;
-    x1 = any ? std::max(x1, a1) : a1;
-    y1 = any ? std::max(y1, b1) : b1;
-    any = true;
+  // What to place: flights and buffered values, oldest first.
+  struct Want {
+    std::uint64_t key;
+    int flight;  // index into flights_, or -1: a buffered value
+    std::uint32_t chan;
+    std::uint64_t seq;
   };
-  for (const Layout::Node& n : l.nodes()) add(n.x - n.r, n.y - n.r, n.x + n.r, n.y + n.r);
-  // A pipe with its name above it and its queues at both ends.
-  for (const Layout::Pipe& p : l.pipes())
-    add(p.x - kQueueRoom, p.y - 1, p.x + p.w + kQueueRoom, p.y + p.h + 0.5f);
-  if (!any) x0 = y0 = 0, x1 = y1 = 1;
-}
-
-int hit_node(const Layout& l, float x, float y) {
-  const auto& ns = l.nodes();
-  for (std::size_t i = ns.size(); i-- > 0;) {
-    const float dx = x - ns[i].x, dy = y - ns[i].y;
-    if (dx * dx + dy * dy <= ns[i].r * ns[i].r) return static_cast<int>(i);
+  std::vector<Want> wants;
+  wants.reserve(flights_.size() + 16);
+  for (std::size_t i = 0; i < flights_.size(); ++i)
+    wants.push_back({flights_[i].key, static_cast<int>(i), flights_[i].t.chan, flights_[i].t.seq});
+  for (const Channel& c : m.channels()) {
+    if (c.buffer.empty() || !l.channel(c.id)) continue;
+    const std::size_t shown = std::min<std::size_t>(c.buffer.size(), Layout::kMaxSlots);
+    for (std::size_t k = 0; k < shown; ++k) {
+      const std::uint64_t seq = c.buffered_out + k + 1;
+      bool arriving = false;
+      for (const Flight& f : flights_)
+        arriving |= f.t.chan == c.id && f.t.seq == seq && f.t.to_g == 0;
+      if (arriving) continue;
+      auto h = held_.find(held_key(c.id, seq));
+      wants.push_back({h == held_.end() ? 0 : h->second.key, -1, c.id, seq});
+    }
   }
-  return -1;
-}
+  std::stable_sort(wants.begin(), wants.end(),
+                   [](const Want& a, const Want& b) { return a.key < b.key; });
 
-int hit_pipe(const Layout& l, float x, float y) {
-  const auto& ps = l.pipes();
-  for (std::size_t i = ps.size(); i-- > 0;) {
-    const auto& p = ps[i];
-    if (x >= p.x && x <= p.x + p.w && y >= p.y && y <= p.y + p.h) return static_cast<int>(i);
+  chips_.clear();
+  std::vector<Box> placed;
+  placed.reserve(wants.size());
+  auto free_at = [&](const Box& b) {
+    for (const Box& p : placed)
+      if (overlap(b, p, kChipGap)) return false;
+    return true;
+  };
+  // A chip passing a box (other than its channel's) is not drawn there.
+  auto clear_of_boxes = [&](const Box& b, std::uint32_t chan) {
+    for (const Layout::Item& it : l.items())
+      if (!(it.kind == Layout::Item::Kind::Channel && it.id == chan) && overlap(b, it.box, 0))
+        return false;
+    return true;
+  };
+  const TextWidth& width = l.text_width();
+  std::vector<char> done(flights_.size(), 0);
+  for (const Want& w : wants) {
+    if (w.flight >= 0) {
+      Flight& f = flights_[static_cast<std::size_t>(w.flight)];
+      std::string text = chip_text(m, f.t);
+      const float cw = chip_w(text, width);
+      if (!path_of(m, l, f.t, cw, path_)) {
+        done[static_cast<std::size_t>(w.flight)] = f.progress >= 1;
+        continue;
+      }
+      const float want =
+          path_.s0 + static_cast<float>(std::min(f.progress, 1.0)) * (path_.s1 - path_.s0);
+      const float lo = std::max(f.s, path_.s0);
+      float s = std::max(want, lo);
+      Box b = centred(along(path_.pts, path_.at, s), cw, Layout::kChipH);
+      while (!free_at(b) && s > lo) {
+        s = std::max(lo, s - kHoldStep);
+        b = centred(along(path_.pts, path_.at, s), cw, Layout::kChipH);
+      }
+      if (!free_at(b)) {  // no room yet: it waits, unseen
+        done[static_cast<std::size_t>(w.flight)] = f.progress >= 2;
+        continue;
+      }
+      f.s = s;
+      done[static_cast<std::size_t>(w.flight)] =
+          (f.progress >= 1 && s >= path_.s1 - 0.5f) || f.progress >= 2;
+      if (f.t.to_g == 0 && f.t.seq) held_[held_key(f.t.chan, f.t.seq)].x = b.x + b.w / 2;
+      if (done[static_cast<std::size_t>(w.flight)] && f.t.to_g == 0) {
+        held_[held_key(f.t.chan, f.t.seq)].seen = true;  // now drawn in its slot
+      }
+      if (!clear_of_boxes(b, f.t.chan)) continue;
+      placed.push_back(b);
+      chips_.push_back({b, f.t.chan, std::move(text), f.t.closed, false});
+    } else {
+      const Layout::Item* c = l.channel(w.chan);
+      const Channel* ch = m.channel(w.chan);
+      const std::uint64_t k = w.seq - ch->buffered_out - 1;
+      const Pt target = Layout::slot(*c, static_cast<int>(k));
+      Held& h = held_[held_key(w.chan, w.seq)];
+      if (!h.seen) {
+        h.x = target.x;
+        h.seen = true;
+      }
+      const float step = paused ? 0.0f : static_cast<float>(kSlidePx * dt * sp);
+      const float dir = target.x > h.x ? 1.0f : -1.0f;
+      float x = std::fabs(target.x - h.x) <= step ? target.x : h.x + dir * step;
+      std::string text = m.format(ch->buffer[static_cast<std::size_t>(k)]);
+      const float cw = std::min(chip_w(text, width), c->slot_w - 4);
+      Box b = centred({x, target.y}, cw, Layout::kChipH);
+      while (!free_at(b) && std::fabs(x - h.x) > 0.01f) {
+        x = std::fabs(x - h.x) <= kHoldStep ? h.x : x - dir * kHoldStep;
+        b = centred({x, target.y}, cw, Layout::kChipH);
+      }
+      if (!free_at(b)) continue;
+      h.x = x;
+      placed.push_back(b);
+      chips_.push_back({b, w.chan, fit_text(text, cw - 4, width), false, true});
+    }
   }
-  return -1;
+  // Flights that arrived go; so do buffered values long gone.
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < flights_.size(); ++i)
+    if (!done[i]) flights_[kept++] = flights_[i];
+  flights_.resize(kept);
+  for (auto it = held_.begin(); it != held_.end();) {
+    const Channel* ch = m.channel(static_cast<std::uint32_t>(it->first >> 40));
+    const std::uint64_t seq = it->first & ((std::uint64_t{1} << 40) - 1);
+    bool flying = false;
+    for (const Flight& f : flights_) flying |= f.t.seq == seq && f.t.chan == (it->first >> 40);
+    if (!ch || (seq <= ch->buffered_out && !flying))
+      it = held_.erase(it);
+    else
+      ++it;
+  }
 }
 
-void build_scene(const SceneInput& in, ShapeBatch& shapes, std::vector<Label>& labels) {
+// ---- the scene ----------------------------------------------------------------
+
+std::string SceneExport::json() const {
+  std::string out = "{\"fontPx\":";
+  char buf[160];
+  std::snprintf(buf, sizeof buf, "%.2f", font_px);
+  out += buf;
+  auto str = [&](const std::string& s) {
+    out += '"';
+    for (char c : s) {
+      if (c == '"' || c == '\\') out += '\\';
+      if (static_cast<unsigned char>(c) < 0x20) continue;
+      out += c;
+    }
+    out += '"';
+  };
+  out += ",\"nodes\":[";
+  for (std::size_t i = 0; i < nodes.size(); ++i) {
+    const Node& n = nodes[i];
+    out += i ? ",{\"id\":" : "{\"id\":";
+    str(n.id);
+    out += n.channel ? ",\"kind\":\"channel\",\"label\":" : ",\"kind\":\"goroutine\",\"label\":";
+    str(n.label);
+    out += ",\"state\":";
+    str(n.state);
+    std::snprintf(buf, sizeof buf, ",\"x\":%.2f,\"y\":%.2f,\"w\":%.2f,\"h\":%.2f}", n.x, n.y, n.w,
+                  n.h);
+    out += buf;
+  }
+  out += "],\"edges\":[";
+  for (std::size_t i = 0; i < edges.size(); ++i) {
+    const Edge& e = edges[i];
+    out += i ? ",{\"from\":" : "{\"from\":";
+    str(e.from);
+    out += ",\"to\":";
+    str(e.to);
+    out += e.waiting ? ",\"waiting\":true,\"points\":[" : ",\"waiting\":false,\"points\":[";
+    for (std::size_t k = 0; k < e.points.size(); ++k) {
+      std::snprintf(buf, sizeof buf, "%s{\"x\":%.2f,\"y\":%.2f}", k ? "," : "", e.points[k].x,
+                    e.points[k].y);
+      out += buf;
+    }
+    out += "]}";
+  }
+  out += "],\"chips\":[";
+  for (std::size_t i = 0; i < chips.size(); ++i) {
+    const ChipBox& c = chips[i];
+    out += i ? ",{\"value\":" : "{\"value\":";
+    str(c.value);
+    out += ",\"chan\":";
+    str(c.chan);
+    std::snprintf(buf, sizeof buf, ",\"x\":%.2f,\"y\":%.2f,\"w\":%.2f,\"h\":%.2f}", c.x, c.y, c.w,
+                  c.h);
+    out += buf;
+  }
+  out += "]}";
+  return out;
+}
+
+void build_scene(const SceneInput& in, ShapeBatch& shapes, std::vector<Label>& labels,
+                 SceneExport* out) {
   shapes.clear();
   labels.clear();
+  if (out) *out = SceneExport{};
   const Model& m = in.model;
   const Layout& l = in.layout;
   const ViewTransform& v = in.view;
   const float s = v.scale;
-  const float lh = in.line_height;
-  auto fits = [&](const std::string& t, float room) { return in.text_width(t) <= room; };
+  const float font_px = Layout::kFont * s;
+  const bool text = font_px >= kMinLabelPx;
+  if (out) out->font_px = font_px;
+  auto screen = [&](const Box& b) { return Box{v.sx(b.x), v.sy(b.y), b.w * s, b.h * s}; };
+  auto visible = [&](const Box& b) {
+    return b.x + b.w >= in.clip_x0 && b.x <= in.clip_x1 && b.y + b.h >= in.clip_y0 &&
+           b.y <= in.clip_y1;
+  };
+  // Widths at the drawn size (text_width measures at kFont px).
+  auto fit = [&](const std::string& t, float room_px) {
+    return fit_text(t, room_px / s, in.text_width);
+  };
 
-  // Wait edges: a goroutine blocked on a channel, to its place in the
-  // channel's queue (or the pipe's end past the queued ones shown).
-  // With many waiters the lines would only paint the canvas red: then only
-  // the queue's front, the selected and the hovered goroutine get one.
-  const float edge_w = std::clamp(0.05f * s, 1.0f, 3.0f);
-  std::size_t waiting = 0;
-  for (const Layout::Node& n : l.nodes()) waiting += n.state == GState::Blocked && n.chan != 0;
-  const bool all_edges = waiting <= kMaxEdges;
-  for (const Layout::Node& n : l.nodes()) {
-    if (n.state != GState::Blocked || n.chan == 0) continue;
-    const Layout::Pipe* p = l.pipe_of(n.chan);
-    const Channel* c = m.channel(n.chan);
-    if (!p || !c) continue;
-    const bool sender = n.reason == WaitReason::ChanSend;
-    const auto& q = sender ? c->senders : c->receivers;
-    std::size_t i = std::find(q.begin(), q.end(), n.g) - q.begin();
-    if (!all_edges && i >= kQueueShown && n.g != in.selected && n.g != in.hovered) continue;
-    Pt end = queue_pos(*p, sender, std::min(i, kQueueShown - 1));
-    if (i >= kQueueShown) end = queue_pos(*p, sender, 0);
-    const float x0 = v.sx(n.x), y0 = v.sy(n.y), x1 = v.sx(end.x), y1 = v.sy(end.y);
-    if (!visible(in, (x0 + x1) / 2, (y0 + y1) / 2, std::fabs(x1 - x0) / 2 + 1,
-                 std::fabs(y1 - y0) / 2 + 1))
+  // ---- edges: recent links, and the ones goroutines wait on.
+  std::vector<Layout::Pt> pts;
+  std::vector<std::uint64_t> drawn;  // (item, chan, send) already drawn (clusters share one)
+  const std::int64_t now = m.now();
+  auto edge = [&](std::uint32_t g, std::uint32_t chan, bool send, bool waiting) {
+    if (drawn.size() >= kMaxEdges) return;
+    const Layout::Item* gi = l.goroutine(g);
+    if (!gi) return;
+    const std::uint64_t key = (static_cast<std::uint64_t>(gi - l.items().data()) << 33) |
+                              (std::uint64_t{chan} << 1) | send;
+    if (std::find(drawn.begin(), drawn.end(), key) != drawn.end()) return;
+    if (!l.route(g, chan, send, pts)) return;
+    drawn.push_back(key);
+    const std::uint32_t color =
+        waiting ? palette::with_alpha(palette::kBlocked, 210) : palette::rgba(150, 160, 180, 150);
+    const float w = std::max(1.0f, (waiting ? 2.0f : 1.5f) * s);
+    for (std::size_t i = 1; i < pts.size(); ++i)
+      shapes.segment(v.sx(pts[i - 1].x), v.sy(pts[i - 1].y), v.sx(pts[i].x), v.sy(pts[i].y), w,
+                     color);
+    // An arrowhead where values arrive.
+    const Pt a = pts[pts.size() - 2], b = pts.back();
+    const float len = std::hypot(b.x - a.x, b.y - a.y);
+    if (len > 0) {
+      const float ux = (b.x - a.x) / len, uy = (b.y - a.y) / len, k = 6;
+      for (float side : {-1.0f, 1.0f}) {
+        const float hx = b.x - k * (ux * 0.9f - side * uy * 0.5f),
+                    hy = b.y - k * (uy * 0.9f + side * ux * 0.5f);
+        shapes.segment(v.sx(hx), v.sy(hy), v.sx(b.x), v.sy(b.y), w, color);
+      }
+    }
+    if (out) {
+      SceneExport::Edge e;
+      const std::string gid = node_id(false, gi->id), cid = node_id(true, chan);
+      e.from = send ? gid : cid;
+      e.to = send ? cid : gid;
+      e.waiting = waiting;
+      for (const Pt& p : pts) e.points.push_back({v.sx(p.x), v.sy(p.y)});
+      out->edges.push_back(std::move(e));
+    }
+  };
+  for (const Channel& c : m.channels()) {
+    for (std::uint32_t g : c.senders) edge(g, c.id, true, true);
+    for (std::uint32_t g : c.receivers) edge(g, c.id, false, true);
+  }
+  for (const Flow& k : m.flows())
+    if (k.last_ts >= now - kRecentNs) edge(k.g, k.chan, k.send, false);
+
+  // ---- boxes.
+  for (const Layout::Item& it : l.items()) {
+    const Box b = screen(it.box);
+    if (!visible(b) && !out) continue;
+    if (it.kind == Layout::Item::Kind::Goroutine) {
+      const Goroutine* g = m.goroutine(it.id);
+      if (!g) continue;
+      const GState st = g->state;
+      std::uint32_t fill = palette::state_color(st, g->p);
+      if (st == GState::Done) fill = palette::kDone;
+      const bool sel = it.id == in.selected && it.count == 1;
+      const bool hov = it.id == in.hovered;
+      const std::uint32_t stroke = sel   ? palette::kSelected
+                                   : hov ? palette::rgba(200, 205, 215)
+                                         : darker(fill);
+      const float border = sel ? std::max(2.5f, 2.0f * s) : hov ? 2.0f : std::max(1.0f, s);
+      shapes.box(b.x + b.w / 2, b.y + b.h / 2, b.w / 2, b.h / 2, std::min(b.h / 2, 6 * s), fill,
+                 stroke, border);
+      std::string label = Layout::goroutine_label(*g);
+      if (it.count > 1) label += " \xc3\x97" + std::to_string(it.count);  // ×N
+      if (text) {
+        std::string t = fit(label, b.w - 2 * Layout::kPad * s);
+        if (!t.empty())
+          labels.push_back({b.x + b.w / 2, b.y + b.h / 2, std::move(t),
+                            st == GState::Done ? palette::kTextDim : palette::text_on(fill)});
+      }
+      if (out)
+        out->nodes.push_back({node_id(false, it.id), false, label,
+                              std::string(state_text(g->state)), b.x, b.y, b.w, b.h});
       continue;
-    shapes.segment(x0, y0, x1, y1, edge_w, palette::with_alpha(palette::kBlocked, 90));
-  }
-
-  // Channels: the pipe, one cell per buffer slot, values inside, the queues.
-  for (const Layout::Pipe& p : l.pipes()) {
-    const Channel* c = m.channel(p.chan);
+    }
+    const Channel* c = m.channel(it.id);
     if (!c) continue;
-    const float x = v.sx(p.x), y = v.sy(p.y), w = p.w * s, h = p.h * s;
-    const float qx = kQueueRoom * s;
-    if (!visible(in, x + w / 2, y + h / 2, w / 2 + qx, h / 2 + lh * 2)) continue;
     const std::uint32_t border = c->closed ? palette::kTextDim : palette::kPipeBorder;
-    shapes.box(x + w / 2, y + h / 2, w / 2, h / 2, std::min(h / 2, 0.25f * s),
-               c->closed ? palette::kSlotEmpty : palette::kPipe, border, std::max(1.0f, 0.05f * s));
-    const float cell = w / static_cast<float>(std::max(p.slots, 1));
-    const float pad = std::max(1.0f, 0.12f * s);
-    for (int k = 0; k < p.slots; ++k) {
-      const float cx = x + cell * (static_cast<float>(k) + 0.5f), cy = y + h / 2;
-      const bool full = c->cap > 0 && static_cast<std::size_t>(k) < c->buffer.size();
-      const float hw = cell / 2 - pad, hh = h / 2 - pad;
+    shapes.box(b.x + b.w / 2, b.y + b.h / 2, b.w / 2, b.h / 2, std::min(b.h / 2, 4 * s),
+               palette::kPipe, border, std::max(1.0f, s));
+    // Slots (an unbuffered channel's one cell is where the handoff happens).
+    const int n = Layout::slots(c->cap);
+    for (int k = 0; k < n; ++k) {
+      const Pt p = Layout::slot(it, k);
+      const float hw = (it.slot_w / 2 - 2) * s, hh = (Layout::kSlotH / 2 - 2) * s;
       if (hw <= 0.5f || hh <= 0.5f) break;
-      if (c->cap == 0) {
-        // Unbuffered: no cell, only the place where the handoff happens.
-        shapes.segment(cx, y + pad, cx, y + h - pad, std::max(1.0f, 0.04f * s),
-                       palette::with_alpha(palette::kPipeBorder, 140));
-        continue;
-      }
-      shapes.box(cx, cy, hw, hh, std::min(hw, hh) * 0.3f,
-                 full ? palette::kValue : palette::kSlotEmpty);
-      if (full) {
-        std::string t = m.format(c->buffer[static_cast<std::size_t>(k)]);
-        if (lh <= 2 * hh + 2 && fits(t, 2 * hw - 2))
-          labels.push_back({cx, cy, std::move(t), palette::kTextDark});
-      }
+      if (c->cap == 0)
+        shapes.box(v.sx(p.x), v.sy(p.y), hw, hh, 3 * s, palette::rgba(0, 0, 0, 0),
+                   palette::with_alpha(palette::kPipeBorder, 150), std::max(1.0f, s));
+      else
+        shapes.box(v.sx(p.x), v.sy(p.y), hw, hh, 3 * s, palette::kSlotEmpty);
     }
-    // Name and fill above the pipe.
-    std::string name = channel_label(*c);
-    if (c->cap > 0)
-      name += "  " + std::to_string(c->buffer.size()) + "/" + std::to_string(c->cap);
-    else
-      name += "  unbuffered";
-    if (c->closed) name += "  closed";
-    if (lh <= 0.9f * s && fits(name, w + 2 * qx))
-      labels.push_back({x, y - lh * 0.65f, std::move(name), palette::kText, Label::Align::Left});
-    // Queued senders (right) and receivers (left), front nearest the pipe.
-    for (int side = 0; side < 2; ++side) {
-      const bool sender = side == 0;
-      const auto& q = sender ? c->senders : c->receivers;
-      for (std::size_t i = 0; i < q.size() && i < kQueueShown; ++i) {
-        Pt at = queue_pos(p, sender, i);
-        const float r = kQueueR * s;
-        const bool sel = q[i] == in.selected;
-        shapes.circle(v.sx(at.x), v.sy(at.y), std::max(r, 1.5f), palette::kBlocked,
-                      sel ? palette::kSelected : darker(palette::kBlocked),
-                      sel ? 2.0f : std::max(1.0f, 0.04f * s));
-        if (i + 1 == kQueueShown && q.size() > kQueueShown) {
-          std::string more = tagged("+", q.size() - kQueueShown + 1);
-          if (lh <= 0.9f * s && fits(more, kQueueGap * s * 1.6f))
-            labels.push_back(
-                {v.sx(at.x), v.sy(at.y) + r + lh * 0.6f, std::move(more), palette::kTextDim});
-        } else {
-          std::string id = std::to_string(q[i]);
-          if (lh * 0.9f <= 2 * r && fits(id, 2 * r - 2))
-            labels.push_back({v.sx(at.x), v.sy(at.y), std::move(id), palette::kTextDark});
-        }
-      }
+    // Goroutines queued: senders at the end values enter by, receivers at the other.
+    for (int end = 0; end < 2; ++end) {
+      const std::size_t q = end == 0 ? c->senders.size() : c->receivers.size();
+      const float x = end == 0 ? (it.dir > 0 ? it.box.x + Layout::kQueueRoom / 2 + 1
+                                             : it.box.x + it.box.w - Layout::kQueueRoom / 2 - 1)
+                               : (it.dir > 0 ? it.box.x + it.box.w - Layout::kQueueRoom / 2 - 1
+                                             : it.box.x + Layout::kQueueRoom / 2 + 1);
+      const float y = it.box.y + Layout::kNameRow + Layout::kSlotH / 2;
+      for (std::size_t k = 0; k < q && k < 3; ++k)
+        shapes.circle(v.sx(x), v.sy(y + (static_cast<float>(k) - 1) * 6), std::max(2.2f * s, 1.0f),
+                      palette::kBlocked);
     }
+    const std::string name = l.channel_label(m, *c);
+    const std::string status = channel_status(*c);
+    if (text) {
+      const float row_y = b.y + (Layout::kNameRow / 2 + 1) * s;
+      const float room = b.w - 2 * Layout::kPad * s;
+      const float sw = status.empty() ? 0 : in.text_width(status) * s;
+      std::string t = fit(name, room - (sw > 0 ? sw + Layout::kPad * s : 0));
+      if (!t.empty())
+        labels.push_back(
+            {b.x + Layout::kPad * s, row_y, std::move(t), palette::kText, Label::Align::Left});
+      if (sw > 0 && sw <= room)
+        labels.push_back({b.x + b.w - Layout::kPad * s, row_y, status,
+                          c->closed ? palette::rgba(250, 205, 90) : palette::kTextDim,
+                          Label::Align::Right});
+    }
+    if (out)
+      out->nodes.push_back({node_id(true, it.id), true, status.empty() ? name : name + " " + status,
+                            c->closed ? "closed" : "open", b.x, b.y, b.w, b.h});
   }
 
-  // Goroutines (or clusters of them).
-  const float cell_px = Layout::kCell * s;
-  for (const Layout::Node& n : l.nodes()) {
-    const float x = v.sx(n.x), y = v.sy(n.y), r = std::max(n.r * s, 1.5f);
-    if (!visible(in, x, y, r + cell_px, r + lh)) continue;
-    std::uint32_t fill = palette::state_color(n.state, n.p);
-    if (n.state == GState::Done) fill = palette::with_alpha(fill, 190);
-    const bool sel = n.g == in.selected && n.count == 1;
-    const bool hov = n.g == in.hovered;
-    std::uint32_t stroke = sel   ? palette::kSelected
-                           : hov ? palette::rgba(200, 205, 215)
-                                 : darker(fill);
-    float border = sel ? std::max(3.0f, 0.08f * s) : hov ? 2.0f : std::max(1.0f, 0.05f * s);
-    if (n.count > 1) {  // a cluster: a double ring says "many"
-      shapes.circle(x, y, r + std::max(2.0f, 0.1f * r), palette::with_alpha(fill, 90));
-      border = std::max(border, 2.0f);
+  // ---- chips, on top.
+  for (const Chip& c : in.chips) {
+    const Box b = screen(c.box);
+    if (out) out->chips.push_back({c.text, node_id(true, c.chan), b.x, b.y, b.w, b.h});
+    if (!visible(b)) continue;
+    const std::uint32_t fill = c.closed ? palette::kTextDim : palette::kValue;
+    shapes.box(b.x + b.w / 2, b.y + b.h / 2, b.w / 2, b.h / 2, std::min(4 * s, b.h / 2), fill,
+               palette::rgba(60, 50, 20), 1.0f);
+    if (text && !c.text.empty()) {
+      std::string t = c.buffered ? c.text : fit(c.text, b.w - 4 * s);
+      if (!t.empty())
+        labels.push_back({b.x + b.w / 2, b.y + b.h / 2, std::move(t), palette::kTextDark});
     }
-    shapes.circle(x, y, r, fill, stroke, border);
-    // Inside: the id (or the count of a cluster); below: the name.
-    const Goroutine* g = m.goroutine(n.g);
-    std::string inside = n.count > 1
-                             ? tagged("\xc3\x97", static_cast<std::uint64_t>(n.count))  // ×N
-                             : tagged("g", n.g);
-    if (lh <= 1.6f * r && fits(inside, 1.8f * r - 2))
-      labels.push_back({x, y, std::move(inside), palette::text_on(fill)});
-    if (g && !g->name.empty() && lh <= (Layout::kCell - 2 * Layout::kNodeRadius) * s + 2) {
-      if (fits(g->name, cell_px - 4))
-        labels.push_back({x, y + r + lh * 0.55f, g->name, palette::kTextDim});
-    }
-  }
-
-  // Values in flight, on top of everything.
-  for (const Flight& f : in.flights) {
-    float wx = 0, wy = 0;
-    if (!flight_position(l, f.t, f.progress, wx, wy)) continue;
-    const float x = v.sx(wx), y = v.sy(wy);
-    std::string t = f.t.closed ? "closed" : m.format(f.t.v);
-    const float tw = in.text_width(t);
-    const bool text = 0.5f * s >= lh * 0.8f && !t.empty();
-    const float hw = text ? std::max(tw / 2 + 4, 0.3f * s) : std::max(0.22f * s, 2.0f);
-    const float hh = text ? lh / 2 + 2 : hw;
-    if (!visible(in, x, y, hw, hh)) continue;
-    const std::uint32_t fill = f.t.closed ? palette::kTextDim : palette::kValue;
-    shapes.box(x, y, hw, hh, text ? 4.0f : hw, fill, palette::rgba(60, 50, 20), 1.0f);
-    if (text) labels.push_back({x, y, std::move(t), palette::kTextDark});
   }
 }
 

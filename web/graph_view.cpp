@@ -5,16 +5,15 @@
 
 #include <cmath>
 #include <string>
+#include <vector>
 
 #include "palette.hpp"
 
 namespace gort::web {
 namespace {
 
-constexpr float kFitMargin = 36;    // px around the layout when fitted
-constexpr float kMaxFitScale = 48;  // px per layout unit at most when fitted
-
-std::string state_line(const Model& m, GState s, int p, WaitReason r, std::uint32_t chan) {
+std::string state_line(const Model& m, const Layout& l, GState s, int p, WaitReason r,
+                       std::uint32_t chan) {
   switch (s) {
     case GState::Running:
       return "running on P" + std::to_string(p);
@@ -26,7 +25,7 @@ std::string state_line(const Model& m, GState s, int p, WaitReason r, std::uint3
       return "done";
     case GState::Blocked: {
       std::string t = "blocked: " + std::string(wait_reason_text(r));
-      if (const Channel* c = chan ? m.channel(chan) : nullptr) t += " on " + channel_label(*c);
+      if (const Channel* c = chan ? m.channel(chan) : nullptr) t += " on " + l.channel_label(m, *c);
       return t;
     }
   }
@@ -37,7 +36,8 @@ template <class Ids>
 std::string id_list(const Model& m, const Ids& ids) {
   std::string t;
   for (std::size_t i = 0; i < ids.size() && i < 8; ++i)
-    t += (i ? ", " : "") + goroutine_label(m, ids[i]);
+    t += (i ? ", " : "") + (m.goroutine(ids[i]) ? Layout::goroutine_label(*m.goroutine(ids[i]))
+                                                : "g" + std::to_string(ids[i]));
   if (ids.size() > 8) t += ", ... (" + std::to_string(ids.size()) + ")";
   return t;
 }
@@ -51,79 +51,95 @@ void GraphView::draw_legend(const Model& m) {
   const float x0 = ImGui::GetCursorScreenPos().x;
   const float right = x0 + ImGui::GetContentRegionAvail().x;
   float x = x0, y = ImGui::GetCursorScreenPos().y;
-  auto item = [&](std::uint32_t color, const std::string& text, bool value = false) {
-    const float w = 2 * r + 6 + ImGui::CalcTextSize(text.c_str()).x + 14;
+  // One swatch per colour, then the words: "running on P0-P3" takes one
+  // swatch per P.
+  auto item = [&](const std::vector<std::uint32_t>& colors, const std::string& text,
+                  bool value = false) {
+    const float sw = static_cast<float>(colors.size()) * (2 * r + 2) + 4;
+    const float w = sw + ImGui::CalcTextSize(text.c_str()).x + 12;
     if (x + w > right && x > x0) {
       x = x0;
       y += lh + 4;
     }
-    const ImVec2 c(x + r, y + lh / 2);
-    if (value)
-      dl->AddRectFilled(ImVec2(c.x - r, c.y - r * 0.8f), ImVec2(c.x + r, c.y + r * 0.8f), color, 2);
-    else
-      dl->AddCircleFilled(c, r, color);
-    dl->AddText(ImVec2(x + 2 * r + 6, y), palette::kText, text.c_str());
+    for (std::size_t i = 0; i < colors.size(); ++i) {
+      const ImVec2 c(x + r + static_cast<float>(i) * (2 * r + 2), y + lh / 2);
+      if (value)
+        dl->AddRectFilled(ImVec2(c.x - r, c.y - r * 0.8f), ImVec2(c.x + r, c.y + r * 0.8f),
+                          colors[i], 2);
+      else
+        dl->AddRectFilled(ImVec2(c.x - r, c.y - r * 0.8f), ImVec2(c.x + r, c.y + r * 0.8f),
+                          colors[i], r * 0.6f);
+    }
+    dl->AddText(ImVec2(x + sw, y), palette::kText, text.c_str());
     x += w;
   };
-  for (int p = 0; p < m.procs(); ++p)
-    item(palette::proc_color(p), "running on P" + std::to_string(p));
-  item(palette::kRunnable, "runnable");
-  item(palette::kBlocked, "blocked");
-  item(palette::kSleeping, "sleeping");
-  item(palette::kDone, "done");
-  item(palette::kValue, "value", true);
+  std::vector<std::uint32_t> procs;
+  for (int p = 0; p < m.procs(); ++p) procs.push_back(palette::proc_color(p));
+  item(procs, m.procs() > 1 ? "running on P0-P" + std::to_string(m.procs() - 1) : "running on P0");
+  item({palette::kRunnable}, "runnable");
+  item({palette::kBlocked}, "blocked");
+  item({palette::kSleeping}, "sleeping");
+  item({palette::kDone}, "done");
+  item({palette::kValue}, "value", true);
   ImGui::Dummy(ImVec2(right - x0, y + lh + 6 - ImGui::GetCursorScreenPos().y));
 }
 
-void GraphView::tooltip(const Model& m, const Layout& l, int node, int pipe) const {
+void GraphView::tooltip(const Model& m, const Layout& l, int item) const {
+  const Layout::Item& it = l.items()[static_cast<std::size_t>(item)];
   ImGui::BeginTooltip();
-  if (node >= 0) {
-    const Layout::Node& n = l.nodes()[static_cast<std::size_t>(node)];
-    const Goroutine* g = m.goroutine(n.g);
-    if (n.count > 1) {
-      ImGui::Text("%u goroutines%s%s", n.count, g && !g->name.empty() ? " named " : "",
-                  g && !g->name.empty() ? g->name.c_str() : "");
-      ImGui::TextUnformatted(state_line(m, n.state, n.p, n.reason, n.chan).c_str());
+  if (it.kind == Layout::Item::Kind::Goroutine) {
+    const Goroutine* g = m.goroutine(it.id);
+    if (g && it.count > 1) {
+      ImGui::Text("%u goroutines%s%s", it.count, g->name.empty() ? "" : " named ", g->name.c_str());
+      ImGui::TextUnformatted(state_line(m, l, g->state, -1, g->reason, g->chan).c_str());
       ImGui::TextDisabled("(grouped: too many goroutines to draw one by one)");
     } else if (g) {
       ImGui::Text("goroutine %u%s%s", g->id, g->name.empty() ? "" : "  ", g->name.c_str());
-      ImGui::TextUnformatted(state_line(m, g->state, g->p, g->reason, g->chan).c_str());
+      ImGui::TextUnformatted(state_line(m, l, g->state, g->p, g->reason, g->chan).c_str());
       if (g->line > 0) ImGui::Text("at line %d", g->line);
       if (g->parent)
-        ImGui::Text("created by %s at line %d", goroutine_label(m, g->parent).c_str(),
-                    g->created_line);
+        ImGui::Text("created by %s at line %d",
+                    id_list(m, std::vector<std::uint32_t>{g->parent}).c_str(), g->created_line);
       ImGui::Text("scheduled %llu time%s", static_cast<unsigned long long>(g->runs),
                   g->runs == 1 ? "" : "s");
       ImGui::TextDisabled("click to select: its line lights up in the source");
     }
-  } else if (pipe >= 0) {
-    const Channel* c = m.channel(l.pipes()[static_cast<std::size_t>(pipe)].chan);
-    if (c) {
-      ImGui::Text("channel %s", channel_label(*c).c_str());
-      if (c->cap > 0) {
-        ImGui::Text("buffered: %zu of %d slots used", c->buffer.size(), c->cap);
-        std::string vals;
-        for (const Value& v : c->buffer) vals += (vals.empty() ? "" : " ") + m.format(v);
-        if (!vals.empty()) ImGui::Text("values (next out first): %s", vals.c_str());
-      } else {
-        ImGui::TextUnformatted("unbuffered: a send waits for a receiver");
-      }
-      if (c->closed) ImGui::TextColored(ImVec4(1, 0.8f, 0.35f, 1), "closed");
-      ImGui::Text("%llu sent, %llu received", static_cast<unsigned long long>(c->sends),
-                  static_cast<unsigned long long>(c->recvs));
-      if (!c->senders.empty()) ImGui::Text("waiting to send: %s", id_list(m, c->senders).c_str());
-      if (!c->receivers.empty())
-        ImGui::Text("waiting to receive: %s", id_list(m, c->receivers).c_str());
+  } else if (const Channel* c = m.channel(it.id)) {
+    ImGui::Text("channel %s", l.channel_label(m, *c).c_str());
+    if (c->cap > 0) {
+      ImGui::Text("buffered: %zu of %d slots used", c->buffer.size(), c->cap);
+      std::string vals;
+      for (const Value& v : c->buffer) vals += (vals.empty() ? "" : " ") + m.format(v);
+      if (!vals.empty()) ImGui::Text("values (next out first): %s", vals.c_str());
+    } else {
+      ImGui::TextUnformatted("unbuffered: a send waits for a receiver");
     }
+    if (c->closed) ImGui::TextColored(ImVec4(1, 0.8f, 0.35f, 1), "closed");
+    ImGui::Text("%llu sent, %llu received", static_cast<unsigned long long>(c->sends),
+                static_cast<unsigned long long>(c->recvs));
+    if (!c->senders.empty()) ImGui::Text("waiting to send: %s", id_list(m, c->senders).c_str());
+    if (!c->receivers.empty())
+      ImGui::Text("waiting to receive: %s", id_list(m, c->receivers).c_str());
   }
   ImGui::EndTooltip();
 }
 
-void GraphView::draw(const Playback& pb, const Layout& layout, Renderer& renderer,
+SceneExport GraphView::scene() const {
+  SceneExport out;
+  if (!pb_ || !layout_) return out;
+  SceneInput in{
+      pb_->model(), *layout_, view_,    chips_.chips(),       selected_, hovered_, clip_[0],
+      clip_[1],     clip_[2], clip_[3], layout_->text_width()};
+  ShapeBatch shapes;
+  std::vector<Label> labels;
+  build_scene(in, shapes, labels, &out);
+  return out;
+}
+
+void GraphView::draw(const Playback& pb, Layout& layout, Renderer& renderer, ImFont* font,
                      std::uint32_t& selected) {
   const Model& m = pb.model();
   const ImGuiIO& io = ImGui::GetIO();
-  flights_.update(m, pb.cursor(), io.DeltaTime, pb.speed(), pb.paused());
 
   draw_legend(m);
   const ImVec2 p0 = ImGui::GetCursorScreenPos();
@@ -131,9 +147,16 @@ void GraphView::draw(const Playback& pb, const Layout& layout, Renderer& rendere
   size.x = std::max(size.x, 32.0f);
   size.y = std::max(size.y, 32.0f);
   const ImVec2 p1(p0.x + size.x, p0.y + size.y);
+  const char* help = "wheel: zoom   drag: pan   double-click: fit   click: select";
+  const ImVec2 hs = ImGui::CalcTextSize(help);
+  const bool show_help = hs.x + 16 < size.x && size.y > 160;
+  // The drawing fits above the help line.
+  const float fit_h = size.y - (show_help ? hs.y + 6 : 0);
+  layout.arrange(m, size.x - 2 * kFitMargin, fit_h - 2 * kFitMargin);
+  chips_.update(m, layout, pb.cursor(), io.DeltaTime, pb.speed(), pb.paused());
+
   ImGui::InvisibleButton("graph", size, ImGuiButtonFlags_MouseButtonLeft);
   const bool hovered = ImGui::IsItemHovered();
-
   // Pan and zoom. A press that moves pans; one that does not is a click.
   if (hovered && io.MouseWheel != 0) {
     view_.zoom_at(io.MousePos.x, io.MousePos.y, std::pow(1.15f, io.MouseWheel));
@@ -146,18 +169,15 @@ void GraphView::draw(const Playback& pb, const Layout& layout, Renderer& rendere
   }
   if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) user_view_ = false;
   if (!user_view_) {
-    float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-    scene_bounds(layout, x0, y0, x1, y1);
-    view_.fit(x0, y0, x1, y1, p0.x, p0.y, size.x, size.y, kFitMargin, kMaxFitScale);
+    const Layout::Box b = layout.bounds();
+    view_.fit_readable(b.x, b.y, b.x + b.w, b.y + b.h, p0.x, p0.y, size.x, fit_h, kFitMargin,
+                       kMaxFitScale, kMinTextPx / Layout::kFont);
   }
 
-  int node = -1, pipe = -1;
-  if (hovered) {
-    const float wx = view_.wx(io.MousePos.x), wy = view_.wy(io.MousePos.y);
-    node = hit_node(layout, wx, wy);
-    if (node < 0) pipe = hit_pipe(layout, wx, wy);
-  }
-  hovered_ = node >= 0 ? layout.nodes()[static_cast<std::size_t>(node)].g : 0;
+  int item = -1;
+  if (hovered) item = hit_item(layout, view_.wx(io.MousePos.x), view_.wy(io.MousePos.y));
+  const Layout::Item* hit = item >= 0 ? &layout.items()[static_cast<std::size_t>(item)] : nullptr;
+  hovered_ = hit && hit->kind == Layout::Item::Kind::Goroutine ? hit->id : 0;
   if (ImGui::IsItemDeactivated() && !dragged_) selected = hovered_;
 
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -168,39 +188,31 @@ void GraphView::draw(const Playback& pb, const Layout& layout, Renderer& rendere
     dl->AddText(ImVec2(p0.x + (size.x - ts.x) / 2, p0.y + (size.y - ts.y) / 2), palette::kTextDim,
                 hint);
   }
-  const float lh = ImGui::GetTextLineHeight();
-  SceneInput in{m,
-                layout,
-                view_,
-                flights_.active(),
-                selected,
-                hovered_,
-                p0.x,
-                p0.y,
-                p1.x,
-                p1.y,
-                lh,
-                [](std::string_view t) {
-                  return ImGui::CalcTextSize(t.data(), t.data() + t.size()).x; }};
+  SceneInput in{m,    layout, view_, chips_.chips(), selected,           hovered_,
+                p0.x, p0.y,   p1.x,  p1.y,           layout.text_width()};
   build_scene(in, shapes_, labels_);
+  pb_ = &pb;
+  layout_ = &layout;
+  selected_ = selected;
+  clip_[0] = p0.x, clip_[1] = p0.y, clip_[2] = p1.x, clip_[3] = p1.y;
   renderer.draw(dl, shapes_);
+  ImFont* f = font ? font : ImGui::GetFont();
+  const float px = Layout::kFont * view_.scale;
   for (const Label& l : labels_) {
     const char* b = l.text.data();
     const char* e = b + l.text.size();
-    const ImVec2 ts = ImGui::CalcTextSize(b, e);
+    const ImVec2 ts = f->CalcTextSizeA(px, FLT_MAX, 0, b, e);
     float x = l.x;
     if (l.align == Label::Align::Center) x -= ts.x / 2;
     if (l.align == Label::Align::Right) x -= ts.x;
-    dl->AddText(ImVec2(std::round(x), std::round(l.y - ts.y / 2)), l.color, b, e);
+    dl->AddText(f, px, ImVec2(std::round(x), std::round(l.y - ts.y / 2)), l.color, b, e);
   }
-  const char* help = "wheel: zoom   drag: pan   double-click: fit   click: select";
-  const ImVec2 hs = ImGui::CalcTextSize(help);
-  if (hs.x + 16 < size.x)
+  if (show_help)
     dl->AddText(ImVec2(p1.x - hs.x - 8, p1.y - hs.y - 4),
                 palette::with_alpha(palette::kTextDim, 160), help);
   dl->PopClipRect();
 
-  if (node >= 0 || pipe >= 0) tooltip(m, layout, node, pipe);
+  if (item >= 0) tooltip(m, layout, item);
 }
 
 }  // namespace gort::web

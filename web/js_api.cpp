@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "graph_scene.hpp"
 #include "json.hpp"
 #include "playground.hpp"
 #include "stats_view.hpp"
@@ -307,6 +308,14 @@ EMSCRIPTEN_KEEPALIVE const char* gort_state_json() {
   out += ",\"output\":";
   json_string(out, s.output());
   out += '}';
+  return out.c_str();
+}
+
+// The graph view's last frame: {fontPx, nodes, edges, chips} (graph_scene.hpp),
+// in CSS pixels relative to the canvas.
+EMSCRIPTEN_KEEPALIVE const char* gort_scene_json() {
+  static std::string out;
+  out = graph_scene().json();
   return out.c_str();
 }
 

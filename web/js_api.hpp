@@ -11,11 +11,13 @@ class Playground;
 class WidgetRects;
 struct FrameTimes;
 struct RunEnd;
+struct SceneExport;
 
 // The app's state (web/app.cpp), for the exported functions.
 Playground& playground();
 const WidgetRects& widget_rects();
 const FrameTimes& frame_times();
+SceneExport graph_scene();  // the graph view's last frame
 
 namespace js {
 

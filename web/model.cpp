@@ -42,6 +42,14 @@ std::string_view state_text(GState s) {
   return "";
 }
 
+std::uint32_t string_id(const trace::Event& e) {
+  const bool text = (e.kind == Kind::ChanSend || e.kind == Kind::ChanRecv) &&
+                    static_cast<trace::ValueKind>(e.flags) == trace::ValueKind::Text;
+  return e.kind == Kind::GoName || text ? static_cast<std::uint32_t>(e.value)
+         : e.kind == Kind::ChanMake     ? e.aux
+                                        : 0;
+}
+
 std::string format(const Value& v, const Texts& texts) {
   return trace::value_text(
       v.bits, v.kind,

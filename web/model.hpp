@@ -141,6 +141,9 @@ struct Texts {
     return id < strings.size() ? std::string_view(strings[id]) : std::string_view();
   }
 };
+// The string id an event refers to (a goroutine's or a channel's name, a value
+// traced as text), 0 for none: what a feeder puts in Texts::strings first.
+std::uint32_t string_id(const trace::Event& e);
 
 struct Counters {
   std::size_t alive = 0;       // goroutines created and not Done

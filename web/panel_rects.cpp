@@ -16,9 +16,10 @@ PanelRects panel_rects(float w, float h, bool embed) {
   w = std::max(w, 1.0f);
   h = std::max(h, 1.0f);
   if (embed) {
-    float top = std::min(150.0f, h * 0.35f);
-    float right = clampf(w * 0.3f, std::min(200.0f, w * 0.4f), 360.0f);
-    float strip = std::min(clampf(h * 0.22f, 90.0f, 200.0f), (h - top) * 0.4f);
+    // The graph gets most of a small frame: the controls are one toolbar row.
+    float top = std::min(kToolbarH, h * 0.15f);
+    float right = clampf(w * 0.28f, std::min(180.0f, w * 0.4f), 320.0f);
+    float strip = std::min(clampf(h * 0.2f, 70.0f, 160.0f), (h - top) * 0.35f);
     r.controls = {0, 0, w, top};
     r.graph = {0, top, w - right, h - top - strip};
     r.console = {w - right, top, right, h - top - strip};

@@ -5,10 +5,10 @@
 // (index.html), so the Go text is not one of these panels. Full layout: a
 // left column (gallery over controls), a right column (console over
 // stats), and between them the graph view over the timeline strip. Embed
-// layout (?embed=1, for iframes in tutorials): controls across the top,
-// the graph with the console at its right, the timeline at the bottom.
-// Every rect lies inside the display, rects do not overlap, and together
-// they cover it.
+// layout (?embed=1, for iframes in tutorials): the controls as a toolbar
+// across the top (kToolbarH), the graph with the console at its right, the
+// timeline at the bottom. Every rect lies inside the display, rects do not
+// overlap, and together they cover it.
 #pragma once
 
 namespace gort::web {
@@ -16,6 +16,8 @@ namespace gort::web {
 struct Rect {
   float x = 0, y = 0, w = 0, h = 0;
 };
+
+inline constexpr float kToolbarH = 38;  // the embed layout's controls: one row
 
 struct PanelRects {
   Rect gallery, controls, console, stats, graph, timeline;  // embed: gallery, stats empty

@@ -7,6 +7,8 @@
 #include <mutex>
 #include <random>
 
+#include "prerun.hpp"
+
 namespace gort::web {
 
 // What the program wrote, in order. Config::out/err are called from
@@ -85,18 +87,23 @@ std::string Session::start(const RunOptions& opts) {
     compiled_ = golang::compile(source_, "prog.go");
     compiled_source_ = source_;
   }
+  return launch(procs);
+}
+
+std::string Session::launch(int procs) {
   {
     std::lock_guard lk(sink_->mu);
     sink_->text.clear();
   }
-  playback_.set_speed(opts.speed);
-  layout_.clear();
+  playback_.set_speed(opts_.speed);
   meter_.clear();
   fold_ms_ = 0;
   lost_ = 0;
   stopped_ = false;
   exit_code_.reset();
   if (!compiled_.ok()) {  // as `go build`: nothing runs, exit status 2
+    layout_.settle(Model{});
+    settled_.clear();
     procs_ = procs;
     playback_.reset(procs_);
     done_ = true;
@@ -105,9 +112,9 @@ std::string Session::start(const RunOptions& opts) {
   }
   Config cfg;
   cfg.gomaxprocs = procs;
-  cfg.set_deterministic(opts.deterministic);
-  cfg.seed = opts.seed;
-  cfg.speed = opts.speed;
+  cfg.seed = opts_.seed;
+  cfg.speed = opts_.speed;
+  cfg.set_deterministic(opts_.deterministic);
   cfg.trace = true;
   // Room for the events of a frame or more of a busy program on each P.
   cfg.trace_capacity = std::size_t{1} << 17;
@@ -116,8 +123,20 @@ std::string Session::start(const RunOptions& opts) {
     std::lock_guard lk(sink->mu);
     sink->text.append(s);
   };
+  // The compiled Go text: the same program the reader sees (and edited).
   std::shared_ptr<const golang::Program> program = compiled_.program;
-  prog_ = std::make_unique<Program>(cfg, [program] { program->main(); });
+  std::function<void()> body = [program] { program->main(); };
+  // The pre-run gives the same map for the same program and options: an
+  // unchanged one (Restart) keeps it.
+  std::string settle = source_ + "|" + std::to_string(procs) + "|" + std::to_string(opts_.seed);
+  if (settle != settled_) {
+    Texts texts;
+    layout_.settle(prerun(cfg, body, texts));
+    settled_ = std::move(settle);
+  } else {
+    layout_.restart();
+  }
+  prog_ = std::make_unique<Program>(cfg, std::move(body));
   if (!prog_->valid()) {  // checked above; kept so a new Config rule cannot pass silently
     std::string err = prog_->error();
     prog_.reset();
@@ -163,11 +182,7 @@ void Session::pump() {
       t.output.append(sink_->text, t.output.size(), std::string::npos);
     }
     for (const trace::Event& e : drained_) {
-      const bool text = (e.kind == trace::Kind::ChanSend || e.kind == trace::Kind::ChanRecv) &&
-                        static_cast<trace::ValueKind>(e.flags) == trace::ValueKind::Text;
-      std::uint32_t id = e.kind == trace::Kind::GoName || text ? static_cast<std::uint32_t>(e.value)
-                         : e.kind == trace::Kind::ChanMake     ? e.aux
-                                                               : 0;
+      const std::uint32_t id = string_id(e);
       if (id == 0) continue;
       if (id >= t.strings.size()) t.strings.resize(id + 1);
       if (t.strings[id].empty()) t.strings[id] = prog_->string(id);

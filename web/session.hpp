@@ -2,7 +2,9 @@
 // program's Go text with gort::golang (a gallery pattern's text with its
 // parameters, or code the reader wrote), owns the gort::Program that runs
 // it (tracing on), feeds its trace into a Playback every frame, and keeps
-// the layout of the graph view up to date.
+// the layout of the graph view up to date. Before a program starts, its
+// pre-run (web/prerun.hpp: the same compiled program) settles the
+// layout's map.
 //
 // Invariants:
 //   - At most one program exists at a time (gort allows one per process):
@@ -87,6 +89,7 @@ class Session {
   Playback& playback() { return playback_; }
   const Playback& playback() const { return playback_; }
   const Model& model() const { return playback_.model(); }
+  Layout& layout() { return layout_; }
   const Layout& layout() const { return layout_; }
 
   bool running() const;  // a program is started and not done
@@ -119,10 +122,12 @@ class Session {
 
  private:
   void end_program();
-  void pump();  // moves what the program recorded into the playback
+  std::string launch(int procs);  // starts opts_'s program at `procs` Ps
+  void pump();                    // moves what the program recorded into the playback
 
   RunOptions opts_;
   bool started_ = false;  // start() has succeeded once
+  std::string settled_;   // the program and options the layout's map was settled for
   const patterns::Pattern* pattern_ = nullptr;
   std::string source_;
   // The last compilation, kept while the source stays the same (a restart,

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "graph_scene.hpp"
+#include "layout.hpp"
 #include "palette.hpp"
 
 namespace gort::web {
@@ -218,7 +218,8 @@ void TimelineView::draw(const Playback& pb, Renderer& renderer, std::uint32_t& s
     const double end = s.end < 0 ? static_cast<double>(now) : static_cast<double>(s.end);
     const double dur = end - static_cast<double>(s.start);
     ImGui::BeginTooltip();
-    ImGui::Text("%s on P%d", goroutine_label(m, s.g).c_str(), hover_lane);
+    const Goroutine* hg = m.goroutine(s.g);
+    ImGui::Text("%s on P%d", hg ? Layout::goroutine_label(*hg).c_str() : "?", hover_lane);
     if (s.g) ImGui::Text("goroutine %u", s.g);
     ImGui::Text("ran %s, from %s%s", format_time(dur, std::max(dur / 100, 1.0)).c_str(),
                 format_time(static_cast<double>(s.start), std::max(dur / 100, 1.0)).c_str(),

@@ -44,6 +44,16 @@ struct ViewTransform {
     ox = rx + (rw - w * scale) / 2 - x0 * scale;
     oy = ry + (rh - h * scale) / 2 - y0 * scale;
   }
+  // fit(), but never below `min_scale`: a box too big for that shows its
+  // top-left corner, `margin` px from the screen rect's.
+  void fit_readable(float x0, float y0, float x1, float y1, float rx, float ry, float rw, float rh,
+                    float margin, float max_scale, float min_scale) {
+    fit(x0, y0, x1, y1, rx, ry, rw, rh, margin, max_scale);
+    if (scale >= min_scale) return;
+    scale = min_scale;
+    ox = rx + margin - x0 * scale;
+    oy = ry + margin - y0 * scale;
+  }
 };
 
 }  // namespace gort::web

@@ -30,7 +30,7 @@ void ViewsBench::start(std::size_t goroutines, int procs) {
   procs_ = std::clamp(procs, 1, 8);
   pb_.reset(procs_);
   pb_.texts().strings = {"", "jobs", "results", "worker", "main"};
-  layout_.clear();
+  layout_.settle(Model());
   out_.clear();
   state_.assign(n_ + 2, kRunnable);
   running_.assign(static_cast<std::size_t>(procs_), 0);

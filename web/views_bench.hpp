@@ -29,7 +29,7 @@ class ViewsBench {
   void frame(double dt_seconds);
 
   const Playback& playback() const { return pb_; }
-  const Layout& layout() const { return layout_; }
+  Layout& layout() { return layout_; }
   std::size_t goroutines() const { return n_; }
 
  private:

@@ -1,0 +1,205 @@
+// The graph view's dataflow picture (web/layered, web/layout, web/graph_scene)
+// on every gallery pattern, frame by frame as the page plays it, on the
+// graph canvases of a 1440x900 page and an 800x500 embed: no two boxes
+// overlap, no edges cross where the program's dataflow is planar (pipeline,
+// prime_sieve, ping_pong, worker_pool), text stays readable, and nothing
+// moves while the program runs.
+#include <doctest/doctest.h>
+
+#include <map>
+#include <patterns/pattern.hpp>
+#include <set>
+
+#include "layered.hpp"
+#include "panel_rects.hpp"
+#include "prerun.hpp"
+#include "web_scene_check.hpp"
+#include "web_test_util.hpp"
+
+using namespace web_test;
+
+namespace {
+
+// A stand-in for the graph font at Layout::kFont px: DejaVu Sans averages
+// about 7.5 px a character there.
+float width75(std::string_view t) {
+  return 7.5f * static_cast<float>(t.size());
+}
+
+// The graph canvas of a page: its panel minus the window's title bar and
+// padding and the legend above the drawing (the e2e tests check the real one).
+struct Canvas {
+  const char* name;
+  float w, h;
+};
+Canvas canvas(const char* name, float w, float h, bool embed) {
+  const Rect r = panel_rects(w, h, embed).graph;
+  return {name, r.w - 16, r.h - 21 - 8 - 44};
+}
+
+struct Frame {
+  SceneExport scene;
+  std::vector<std::string> overlaps;
+  int crossings = 0;
+};
+
+// Plays `opts` (deterministic, run to its end first) at `speed` in frames of
+// 1/60 s, building the scene as GraphView does, and calls check(frame) on
+// every `every`-th frame and the last.
+template <class Check>
+void play(RunOptions opts, double speed, const Canvas& cv, int every, Check check) {
+  Session s;
+  s.layout().set_text_width(width75);
+  run_program(s, opts);
+  Playback& pb = s.playback();
+  pb.seek(0);
+  pb.resume();
+  pb.set_speed(speed);
+  Layout& l = s.layout();
+  l.restart();
+  Chips chips;
+  ViewTransform v;
+  ShapeBatch shapes;
+  std::vector<Label> labels;
+  for (int f = 0;; ++f) {
+    const bool end = pb.at_end();
+    pb.advance(1.0 / 60);
+    l.update(pb.model());
+    l.arrange(pb.model(), cv.w - 2 * kFitMargin, cv.h - 2 * kFitMargin);
+    chips.update(pb.model(), l, pb.cursor(), 1.0 / 60, speed, false);
+    if (f % every == 0 || end) {
+      const Layout::Box b = l.bounds();
+      v.fit_readable(b.x, b.y, b.x + b.w, b.y + b.h, 0, 0, cv.w, cv.h, kFitMargin, kMaxFitScale,
+                     kMinTextPx / Layout::kFont);
+      Frame fr;
+      SceneInput in{pb.model(), l, v, chips.chips(), 0, 0, 0, 0, cv.w, cv.h, width75};
+      build_scene(in, shapes, labels, &fr.scene);
+      fr.overlaps = overlaps(fr.scene);
+      fr.crossings = crossings(fr.scene);
+      check(fr);
+    }
+    if (end || f > 20000) break;
+  }
+}
+
+const std::set<std::string> kPlanar = {"pipeline", "prime_sieve", "ping_pong", "worker_pool"};
+
+}  // namespace
+
+TEST_CASE("web dataflow: a layered drawing puts a chain in a line and loops a cycle around") {
+  using namespace gort::web::layered;
+  Input in;
+  // 0 -> 1 -> 2 -> 3, and 3 -> 0 closes a cycle; 4 has no edges, follows 2.
+  in.height = {20, 20, 20, 20, 20};
+  in.after = {-1, -1, -1, -1, 2};
+  in.edges = {{0, 1}, {1, 2}, {2, 3}, {3, 0}};
+  const Output out = draw(in);
+  CHECK(out.layer == std::vector<int>{0, 1, 2, 3, 3});
+  CHECK(out.crossings == 0);
+  // The chain is straight.
+  const float y0 = out.layers[0][static_cast<std::size_t>(out.index[0])].y;
+  for (int v = 1; v < 4; ++v)
+    CHECK(out.layers[static_cast<std::size_t>(out.layer[static_cast<std::size_t>(v)])]
+                    [static_cast<std::size_t>(out.index[static_cast<std::size_t>(v)])]
+                        .y == doctest::Approx(y0));
+  // The back edge is a loop: turns beside both ends, a dummy in every layer.
+  const Path& back = out.paths[3];
+  CHECK(back.reversed);
+  CHECK(back.loop);
+  REQUIRE(back.at.size() == 6);
+  CHECK(back.at.front().first == 0);
+  CHECK(back.at[1].first == 0);
+  CHECK(back.at[4].first == 3);
+  CHECK(back.at.back().first == 3);
+  // A goroutine that sends and receives on one channel: side by side, no loop.
+  Input two;
+  two.height = {20, 40};
+  two.after = {-1, -1};
+  two.edges = {{0, 1}, {1, 0}};
+  const Output o2 = draw(two);
+  CHECK(o2.layer[0] + 1 == o2.layer[1]);
+  CHECK_FALSE(o2.paths[0].reversed);
+  CHECK(o2.paths[1].reversed);
+  CHECK_FALSE(o2.paths[1].loop);
+}
+
+TEST_CASE("web dataflow: the pre-run settles a map that the real run matches, ids or not") {
+  const auto* pat = gort::patterns::find("worker_pool");
+  REQUIRE(pat);
+  gort::patterns::Args args;
+  REQUIRE(gort::patterns::make_args(*pat, {}, args) == "");
+  gort::Config cfg;
+  cfg.gomaxprocs = 2;
+  Texts texts;
+  auto body = [pat, args] { pat->body(args); };
+  const Model pre = prerun(cfg, body, texts);
+  CHECK(pre.exited());
+  CHECK(pre.goroutines().size() == 4);
+  CHECK(pre.channels().size() == 2);
+  CHECK(pre.flows().size() >= 8);  // main -> jobs -> 3 workers -> results -> main
+  CHECK(pre.console().empty());    // the pre-run prints nothing
+
+  Layout l;
+  l.set_text_width(width75);
+  l.settle(pre);
+  CHECK(l.settled());
+  CHECK(l.crossings() == 0);
+  // A real run at another seed and GOMAXPROCS finds every item on the map.
+  Session s;
+  s.layout().set_text_width(width75);
+  RunOptions o = det("worker_pool", 3);
+  o.seed = 77;
+  run_program(s, o);
+  s.playback().seek_end();
+  s.layout().update(s.model());
+  s.layout().arrange(s.model(), 700, 500);
+  for (const Layout::Item& it : s.layout().items()) {
+    INFO("item ", it.id);
+    CHECK(it.settled);
+  }
+}
+
+TEST_CASE("web dataflow: nothing moves while a program runs") {
+  for (const char* id : {"pipeline", "prime_sieve", "fan_out_fan_in", "worker_pool"}) {
+    INFO(id);
+    std::map<std::string, std::pair<float, float>> seen;
+    play(det(id, 4), 1, canvas("1440x900", 1440, 900, false), 3, [&](const Frame& f) {
+      for (const auto& n : f.scene.nodes) {
+        auto [it, fresh] = seen.try_emplace(n.id, n.x, n.y);
+        if (!fresh) {
+          CHECK(it->second.first == doctest::Approx(n.x));
+          CHECK(it->second.second == doctest::Approx(n.y));
+        }
+      }
+    });
+  }
+}
+
+TEST_CASE("web dataflow: every pattern, both page sizes: no overlaps; planar ones never cross") {
+  const Canvas sizes[] = {canvas("1440x900", 1440, 900, false),
+                          canvas("embed 800x500", 800, 500, true)};
+  for (const auto& p : gort::patterns::all()) {
+    for (const Canvas& cv : sizes) {
+      int frames = 0, overlapping = 0, crossing = 0;
+      float font = 1e9f;
+      std::string first;
+      for (double speed : {1.0, 0.3}) {
+        play(det(p.id, 4), speed, cv, 4, [&](const Frame& f) {
+          frames++;
+          font = std::min(font, f.scene.font_px);
+          if (!f.overlaps.empty()) {
+            overlapping++;
+            if (first.empty()) first = f.overlaps.front();
+          }
+          if (f.crossings) crossing++;
+        });
+      }
+      MESSAGE(p.id << " @ " << std::string(cv.name) << ": " << frames << " frames, " << overlapping
+                   << " with overlaps" << (first.empty() ? "" : " (" + first + ")") << ", "
+                   << crossing << " with crossings, text " << font << " px");
+      INFO(p.id << " @ " << std::string(cv.name) << ": " << first);
+      CHECK(overlapping == 0);
+      if (kPlanar.count(p.id)) CHECK(crossing == 0);
+    }
+  }
+}

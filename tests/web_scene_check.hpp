@@ -1,0 +1,73 @@
+// What the picture promises, checked on a SceneExport (the same data
+// window.gort.scene() returns): no two boxes overlap (a chip may overlap
+// its own channel), and edge polylines do not cross. Shared by the native
+// dataflow tests; tests/e2e/scene.mjs checks the browser's scene the same way.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "graph_scene.hpp"
+
+namespace web_test {
+
+// Pairs of boxes that overlap by more than `tol` px, described.
+inline std::vector<std::string> overlaps(const gort::web::SceneExport& s, float tol = 0.5f) {
+  struct B {
+    std::string what, chan;  // chan: the channel a chip may overlap
+    float x, y, w, h;
+  };
+  std::vector<B> bs;
+  for (const auto& n : s.nodes) bs.push_back({n.id + " " + n.label, "", n.x, n.y, n.w, n.h});
+  for (const auto& c : s.chips) bs.push_back({"chip " + c.value, c.chan, c.x, c.y, c.w, c.h});
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < bs.size(); ++i)
+    for (std::size_t j = i + 1; j < bs.size(); ++j) {
+      const B &a = bs[i], &b = bs[j];
+      const float ox = std::min(a.x + a.w, b.x + b.w) - std::max(a.x, b.x);
+      const float oy = std::min(a.y + a.h, b.y + b.h) - std::max(a.y, b.y);
+      if (ox <= tol || oy <= tol) continue;
+      // A chip may overlap its own channel (in its buffer, or passing through).
+      const bool chip_a = !a.chan.empty(), chip_b = !b.chan.empty();
+      if (chip_a != chip_b) {
+        const B& chip = chip_a ? a : b;
+        const B& node = chip_a ? b : a;
+        if (node.what.compare(0, chip.chan.size() + 1, chip.chan + " ") == 0) continue;
+      }
+      out.push_back(a.what + " / " + b.what);
+    }
+  return out;
+}
+
+inline bool segments_cross(gort::web::Layout::Pt a, gort::web::Layout::Pt b,
+                           gort::web::Layout::Pt c, gort::web::Layout::Pt d) {
+  auto cross = [](gort::web::Layout::Pt o, gort::web::Layout::Pt p, gort::web::Layout::Pt q) {
+    return (p.x - o.x) * (q.y - o.y) - (p.y - o.y) * (q.x - o.x);
+  };
+  const float d1 = cross(c, d, a), d2 = cross(c, d, b), d3 = cross(a, b, c), d4 = cross(a, b, d);
+  const float e = 1e-3f;
+  return ((d1 > e && d2 < -e) || (d1 < -e && d2 > e)) &&
+         ((d3 > e && d4 < -e) || (d3 < -e && d4 > e));
+}
+
+// Pairs of edges whose polylines cross.
+inline int crossings(const gort::web::SceneExport& s, std::vector<std::string>* what = nullptr) {
+  int n = 0;
+  for (std::size_t i = 0; i < s.edges.size(); ++i)
+    for (std::size_t j = i + 1; j < s.edges.size(); ++j) {
+      const auto &p = s.edges[i].points, &q = s.edges[j].points;
+      bool hit = false;
+      for (std::size_t a = 1; a < p.size() && !hit; ++a)
+        for (std::size_t b = 1; b < q.size() && !hit; ++b)
+          hit = segments_cross(p[a - 1], p[a], q[b - 1], q[b]);
+      if (hit) {
+        n++;
+        if (what)
+          what->push_back(s.edges[i].from + ">" + s.edges[i].to + " x " + s.edges[j].from + ">" +
+                          s.edges[j].to);
+      }
+    }
+  return n;
+}
+
+}  // namespace web_test
