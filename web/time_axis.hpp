@@ -8,7 +8,8 @@
 //     user pans into the past, and comes back when they pan to the present
 //     again (or reset()).
 //   - Until the user zooms, the whole run so far fits the width (at least
-//     kMinSpan of time), so a new run starts readable.
+//     kMinSpan of time), from `start` (the program's first event: not the
+//     page's or the worker threads' start-up), so a new run starts readable.
 #pragma once
 
 #include <algorithm>
@@ -27,14 +28,15 @@ class TimeAxis {
   static constexpr double kMaxNsPerPx = 1e9;  // widest: 1 s per pixel
 
   // Places the axis on a lane area starting at screen x `x0`, `width` px
-  // wide, for a run whose present is `now`.
-  void update(float x0, float width, std::int64_t now) {
+  // wide, for a run that started at `start` and whose present is `now`.
+  void update(float x0, float width, std::int64_t now, std::int64_t start = 0) {
     x0_ = x0;
     width_ = std::max(width, 1.0f);
     now_ = static_cast<double>(now);
-    if (!zoomed_) ns_per_px_ = std::max(now_, kMinSpan) / width_;
+    start_ = static_cast<double>(std::min(start, now));
+    if (!zoomed_) ns_per_px_ = std::max(now_ - start_, kMinSpan) / width_;
     if (follow_) left_ = now_ - width_ * ns_per_px_;
-    if (!zoomed_) left_ = std::max(left_, 0.0);
+    if (!zoomed_) left_ = std::max(left_, start_);
   }
   // Zooms by `factor` (> 1 = in) keeping the time under screen x `at` in
   // place, or the present at the right edge while following.
@@ -80,7 +82,7 @@ class TimeAxis {
 
  private:
   float x0_ = 0, width_ = 1;
-  double now_ = 0;
+  double now_ = 0, start_ = 0;
   double left_ = 0;
   double ns_per_px_ = kMinSpan;
   bool follow_ = true;

@@ -19,6 +19,7 @@ constexpr float kGutter = 40;     // px for the "P0" lane names
 constexpr float kRightPad = 6;    // keeps the present's cursor line visible
 constexpr float kTickMinPx = 90;  // px between time ticks at least
 constexpr float kThin = 3;        // px: spans this thin merge with their neighbours
+constexpr float kMinSpanPx = 2;   // a span (running or not) is at least this wide
 constexpr std::uint32_t kMixed = palette::rgba(150, 160, 180);  // a run of several goroutines
 
 std::uint32_t darker(std::uint32_t c) {
@@ -32,10 +33,14 @@ void TimelineView::draw(const Playback& pb, Renderer& renderer, std::uint32_t& s
   const ImGuiIO& io = ImGui::GetIO();
   if (pb.size() < events_seen_) axis_.reset();  // a new run
   events_seen_ = pb.size();
+  if (m.exited() && !exited_) axis_.reset();  // it ended: show all of it
+  exited_ = m.exited();
 
   // The present: the play clock while the program may still do something,
-  // the last event once it has exited (time stops there).
+  // the last event once it has exited (time stops there). Time starts at
+  // the program's first event.
   const std::int64_t now = m.exited() ? m.now() : std::max(pb.clock(), m.now());
+  const std::int64_t start = pb.size() ? pb.events().front().ts : 0;
 
   const float lh = ImGui::GetTextLineHeight();
   const ImVec2 p0 = ImGui::GetCursorScreenPos();
@@ -47,7 +52,7 @@ void TimelineView::draw(const Playback& pb, Renderer& renderer, std::uint32_t& s
   const float lane_h = std::clamp((size.y - header) / static_cast<float>(procs), 8.0f, 40.0f);
   const float lx0 = p0.x + kGutter, lx1 = p0.x + size.x - kRightPad;
   const float ly0 = p0.y + header;
-  axis_.update(lx0, lx1 - lx0, now);
+  axis_.update(lx0, lx1 - lx0, now, start);
 
   ImGui::InvisibleButton("timeline", size, ImGuiButtonFlags_MouseButtonLeft);
   const bool hovered = ImGui::IsItemHovered();
@@ -60,7 +65,7 @@ void TimelineView::draw(const Playback& pb, Renderer& renderer, std::uint32_t& s
   if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) axis_.reset();
   // A release without a drag is a click (read now: later items change it).
   const bool clicked = ImGui::IsItemDeactivated() && !dragged_ && hovered;
-  axis_.update(lx0, lx1 - lx0, now);
+  axis_.update(lx0, lx1 - lx0, now, start);
 
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->PushClipRect(p0, ImVec2(p0.x + size.x, p0.y + size.y), true);
@@ -75,13 +80,17 @@ void TimelineView::draw(const Playback& pb, Renderer& renderer, std::uint32_t& s
   // Time ticks: a faint line through the lanes and its time in the header.
   const double step = axis_.tick_step(kTickMinPx);
   const float lanes_bottom = ly0 + lane_h * static_cast<float>(procs);
-  for (double t = std::floor(std::max(axis_.left(), 0.0) / step) * step; t <= axis_.right();
-       t += step) {
-    const float x = static_cast<float>(axis_.x_of(t));
+  // Ticks count from the first event: "0" is where the program starts.
+  const double t0 = static_cast<double>(start);
+  for (double t = std::floor(std::max(axis_.left() - t0, 0.0) / step) * step;
+       t0 + t <= axis_.right(); t += step) {
+    const float x = static_cast<float>(axis_.x_of(t0 + t));
     if (x < lx0 - 0.5f) continue;
     shapes_.box(x, (ly0 + lanes_bottom) / 2, 0.5f, (lanes_bottom - ly0) / 2, 0,
                 palette::rgba(255, 255, 255, 22));
-    texts.push_back({x + 3, p0.y + 2, format_time(t, step), palette::kTextDim});
+    const std::string label = format_time(t, step);
+    if (x + 3 + ImGui::CalcTextSize(label.c_str()).x <= p0.x + size.x)
+      texts.push_back({x + 3, p0.y + 2, label, palette::kTextDim});
   }
 
   // Lanes.
@@ -145,7 +154,7 @@ void TimelineView::draw(const Playback& pb, Renderer& renderer, std::uint32_t& s
       float x1 = std::min(static_cast<float>(axis_.x_of(end)), lx1);
       if (x1 < lx0) continue;
       const bool thin = x1 - x0 < kThin;
-      if (x1 - x0 < 1) x1 = x0 + 1;
+      if (x1 - x0 < kMinSpanPx) x1 = x0 + kMinSpanPx;
       if (run && thin && run->thin && x0 <= run->x1 + 1) {
         run->x1 = std::max(run->x1, x1);
         if (run->g != it->g) run->g = 0;
@@ -154,7 +163,7 @@ void TimelineView::draw(const Playback& pb, Renderer& renderer, std::uint32_t& s
       }
       flush();
       x0 = std::max(x0, covered);
-      run = Run{x0, std::max(x1, x0 + 1), it->g, thin};
+      run = Run{x0, std::max(x1, x0 + kMinSpanPx), it->g, thin};
       covered = run->x1;
     }
     flush();
@@ -222,7 +231,7 @@ void TimelineView::draw(const Playback& pb, Renderer& renderer, std::uint32_t& s
     ImGui::Text("%s on P%d", hg ? Layout::goroutine_label(*hg).c_str() : "?", hover_lane);
     if (s.g) ImGui::Text("goroutine %u", s.g);
     ImGui::Text("ran %s, from %s%s", format_time(dur, std::max(dur / 100, 1.0)).c_str(),
-                format_time(static_cast<double>(s.start), std::max(dur / 100, 1.0)).c_str(),
+                format_time(static_cast<double>(s.start - start), std::max(dur / 100, 1.0)).c_str(),
                 s.end < 0 ? " (still running)" : "");
     ImGui::EndTooltip();
   }

@@ -6,9 +6,13 @@
 // double-click returns to the present; while following, the present stays
 // at the right edge. Click a span to select its goroutine.
 //
+// The axis starts at the program's first event, follows the present while
+// the program runs and fits the whole run once it has ended.
+//
 // Invariants: drawing cost is bounded by the panel's width per lane (spans
 // and marks narrower than a pixel merge into the pixel already drawn), not
-// by the length of the run; shapes go out in one draw call.
+// by the length of the run; a span is never drawn narrower than kMinSpanPx;
+// shapes go out in one draw call.
 #pragma once
 
 #include <cstddef>
@@ -30,6 +34,7 @@ class TimelineView {
   TimeAxis axis_;
   ShapeBatch shapes_;
   std::size_t events_seen_ = 0;  // to notice a new run (the event list restarts)
+  bool exited_ = false;          // the run had ended at the last frame
   bool dragged_ = false;
 };
 
