@@ -22,7 +22,7 @@
   var pending = {};   // run id -> resolve
   var starting = {};  // request token -> {resolve, reject} until the run starts
   var tokens = 0;
-  var options = {params: 1, procs: 1, seed: 1, deterministic: 1, speed: 1, code: 1};
+  var options = {params: 1, procs: 1, seed: 1, deterministic: 1, speed: 1, code: 1, compare: 1};
   var editor = window.gortEditor;
 
   function call(name, ret, types, args) { return ccall(name, ret, types || [], args || []); }
@@ -94,6 +94,7 @@
     if (opts.deterministic !== undefined && typeof opts.deterministic != 'boolean') return 'gort.run: deterministic must be true or false';
     if (opts.speed !== undefined && !(typeof opts.speed == 'number' && opts.speed > 0))
       return 'gort.run: speed must be a number > 0';
+    if (opts.compare !== undefined && typeof opts.compare != 'boolean') return 'gort.run: compare must be true or false';
     return '';
   }
 
@@ -136,9 +137,10 @@
       var token = ++tokens;
       starting[token] = {resolve: resolve, reject: reject, id: id};
       call('gort_run', null,
-           ['number', 'string', 'string', 'number', 'string', 'number', 'number', 'string'],
+           ['number', 'string', 'string', 'number', 'string', 'number', 'number', 'string',
+            'number'],
            [token, id, params.join('\n'), opts.procs || 0, String(opts.seed || 0),
-            opts.deterministic ? 1 : 0, speed, opts.code || '']);
+            opts.deterministic ? 1 : 0, speed, opts.code || '', opts.compare ? 1 : 0]);
     });
   };
 

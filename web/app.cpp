@@ -150,7 +150,13 @@ void draw_panels(ImVec2 size) {
   app->graph.draw(pb, layout, app->renderer, app->graph_font, pg.selected);
   ImGui::End();
   place("Timeline", r.timeline);
-  app->timeline.draw(pb, app->renderer, pg.selected);
+  const Session& s = pg.session();
+  if (!app->bench && s.compared()) {
+    const CompareRun many = s.compare_current();
+    app->timeline.draw(pb, app->renderer, pg.selected, s.compared(), &many);
+  } else {
+    app->timeline.draw(pb, app->renderer, pg.selected);
+  }
   ImGui::End();
 }
 

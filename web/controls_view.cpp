@@ -96,6 +96,12 @@ void draw_controls(Playground& pg, WidgetRects& rects, bool compact) {
   rects.record_item("deterministic");
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("Virtual time and a seeded P order: the same seed gives the same run");
+  ImGui::Checkbox("compare GOMAXPROCS 1 vs N", &pg.next.compare);
+  rects.record_item("compare");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip(
+        "Run at GOMAXPROCS=1 (one chef), then at the GOMAXPROCS above (many chefs), on the\n"
+        "real clock; the timeline stacks both on one time scale with their wall times.");
 
   ImGui::PushStyleColor(ImGuiCol_Text, theme::kDim);
   ImGui::TextWrapped("%s build, GOMAXPROCS %d%s", Config::kThreads ? "threaded" : "single-threaded",

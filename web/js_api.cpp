@@ -231,7 +231,7 @@ EMSCRIPTEN_KEEPALIVE const char* gort_patterns_json() {
 // or Module.gortRunRefused(token, why) answers.
 EMSCRIPTEN_KEEPALIVE void gort_run(int token, const char* id, const char* params, int procs,
                                    const char* seed, int deterministic, double speed,
-                                   const char* code) {
+                                   const char* code, int compare) {
   Request r;
   r.kind = Request::Run;
   r.token = token;
@@ -251,6 +251,7 @@ EMSCRIPTEN_KEEPALIVE void gort_run(int token, const char* id, const char* params
   o.deterministic = deterministic != 0;
   o.speed = std::min(speed, gort::Config::kMaxSpeed);  // a huge speed runs as fast as it can
   o.code = code;
+  o.compare = compare != 0;
   requests.push_back(std::move(r));
 }
 
@@ -280,7 +281,8 @@ EMSCRIPTEN_KEEPALIVE void gort_reset_code() {
 }
 
 // {running, finished, threaded, procs, goroutines, goroutinesTotal, channels,
-//  events, played, lost, frameMs, cpuMs, run, paused, edited, pattern, notice, output}
+//  events, played, lost, frameMs, cpuMs, run, paused, edited, pattern, compare, notice,
+//  output}
 EMSCRIPTEN_KEEPALIVE const char* gort_state_json() {
   static std::string out;
   const Playground& pg = playground();
@@ -303,6 +305,23 @@ EMSCRIPTEN_KEEPALIVE const char* gort_state_json() {
       pg.current_run(), s.playback().paused() ? "true" : "false", pg.edited() ? "true" : "false");
   out = buf;
   json_string(out, pg.next.pattern);  // the pattern the editor's code came from
+  // Compare mode: {stage, procs: [1, N], wallMs: [one, many], speedup, simulated}.
+  out += ",\"compare\":";
+  if (s.compare_stage() == 0) {
+    out += "null";
+  } else {
+    const CompareRun* one = s.compared();
+    const CompareRun many = s.compare_current();
+    char cb[256];
+    std::snprintf(cb, sizeof cb,
+                  "{\"stage\":%d,\"procs\":[1,%d],\"wallMs\":[%.3f,%.3f],\"speedup\":%.3f,"
+                  "\"simulated\":%s}",
+                  s.compare_stage(), s.compare_procs(),
+                  one ? one->wall_ns / 1e6 : (many.wall_ns / 1e6), one ? many.wall_ns / 1e6 : 0.0,
+                  one && many.wall_ns > 0 ? static_cast<double>(one->wall_ns) / many.wall_ns : 0.0,
+                  many.simulated ? "true" : "false");
+    out += cb;
+  }
   out += ",\"notice\":";
   json_string(out, pg.notice);
   out += ",\"output\":";

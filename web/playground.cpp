@@ -14,6 +14,8 @@ bool Playground::choose(const std::string& id) {
   const patterns::Pattern* p = patterns::find(id);
   if (!p) return false;
   next.pattern = p->id;
+  // The pattern whose lesson is the comparison opens in compare mode.
+  next.compare = p->id == "concurrency_vs_parallelism";
   next.params.clear();
   for (const auto& param : p->params) next.params.emplace_back(param.name, param.value);
   auto kept = texts_.find(p->id);
@@ -88,6 +90,7 @@ void Playground::show(const RunOptions& opts) {
   next.seed = opts.seed;
   next.deterministic = opts.deterministic;
   next.speed = opts.speed;
+  next.compare = opts.compare;
 }
 
 bool Playground::edited(const std::string& id) const {

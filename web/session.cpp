@@ -87,7 +87,10 @@ std::string Session::start(const RunOptions& opts) {
     compiled_ = golang::compile(source_, "prog.go");
     compiled_source_ = source_;
   }
-  return launch(procs);
+  compared_.reset();
+  compare_stage_ = opts.compare ? 1 : 0;
+  compare_procs_ = procs > 1 ? procs : kDefaultProcs;
+  return launch(opts.compare ? 1 : procs);
 }
 
 std::string Session::launch(int procs) {
@@ -114,7 +117,13 @@ std::string Session::launch(int procs) {
   cfg.gomaxprocs = procs;
   cfg.seed = opts_.seed;
   cfg.speed = opts_.speed;
-  cfg.set_deterministic(opts_.deterministic);
+  if (opts_.compare) {
+    // Compared runs keep the real clock (on virtual time CPU work takes no
+    // time); deterministic asks for simulated Ps.
+    cfg.sched = opts_.deterministic ? SchedMode::Simulated : SchedMode::Threads;
+  } else {
+    cfg.set_deterministic(opts_.deterministic);
+  }
   cfg.trace = true;
   // Room for the events of a frame or more of a busy program on each P.
   cfg.trace_capacity = std::size_t{1} << 17;
@@ -161,7 +170,7 @@ void Session::stop() {
 std::string Session::restart() {
   if (!started_) return "no program has run yet";
   RunOptions opts = opts_;
-  return start(opts);
+  return start(opts);  // a comparison starts over from one chef
 }
 
 void Session::set_speed(double speed) {
@@ -200,6 +209,16 @@ void Session::frame(double dt_seconds) {
   auto t0 = std::chrono::steady_clock::now();
   pump();
   playback_.advance(dt_seconds);
+  if (compare_stage_ == 1 && program_done() && !stopped_ && playback_.at_end()) {
+    // One chef is done: keep its picture, then the same program with many.
+    const Model& m = playback_.model();
+    compared_ = compare_run(m, playback_.events().empty() ? 0 : playback_.events().front().ts,
+                            m.now(), simulated());
+    compared_output_ = m.console();
+    compare_stage_ = 2;
+    end_program();
+    if (std::string err = launch(compare_procs_); !err.empty()) compare_stage_ = 0;
+  }
   layout_.update(playback_.model());
   fold_ms_ =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
@@ -219,7 +238,14 @@ std::optional<int> Session::exit_code() const {
 }
 
 bool Session::finished() const {
-  return program_done() && playback_.at_end();
+  return compare_stage_ != 1 && program_done() && playback_.at_end();
+}
+
+CompareRun Session::compare_current() const {
+  const Model& m = playback_.model();
+  const std::int64_t first = playback_.events().empty() ? 0 : playback_.events().front().ts;
+  const std::int64_t now = m.exited() ? m.now() : std::max(playback_.clock(), m.now());
+  return compare_run(m, first, now, simulated());
 }
 
 bool Session::threaded() const {
@@ -235,7 +261,12 @@ std::string Session::build_stderr() const {
 std::string Session::output() const {
   if (started_ && !compiled_.ok()) return compiled_.error_text() + "\nGo build failed.\n";
   const Model& m = playback_.model();
-  std::string out = m.console();
+  std::string out;
+  if (compare_stage_ == 2 && compared_) {
+    out = "--- GOMAXPROCS=1 ---\n" + compared_output_ +
+          "\n--- GOMAXPROCS=" + std::to_string(compare_procs_) + " ---\n";
+  }
+  out += m.console();
   if (m.exited()) {
     if (m.exit_code() == 0) {
       out += "\nProgram exited.\n";

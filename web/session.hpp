@@ -29,6 +29,7 @@
 #include <utility>
 #include <vector>
 
+#include "compare_run.hpp"
 #include "layout.hpp"
 #include "playback.hpp"
 #include "stats.hpp"
@@ -49,6 +50,10 @@ struct RunOptions {
   std::uint64_t seed = 0;      // 0 = random
   bool deterministic = false;  // virtual time, seeded P order
   double speed = 1;            // Config::speed_ok
+  // Compare mode: the program at GOMAXPROCS 1, then at `procs` (the
+  // default when 1), on the real clock; deterministic then only asks for
+  // simulated Ps. The run ends when the second one does.
+  bool compare = false;
 };
 
 // opts.code is not the text of opts.pattern at opts.params (code of no
@@ -102,8 +107,16 @@ class Session {
   bool stopped() const { return stopped_; }  // ended by stop() (or a new start)
   // The program's exit code once it ended by itself (not stopped).
   std::optional<int> exit_code() const;
-  // Program done and playback at the end: what gort.run waits for.
+  // Program done and playback at the end: what gort.run waits for (in
+  // compare mode, of the second run).
   bool finished() const;
+  // Compare mode: 0 = off, 1 = the GOMAXPROCS=1 run, 2 = the second one;
+  // the first run's picture once it ended; the current run's; the second
+  // run's GOMAXPROCS.
+  int compare_stage() const { return compare_stage_; }
+  const CompareRun* compared() const { return compared_ ? &*compared_ : nullptr; }
+  CompareRun compare_current() const;
+  int compare_procs() const { return compare_procs_; }
   bool threaded() const;  // Ps are threads (false: simulated on the UI thread)
   bool simulated() const { return !threaded(); }
   int procs() const { return procs_; }  // GOMAXPROCS in effect, real or simulated
@@ -117,6 +130,8 @@ class Session {
   // "\nProgram exited: status N.\n", or "\nProgram stopped.\n" after stop().
   // A panic's or deadlock's report is the program's own output, before it.
   // A program that did not compile: its errors, then "\nGo build failed.\n".
+  // Compare mode's second run: the first one's output above, each under a
+  // "--- GOMAXPROCS=N ---" line.
   std::string output() const;
   Stats stats() const;
 
@@ -134,6 +149,10 @@ class Session {
   // a run of the same text) and reused.
   std::string compiled_source_;
   golang::Compiled compiled_;
+  int compare_stage_ = 0;
+  int compare_procs_ = kDefaultProcs;
+  std::optional<CompareRun> compared_;
+  std::string compared_output_;
   std::unique_ptr<Program> prog_;
   Playback playback_;
   Layout layout_;

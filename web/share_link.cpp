@@ -97,6 +97,7 @@ std::string encode(const Link& link) {
   if (o.speed != 1) add("speed=" + number(o.speed));
   if (o.seed != 0) add("seed=" + std::to_string(o.seed));
   if (o.deterministic) add("det=1");
+  if (o.compare) add("compare=1");
   if (link.embed) add("embed=1");
   add("v=" + std::to_string(kLinkVersion));
   if (code) add("code=" + escape(o.code));
@@ -155,6 +156,8 @@ std::string decode(std::string_view query, Link& out) {
     } else if (k == "det") {
       if (!parse_bool(v, link.options.deterministic))
         return "det must be 0 or 1, not \"" + v + "\"";
+    } else if (k == "compare") {
+      if (!parse_bool(v, link.options.compare)) return "compare must be 0 or 1, not \"" + v + "\"";
     } else if (k == "embed") {
       if (!parse_bool(v, link.embed)) return "embed must be 0 or 1, not \"" + v + "\"";
     } else if (k == "v") {

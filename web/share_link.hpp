@@ -5,12 +5,13 @@
 //
 // pattern: a gallery id; then the pattern's parameters by name; procs
 // (GOMAXPROCS 1..8), speed, seed (0 = random), det (deterministic, 0/1),
-// embed (compact mode, 0/1); v: the link format (2; a link without v is
-// format 1, which had no code); code: the program's Go text, when it is not
-// the pattern's own (then the parameters are its constants' values and are
-// not written apart; a link with code and no pattern is code of no pattern).
-// encode() writes only what differs from the defaults, so links stay short;
-// decode() of encode() gives back the same options.
+// compare (GOMAXPROCS 1 vs procs, 0/1), embed (compact mode, 0/1); v: the
+// link format (2; a link without v is format 1, which had no code); code:
+// the program's Go text, when it is not the pattern's own (then the
+// parameters are its constants' values and are not written apart; a link
+// with code and no pattern is code of no pattern). encode() writes only
+// what differs from the defaults, so links stay short; decode() of
+// encode() gives back the same options.
 //
 // The codec here sees code as plain text, percent-encoded. In the page's
 // URL its value is base64url(deflate-raw(UTF-8 text)): the page compresses

@@ -28,7 +28,106 @@ std::uint32_t darker(std::uint32_t c) {
 
 }  // namespace
 
-void TimelineView::draw(const Playback& pb, Renderer& renderer, std::uint32_t& selected) {
+void TimelineView::draw_compare(const Playback& pb, Renderer& renderer, std::uint32_t& selected,
+                                const CompareRun& one, const CompareRun& many) {
+  const Model& m = pb.model();
+  const float lh = ImGui::GetTextLineHeight();
+  const ImVec2 p0 = ImGui::GetCursorScreenPos();
+  ImVec2 size = ImGui::GetContentRegionAvail();
+  size.x = std::max(size.x, kGutter + 40);
+  size.y = std::max(size.y, 4 * lh);
+  ImGui::InvisibleButton("timeline", size, ImGuiButtonFlags_MouseButtonLeft);
+  const bool clicked = ImGui::IsItemDeactivated() && ImGui::IsItemHovered();
+  const ImGuiIO& io = ImGui::GetIO();
+
+  // One time scale for both: the longer run fits the width.
+  const float lx0 = p0.x + kGutter, lx1 = p0.x + size.x - kRightPad;
+  const double span =
+      static_cast<double>(std::max({one.wall_ns, many.wall_ns, std::int64_t{1000000}}));
+  const double px_per_ns = (lx1 - lx0) / span;
+  auto x_of = [&](double t) { return lx0 + static_cast<float>(t * px_per_ns); };
+  const float header = lh + 4;  // the ticks, then a title row above each run's lanes
+  const int rows = static_cast<int>(one.lanes.size() + many.lanes.size());
+  const float lane_h =
+      std::clamp((size.y - 3 * header) / static_cast<float>(std::max(rows, 1)), 6.0f, 32.0f);
+
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->PushClipRect(p0, ImVec2(p0.x + size.x, p0.y + size.y), true);
+  shapes_.clear();
+  struct Text {
+    float x, y;
+    std::string s;
+    std::uint32_t color;
+  };
+  std::vector<Text> texts;
+  TimeAxis ticks;
+  ticks.update(lx0, lx1 - lx0, static_cast<std::int64_t>(span));
+  const double step = ticks.tick_step(kTickMinPx);
+  const float bottom = p0.y + size.y;
+  for (double t = 0; t <= span; t += step) {
+    const float x = x_of(t);
+    shapes_.box(x, (p0.y + header + bottom) / 2, 0.5f, (bottom - p0.y - header) / 2, 0,
+                palette::rgba(255, 255, 255, 22));
+    const std::string label = format_time(t, step);
+    if (x + 3 + ImGui::CalcTextSize(label.c_str()).x <= p0.x + size.x)
+      texts.push_back({x + 3, p0.y + 2, label, palette::kTextDim});
+  }
+  std::uint32_t hover_g = 0;
+  float y = p0.y + header;
+  for (const CompareRun* r : {&one, &many}) {
+    std::string title = "GOMAXPROCS=" + std::to_string(r->procs) + ": " +
+                        format_time(static_cast<double>(r->wall_ns), 1e5) +
+                        (r->done ? "" : " so far");
+    if (r == &many && r->done) title += ", " + speedup_text(one.wall_ns, many.wall_ns);
+    if (r->simulated && r->procs > 1)
+      title += " (simulated: each P's busy time, as if on its own core)";
+    texts.push_back(
+        {lx0 + 2, y + 1, title, r == &one ? palette::kText : palette::rgba(250, 205, 90)});
+    y += header;
+    for (std::size_t p = 0; p < r->lanes.size(); ++p) {
+      const float yc = y + lane_h / 2, hh = std::max(lane_h / 2 - 2, 2.0f);
+      shapes_.box((lx0 + lx1) / 2, yc, (lx1 - lx0) / 2, lane_h / 2 - 1, 0,
+                  p % 2 ? palette::rgba(255, 255, 255, 8) : palette::rgba(255, 255, 255, 14));
+      if (lane_h >= lh * 0.8f)
+        texts.push_back({p0.x + 6, yc - lh / 2, "P" + std::to_string(p),
+                         palette::proc_color(static_cast<int>(p))});
+      float covered = lx0 - 1;
+      for (const Span& sp : r->lanes[p].spans) {
+        const double end =
+            sp.end < 0 ? static_cast<double>(r->wall_ns) : static_cast<double>(sp.end);
+        float x0 = std::max(x_of(static_cast<double>(sp.start)), covered);
+        float x1 = std::max(x_of(end), x0 + kMinSpanPx);
+        if (x1 <= covered) continue;
+        const std::uint32_t fill = palette::goroutine_color(sp.g);
+        const bool sel = sp.g == selected;
+        shapes_.box((x0 + x1) / 2, yc, (x1 - x0) / 2, hh, std::min(2.0f, (x1 - x0) / 2), fill,
+                    sel ? palette::kSelected : darker(fill), sel ? 2.0f : 0.0f);
+        covered = x1;
+        if (io.MousePos.y >= y && io.MousePos.y < y + lane_h && io.MousePos.x >= x0 &&
+            io.MousePos.x <= x1)
+          hover_g = sp.g;
+      }
+      y += lane_h;
+    }
+    y += 2;
+  }
+  renderer.draw(dl, shapes_);
+  for (const Text& t : texts)
+    dl->AddText(ImVec2(std::round(t.x), std::round(t.y)), t.color, t.s.c_str());
+  dl->PopClipRect();
+  if (hover_g && ImGui::IsItemHovered()) {
+    const Goroutine* g = m.goroutine(hover_g);
+    ImGui::SetTooltip("goroutine %u %s", hover_g, g ? g->name.c_str() : "");
+  }
+  if (clicked) selected = hover_g;
+}
+
+void TimelineView::draw(const Playback& pb, Renderer& renderer, std::uint32_t& selected,
+                        const CompareRun* one, const CompareRun* many) {
+  if (one && many) {
+    draw_compare(pb, renderer, selected, *one, *many);
+    return;
+  }
   const Model& m = pb.model();
   const ImGuiIO& io = ImGui::GetIO();
   if (pb.size() < events_seen_) axis_.reset();  // a new run

@@ -18,6 +18,7 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "compare_run.hpp"
 #include "playback.hpp"
 #include "renderer.hpp"
 #include "shape_batch.hpp"
@@ -27,10 +28,17 @@ namespace gort::web {
 
 class TimelineView {
  public:
-  // Draws in the current ImGui window's remaining content region.
-  void draw(const Playback& pb, Renderer& renderer, std::uint32_t& selected);
+  // Draws in the current ImGui window's remaining content region. With a
+  // comparison (`one`: the GOMAXPROCS=1 run, `many`: the current one),
+  // both runs' lanes are stacked on one time scale, each under its wall
+  // time, with the speed-up ("simulated" when the Ps were).
+  void draw(const Playback& pb, Renderer& renderer, std::uint32_t& selected,
+            const CompareRun* one = nullptr, const CompareRun* many = nullptr);
 
  private:
+  void draw_compare(const Playback& pb, Renderer& renderer, std::uint32_t& selected,
+                    const CompareRun& one, const CompareRun& many);
+
   TimeAxis axis_;
   ShapeBatch shapes_;
   std::size_t events_seen_ = 0;  // to notice a new run (the event list restarts)
