@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 
 #include "palette.hpp"
@@ -227,9 +228,9 @@ void Chips::update(const Model& m, const Layout& l, std::size_t cursor, double d
   chips_.clear();
   std::vector<Box> placed;
   placed.reserve(wants.size());
-  auto free_at = [&](const Box& b) {
-    for (const Box& p : placed)
-      if (overlap(b, p, kChipGap)) return false;
+  auto free_at = [&](const Box& b, std::size_t skip = SIZE_MAX) {
+    for (std::size_t i = 0; i < placed.size(); ++i)
+      if (i != skip && overlap(b, placed[i], kChipGap)) return false;
     return true;
   };
   // A chip passing a box (other than its channel's) is not drawn there.
@@ -240,64 +241,83 @@ void Chips::update(const Model& m, const Layout& l, std::size_t cursor, double d
     return true;
   };
   const TextWidth& width = l.text_width();
+  // Buffered values first, where they are: the channel's truth is always
+  // shown. They slide towards their slots last, into the room left.
+  struct Held_at {
+    std::size_t chip;
+    Held* h;
+    Pt target;
+  };
+  std::vector<Held_at> slides;
+  for (const Want& w : wants) {
+    if (w.flight >= 0) continue;
+    const Layout::Item* c = l.channel(w.chan);
+    const Channel* ch = m.channel(w.chan);
+    const std::uint64_t k = w.seq - ch->buffered_out - 1;
+    const Pt target = Layout::slot(*c, static_cast<int>(k));
+    Held& h = held_[held_key(w.chan, w.seq)];
+    if (!h.seen) {
+      h.x = target.x;
+      h.seen = true;
+    }
+    std::string text = m.format(ch->buffer[static_cast<std::size_t>(k)]);
+    const float cw = std::min(chip_w(text, width), c->slot_w - 4);
+    const Box b = centred({h.x, target.y}, cw, Layout::kChipH);
+    slides.push_back({chips_.size(), &h, target});
+    placed.push_back(b);
+    chips_.push_back({b, w.chan, fit_text(text, cw - 4, width), false, true});
+  }
   std::vector<char> done(flights_.size(), 0);
   for (const Want& w : wants) {
-    if (w.flight >= 0) {
-      Flight& f = flights_[static_cast<std::size_t>(w.flight)];
-      std::string text = chip_text(m, f.t);
-      const float cw = chip_w(text, width);
-      if (!path_of(m, l, f.t, cw, path_)) {
-        done[static_cast<std::size_t>(w.flight)] = f.progress >= 1;
-        continue;
-      }
-      const float want =
-          path_.s0 + static_cast<float>(std::min(f.progress, 1.0)) * (path_.s1 - path_.s0);
-      const float lo = std::max(f.s, path_.s0);
-      float s = std::max(want, lo);
-      Box b = centred(along(path_.pts, path_.at, s), cw, Layout::kChipH);
-      while (!free_at(b) && s > lo) {
-        s = std::max(lo, s - kHoldStep);
-        b = centred(along(path_.pts, path_.at, s), cw, Layout::kChipH);
-      }
-      if (!free_at(b)) {  // no room yet: it waits, unseen
-        done[static_cast<std::size_t>(w.flight)] = f.progress >= 2;
-        continue;
-      }
-      f.s = s;
-      done[static_cast<std::size_t>(w.flight)] =
-          (f.progress >= 1 && s >= path_.s1 - 0.5f) || f.progress >= 2;
-      if (f.t.to_g == 0 && f.t.seq) held_[held_key(f.t.chan, f.t.seq)].x = b.x + b.w / 2;
-      if (done[static_cast<std::size_t>(w.flight)] && f.t.to_g == 0) {
-        held_[held_key(f.t.chan, f.t.seq)].seen = true;  // now drawn in its slot
-      }
-      if (!clear_of_boxes(b, f.t.chan)) continue;
-      placed.push_back(b);
-      chips_.push_back({b, f.t.chan, std::move(text), f.t.closed, false});
-    } else {
-      const Layout::Item* c = l.channel(w.chan);
-      const Channel* ch = m.channel(w.chan);
-      const std::uint64_t k = w.seq - ch->buffered_out - 1;
-      const Pt target = Layout::slot(*c, static_cast<int>(k));
-      Held& h = held_[held_key(w.chan, w.seq)];
-      if (!h.seen) {
-        h.x = target.x;
-        h.seen = true;
-      }
-      const float step = paused ? 0.0f : static_cast<float>(kSlidePx * dt * sp);
-      const float dir = target.x > h.x ? 1.0f : -1.0f;
-      float x = std::fabs(target.x - h.x) <= step ? target.x : h.x + dir * step;
-      std::string text = m.format(ch->buffer[static_cast<std::size_t>(k)]);
-      const float cw = std::min(chip_w(text, width), c->slot_w - 4);
-      Box b = centred({x, target.y}, cw, Layout::kChipH);
-      while (!free_at(b) && std::fabs(x - h.x) > 0.01f) {
-        x = std::fabs(x - h.x) <= kHoldStep ? h.x : x - dir * kHoldStep;
-        b = centred({x, target.y}, cw, Layout::kChipH);
-      }
-      if (!free_at(b)) continue;
-      h.x = x;
-      placed.push_back(b);
-      chips_.push_back({b, w.chan, fit_text(text, cw - 4, width), false, true});
+    if (w.flight < 0) continue;
+    Flight& f = flights_[static_cast<std::size_t>(w.flight)];
+    char& gone = done[static_cast<std::size_t>(w.flight)];
+    std::string text = chip_text(m, f.t);
+    const float cw = chip_w(text, width);
+    if (!path_of(m, l, f.t, cw, path_)) {
+      gone = f.progress >= 1;
+      continue;
     }
+    const float want =
+        path_.s0 + static_cast<float>(std::min(f.progress, 1.0)) * (path_.s1 - path_.s0);
+    const float lo = std::max(f.s, path_.s0);
+    float s = std::max(want, lo);
+    Box b = centred(along(path_.pts, path_.at, s), cw, Layout::kChipH);
+    while (!free_at(b) && s > lo) {
+      s = std::max(lo, s - kHoldStep);
+      b = centred(along(path_.pts, path_.at, s), cw, Layout::kChipH);
+    }
+    if (!free_at(b)) {
+      // No room to start: when values come faster than they can be shown
+      // one by one, some are not.
+      gone = f.progress >= (f.s < 0 ? 0.5 : 2.0);
+      continue;
+    }
+    f.s = s;
+    gone = (f.progress >= 1 && s >= path_.s1 - 0.5f) || f.progress >= 2;
+    if (f.t.to_g == 0 && f.t.seq) {
+      Held& h = held_[held_key(f.t.chan, f.t.seq)];
+      h.x = b.x + b.w / 2;
+      h.seen = gone;  // arrived: drawn in its slot from now on
+    }
+    if (!clear_of_boxes(b, f.t.chan)) continue;
+    placed.push_back(b);
+    chips_.push_back({b, f.t.chan, std::move(text), f.t.closed, false});
+  }
+  const float step = paused ? 0.0f : static_cast<float>(kSlidePx * dt * sp);
+  for (std::size_t i = 0; i < slides.size(); ++i) {
+    Held_at& sl = slides[i];
+    Box& b = chips_[sl.chip].box;
+    const float dir = sl.target.x > sl.h->x ? 1.0f : -1.0f;
+    float x = std::fabs(sl.target.x - sl.h->x) <= step ? sl.target.x : sl.h->x + dir * step;
+    Box moved = centred({x, sl.target.y}, b.w, Layout::kChipH);
+    while (!free_at(moved, i) && std::fabs(x - sl.h->x) > 0.01f) {
+      x = std::fabs(x - sl.h->x) <= kHoldStep ? sl.h->x : x - dir * kHoldStep;
+      moved = centred({x, sl.target.y}, b.w, Layout::kChipH);
+    }
+    sl.h->x = x;
+    b = moved;
+    placed[i] = moved;
   }
   // Flights that arrived go; so do buffered values long gone.
   std::size_t kept = 0;
