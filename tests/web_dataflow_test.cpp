@@ -27,14 +27,15 @@ float width75(std::string_view t) {
 }
 
 // The graph canvas of a page: its panel minus the window's title bar and
-// padding and the legend above the drawing (the e2e tests check the real one).
+// padding, the legend above the drawing and the help line below it (the e2e
+// tests check the real one).
 struct Canvas {
   const char* name;
   float w, h;
 };
 Canvas canvas(const char* name, float w, float h, bool embed) {
   const Rect r = panel_rects(w, h, embed).graph;
-  return {name, r.w - 16, r.h - 21 - 8 - 44};
+  return {name, r.w - 16, r.h - 21 - 8 - 24 - 21};
 }
 
 struct Frame {

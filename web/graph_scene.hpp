@@ -36,7 +36,8 @@ inline constexpr float kMinLabelPx = 6;
 // How the view fits the drawing to its canvas: a margin (px), the largest
 // zoom, and the smallest text (px) it shrinks to before it lets the drawing
 // overflow (to be panned).
-inline constexpr float kFitMargin = 16, kMaxFitScale = Layout::kMaxScale, kMinTextPx = 11;
+inline constexpr float kFitMargin = 16, kMaxFitScale = Layout::kMaxScale,
+                       kMinTextPx = Layout::kMinScale * Layout::kFont;
 
 // A value drawn: in a channel's buffer, or on its way along a route (a
 // Transfer: into a buffer, out of one, or handed from goroutine to

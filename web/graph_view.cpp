@@ -146,12 +146,12 @@ void GraphView::draw(const Playback& pb, Layout& layout, Renderer& renderer, ImF
   ImVec2 size = ImGui::GetContentRegionAvail();
   size.x = std::max(size.x, 32.0f);
   size.y = std::max(size.y, 32.0f);
-  const ImVec2 p1(p0.x + size.x, p0.y + size.y);
   const char* help = "wheel: zoom   drag: pan   double-click: fit   click: select";
   const ImVec2 hs = ImGui::CalcTextSize(help);
   const bool show_help = hs.x + 16 < size.x && size.y > 160;
-  // The drawing fits above the help line.
+  // The drawing stays above the help line.
   const float fit_h = size.y - (show_help ? hs.y + 6 : 0);
+  const ImVec2 p1(p0.x + size.x, p0.y + fit_h);
   layout.arrange(m, size.x - 2 * kFitMargin, fit_h - 2 * kFitMargin);
   chips_.update(m, layout, pb.cursor(), io.DeltaTime, pb.speed(), pb.paused());
 
@@ -207,10 +207,10 @@ void GraphView::draw(const Playback& pb, Layout& layout, Renderer& renderer, ImF
     if (l.align == Label::Align::Right) x -= ts.x;
     dl->AddText(f, px, ImVec2(std::round(x), std::round(l.y - ts.y / 2)), l.color, b, e);
   }
-  if (show_help)
-    dl->AddText(ImVec2(p1.x - hs.x - 8, p1.y - hs.y - 4),
-                palette::with_alpha(palette::kTextDim, 160), help);
   dl->PopClipRect();
+  if (show_help)
+    dl->AddText(ImVec2(p1.x - hs.x - 8, p0.y + size.y - hs.y - 2),
+                palette::with_alpha(palette::kTextDim, 160), help);
 
   if (item >= 0) tooltip(m, layout, item);
 }

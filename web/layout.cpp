@@ -256,13 +256,16 @@ void Layout::arrange_settled() {
     return turn_lead + static_cast<float>(between[l]) * kTrack + 4;
   };
 
-  // Bands: cut the layers into k runs of about equal width; keep the k at
-  // which the drawing fits the canvas at the largest scale (up to
-  // kMaxScale, and a band more only for a clearly larger one).
+  // Bands: cut the layers into k runs of about equal width. Each band more
+  // is a turn to follow: keep the fewest that make the drawing readable
+  // (kMinScale). If none does, keep the one that is readable across, the
+  // canvas's width (it overflows downwards only), with the least height;
+  // failing that, the one at the largest scale.
   float total = 0;
   for (std::size_t l = 0; l < nl; ++l) total += colw[l] + gap[l];
   std::vector<int> best_band(nl, 0);
-  float best_scale = -1;
+  int best_rank = -1;  // 2: readable, 1: readable across, 0: neither
+  float best_scale = -1, best_h = 0;
   const std::size_t max_k = std::min<std::size_t>(nl, 12);
   std::vector<int> band(nl);
   for (std::size_t k = 1; k <= max_k; ++k) {
@@ -295,10 +298,15 @@ void Layout::arrange_settled() {
       h += hi[bb] - lo[bb];
     }
     w += ml + mr;
-    const float scale =
-        std::min({arranged_w_ / std::max(w, 1.0f), arranged_h_ / std::max(h, 1.0f), 1.0f});
-    if (scale > best_scale * 1.1f) {
+    const float sw = arranged_w_ / std::max(w, 1.0f), sh = arranged_h_ / std::max(h, 1.0f);
+    const float scale = std::min(sw, sh);
+    const int rank = scale >= kMinScale ? 2 : sw >= kMinScale ? 1 : 0;
+    const bool better = rank > best_rank || (rank == best_rank && rank == 1 && h < best_h) ||
+                        (rank == best_rank && rank == 0 && scale > best_scale);
+    if (better) {
+      best_rank = rank;
       best_scale = scale;
+      best_h = h;
       best_band.assign(band.begin(), band.end());
       bands_ = static_cast<int>(k);
     }

@@ -18,8 +18,8 @@
 // Long drawings wrap: layers are cut into bands stacked top to bottom, every
 // other band turned half round (flowing right to left), so a chain snakes
 // down the canvas and the edges from one band to the next make a U turn at
-// its end without crossing. arrange() picks the number of bands that lets
-// the drawing fit the canvas at the largest scale.
+// its end without crossing. arrange() picks the fewest bands that let the
+// drawing fit the canvas with readable text (kMinScale).
 //
 // Invariants:
 //   - Stable: update() never moves an item that is placed; only settle(),
@@ -69,6 +69,7 @@ class Layout {
   static constexpr float kTrack = 7;        // between the tracks of the edges of a U turn
   static constexpr float kBandGap = 24;     // between bands
   static constexpr float kMaxScale = 1.3f;  // the zoom a fitted drawing gets at most
+  static constexpr float kMinScale = 11 / kFont;     // ... at least: text of 11 px
   static constexpr float kCellW = 140, kCellH = 60;  // the grid of unsettled items
   static constexpr std::size_t kClusterAbove = 2048, kClusterBelow = 1536;
 
