@@ -281,7 +281,8 @@ EMSCRIPTEN_KEEPALIVE void gort_reset_code() {
 }
 
 // {running, finished, threaded, procs, goroutines, goroutinesTotal, channels,
-//  events, played, lost, frameMs, cpuMs, run, paused, edited, pattern, compare, notice,
+//  events, played, lost, frameMs, cpuMs, run, paused, edited, clockMs, pattern, compare,
+//  notice, output}
 //  output}
 EMSCRIPTEN_KEEPALIVE const char* gort_state_json() {
   static std::string out;
@@ -296,7 +297,7 @@ EMSCRIPTEN_KEEPALIVE const char* gort_state_json() {
       "\"goroutines\":%zu,\"goroutinesTotal\":%zu,\"channels\":%zu,"
       "\"events\":%llu,\"played\":%llu,\"lost\":%llu,\"frameMs\":%.3f,"
       "\"cpuMs\":%.3f,\"foldMs\":%.3f,\"run\":%d,\"paused\":%s,\"edited\":%s,"
-      "\"pattern\":",
+      "\"clockMs\":",
       s.running() ? "true" : "false", s.finished() ? "true" : "false",
       gort::Config::kThreads ? "true" : "false", s.simulated() ? "true" : "false", s.procs(),
       st.goroutines_alive, st.goroutines_total, st.channels,
@@ -304,6 +305,11 @@ EMSCRIPTEN_KEEPALIVE const char* gort_state_json() {
       static_cast<unsigned long long>(st.lost), ft.interval_ms, ft.cpu_ms, st.fold_ms,
       pg.current_run(), s.playback().paused() ? "true" : "false", pg.edited() ? "true" : "false");
   out = buf;
+  // The run's length on its clock, first event to last recorded.
+  const auto& evs = s.playback().events();
+  std::snprintf(buf, sizeof buf, "%.3f,\"pattern\":",
+                evs.empty() ? 0.0 : static_cast<double>(evs.back().ts - evs.front().ts) / 1e6);
+  out += buf;
   json_string(out, pg.next.pattern);  // the pattern the editor's code came from
   // Compare mode: {stage, procs: [1, N], wallMs: [one, many], speedup, simulated}.
   out += ",\"compare\":";

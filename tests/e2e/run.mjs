@@ -16,6 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch, serveDir } from './browser.mjs';
 import { editorTests, formatTests, linkLengthTests } from './editor.mjs';
+import { pictureTests } from './picture.mjs';
 import { decodePng, pixelStats } from './png.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -196,6 +197,10 @@ async function main() {
       });
       await page.close();
     }
+
+    const picture = await pictureTests({ browser, bases: { isolated: base(isolated), plain: base(plain) },
+                                         test, assert, shots });
+    console.log(`picture: ${JSON.stringify(picture)}`);
 
     await test('a link reproduces its options; a malformed one shows why', async () => {
       const { page } = await open(browser, base(plain), '?pattern=buffered&capacity=5&procs=2&seed=7&det=1');
