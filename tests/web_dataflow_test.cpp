@@ -6,6 +6,7 @@
 // moves while the program runs.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <map>
 #include <patterns/pattern.hpp>
 #include <set>
@@ -40,6 +41,7 @@ Canvas canvas(const char* name, float w, float h, bool embed) {
 
 struct Frame {
   SceneExport scene;
+  std::vector<Label> labels;
   std::vector<std::string> overlaps;
   int crossings = 0;
 };
@@ -75,6 +77,7 @@ void play(RunOptions opts, double speed, const Canvas& cv, int every, Check chec
       Frame fr;
       SceneInput in{pb.model(), l, v, chips.chips(), 0, 0, 0, 0, cv.w, cv.h, width75};
       build_scene(in, shapes, labels, &fr.scene);
+      fr.labels = labels;
       fr.overlaps = overlaps(fr.scene);
       fr.crossings = crossings(fr.scene);
       check(fr);
@@ -171,6 +174,23 @@ TEST_CASE("web dataflow: nothing moves while a program runs") {
           CHECK(it->second.first == doctest::Approx(n.x));
           CHECK(it->second.second == doctest::Approx(n.y));
         }
+      }
+    });
+  }
+}
+
+TEST_CASE("web dataflow: every goroutine and channel drawn has its label, whole or elided") {
+  for (const char* id : {"worker_pool", "pipeline", "select_timeout", "fan_in"}) {
+    play(det(id, 4), 1, canvas("embed", 800, 500, true), 10, [&](const Frame& f) {
+      // Labels are drawn inside their boxes: a box's label has its centre
+      // (goroutines) or its left end (channels' names) inside it.
+      for (const auto& n : f.scene.nodes) {
+        const bool found = std::any_of(f.labels.begin(), f.labels.end(), [&](const Label& l) {
+          return !l.text.empty() && l.x >= n.x && l.x <= n.x + n.w && l.y >= n.y &&
+                 l.y <= n.y + n.h;
+        });
+        INFO(id << ": " << n.id << " " << n.label);
+        CHECK(found);
       }
     });
   }

@@ -91,9 +91,11 @@ void load_fonts(double dpr) {
                                  static_cast<int>(dejavu_sans_size), px, &cfg);
   app->mono = io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(dejavu_sans_mono),
                                              static_cast<int>(dejavu_sans_mono_size), px, &cfg);
+  // The graph elides long values with an ellipsis.
+  static const ImWchar graph_ranges[] = {0x0020, 0x00FF, 0x2026, 0x2026, 0};
   app->graph_font = io.Fonts->AddFontFromMemoryTTF(
       const_cast<unsigned char*>(dejavu_sans), static_cast<int>(dejavu_sans_size),
-      std::round(Layout::kFont * static_cast<float>(dpr)), &cfg);
+      std::round(Layout::kFont * static_cast<float>(dpr)), &cfg, graph_ranges);
   io.FontGlobalScale = static_cast<float>(1.0 / dpr);
   ImGui_ImplOpenGL3_DestroyFontsTexture();
   ImGui_ImplOpenGL3_CreateFontsTexture();
