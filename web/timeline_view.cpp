@@ -49,7 +49,7 @@ void TimelineView::draw_compare(const Playback& pb, Renderer& renderer, std::uin
   const float header = lh + 4;  // the ticks, then a title row above each run's lanes
   const int rows = static_cast<int>(one.lanes.size() + many.lanes.size());
   const float lane_h =
-      std::clamp((size.y - 3 * header) / static_cast<float>(std::max(rows, 1)), 6.0f, 32.0f);
+      std::clamp((size.y - 3 * header) / static_cast<float>(std::max(rows, 1)), 2.0f, 32.0f);
 
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->PushClipRect(p0, ImVec2(p0.x + size.x, p0.y + size.y), true);
@@ -79,13 +79,17 @@ void TimelineView::draw_compare(const Playback& pb, Renderer& renderer, std::uin
                         format_time(static_cast<double>(r->wall_ns), 1e5) +
                         (r->done ? "" : " so far");
     if (r == &many && r->done) title += ", " + speedup_text(one.wall_ns, many.wall_ns);
-    if (r->simulated && r->procs > 1)
-      title += " (simulated: each P's busy time, as if on its own core)";
+    if (r->simulated && r->procs > 1) {
+      const std::string why = " (simulated: each P's busy time, as if on its own core)";
+      const bool room = ImGui::CalcTextSize((title + why).c_str()).x <= lx1 - lx0 - 2;
+      title += room ? why : " (simulated)";  // an embed's narrow timeline
+    }
     texts.push_back(
         {lx0 + 2, y + 1, title, r == &one ? palette::kText : palette::rgba(250, 205, 90)});
     y += header;
     for (std::size_t p = 0; p < r->lanes.size(); ++p) {
-      const float yc = y + lane_h / 2, hh = std::max(lane_h / 2 - 2, 2.0f);
+      // Lanes as thin as 2 px in an embed, so both runs fit.
+      const float yc = y + lane_h / 2, hh = std::max(lane_h / 2 - std::min(2.0f, lane_h / 4), 1.0f);
       shapes_.box((lx0 + lx1) / 2, yc, (lx1 - lx0) / 2, lane_h / 2 - 1, 0,
                   p % 2 ? palette::rgba(255, 255, 255, 8) : palette::rgba(255, 255, 255, 14));
       if (lane_h >= lh * 0.8f)
