@@ -26,6 +26,13 @@ std::uint32_t darker(std::uint32_t c) {
   return palette::rgba((c & 0xff) / 2, ((c >> 8) & 0xff) / 2, ((c >> 16) & 0xff) / 2, c >> 24);
 }
 
+// A label drawn after the shapes, so that no lane covers it.
+struct Text {
+  float x, y;
+  std::string s;
+  std::uint32_t color;
+};
+
 }  // namespace
 
 void TimelineView::draw_compare(const Playback& pb, Renderer& renderer, std::uint32_t& selected,
@@ -54,11 +61,6 @@ void TimelineView::draw_compare(const Playback& pb, Renderer& renderer, std::uin
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->PushClipRect(p0, ImVec2(p0.x + size.x, p0.y + size.y), true);
   shapes_.clear();
-  struct Text {
-    float x, y;
-    std::string s;
-    std::uint32_t color;
-  };
   std::vector<Text> texts;
   TimeAxis ticks;
   ticks.update(lx0, lx1 - lx0, static_cast<std::int64_t>(span));
@@ -173,11 +175,6 @@ void TimelineView::draw(const Playback& pb, Renderer& renderer, std::uint32_t& s
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->PushClipRect(p0, ImVec2(p0.x + size.x, p0.y + size.y), true);
   shapes_.clear();
-  struct Text {
-    float x, y;
-    std::string s;
-    std::uint32_t color;
-  };
   std::vector<Text> texts;
 
   // Time ticks: a faint line through the lanes and its time in the header.
