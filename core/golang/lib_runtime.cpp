@@ -10,7 +10,7 @@ namespace gort::golang {
 namespace {
 
 const NativeDef kRuntime[] = {
-    {"runtime.Gosched", [](Thread&, Value*) { rt::yield(); }},
+    {"runtime.Gosched", [](Thread& th, Value*) { th.status(rt::yield()); }},
     {"runtime.NumGoroutine",
      [](Thread&, Value* f) { f[0].i = static_cast<std::int64_t>(rt::num_goroutine()); }},
     {"runtime.GOMAXPROCS", [](Thread&, Value* f) { f[0].i = rt::procs(); }},
@@ -19,7 +19,7 @@ const NativeDef kRuntime[] = {
        unsigned n = std::thread::hardware_concurrency();
        f[0].i = n ? n : 1;
      }},
-    {"os.Exit", [](Thread&, Value* f) { rt::exit(static_cast<int>(f[0].i)); }},
+    {"os.Exit", [](Thread& th, Value* f) { th.end(static_cast<int>(f[0].i)); }},
     {"os.File.Write",
      [](Thread& th, Value* f) {
        // (n int, err error), then f *File, b []byte

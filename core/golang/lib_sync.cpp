@@ -14,63 +14,61 @@ void* recv(Thread& th, Value v) {
   return v.p;
 }
 
-#define SYNC_CALL(call)                  \
-  do {                                   \
-    if (!(call)) th.panic_plain(th.msg); \
-  } while (0)
+// TryLock's result: whether it locked (WouldBlock: no).
+bool locked(Thread& th, rt::Status s) {
+  return s != rt::Status::WouldBlock && th.status(s);
+}
 
 const NativeDef kSync[] = {
     {"sync.Mutex.Lock",
      [](Thread& th, Value* f) {
-       if (void* m = recv(th, f[0])) SYNC_CALL(rt::mutex_lock(m, &th.msg));
+       if (void* m = recv(th, f[0])) th.status(rt::mutex_lock(m, true));
      }},
     {"sync.Mutex.Unlock",
      [](Thread& th, Value* f) {
-       if (void* m = recv(th, f[0])) SYNC_CALL(rt::mutex_unlock(m, &th.msg));
+       if (void* m = recv(th, f[0])) th.status(rt::mutex_unlock(m));
      }},
     {"sync.Mutex.TryLock",
      [](Thread& th, Value* f) {
-       if (void* m = recv(th, f[1])) f[0].i = rt::mutex_trylock(m);
+       if (void* m = recv(th, f[1])) f[0].i = locked(th, rt::mutex_lock(m, false));
      }},
     {"sync.RWMutex.Lock",
      [](Thread& th, Value* f) {
-       if (void* m = recv(th, f[0])) SYNC_CALL(rt::rw_lock(m, false, &th.msg));
+       if (void* m = recv(th, f[0])) th.status(rt::rw_lock(m, false, true));
      }},
     {"sync.RWMutex.Unlock",
      [](Thread& th, Value* f) {
-       if (void* m = recv(th, f[0])) SYNC_CALL(rt::rw_unlock(m, false, &th.msg));
+       if (void* m = recv(th, f[0])) th.status(rt::rw_unlock(m, false));
      }},
     {"sync.RWMutex.RLock",
      [](Thread& th, Value* f) {
-       if (void* m = recv(th, f[0])) SYNC_CALL(rt::rw_lock(m, true, &th.msg));
+       if (void* m = recv(th, f[0])) th.status(rt::rw_lock(m, true, true));
      }},
     {"sync.RWMutex.RUnlock",
      [](Thread& th, Value* f) {
-       if (void* m = recv(th, f[0])) SYNC_CALL(rt::rw_unlock(m, true, &th.msg));
+       if (void* m = recv(th, f[0])) th.status(rt::rw_unlock(m, true));
      }},
     {"sync.RWMutex.TryLock",
      [](Thread& th, Value* f) {
-       if (void* m = recv(th, f[1])) f[0].i = rt::rw_trylock(m, false);
+       if (void* m = recv(th, f[1])) f[0].i = locked(th, rt::rw_lock(m, false, false));
      }},
     {"sync.RWMutex.TryRLock",
      [](Thread& th, Value* f) {
-       if (void* m = recv(th, f[1])) f[0].i = rt::rw_trylock(m, true);
+       if (void* m = recv(th, f[1])) f[0].i = locked(th, rt::rw_lock(m, true, false));
      }},
     {"sync.WaitGroup.Add",
      [](Thread& th, Value* f) {
-       if (void* w = recv(th, f[0])) SYNC_CALL(rt::wg_add(w, f[1].i, &th.msg));
+       if (void* w = recv(th, f[0])) th.status(rt::wg_add(w, f[1].i));
      }},
     {"sync.WaitGroup.Done",
      [](Thread& th, Value* f) {
-       if (void* w = recv(th, f[0])) SYNC_CALL(rt::wg_add(w, -1, &th.msg));
+       if (void* w = recv(th, f[0])) th.status(rt::wg_add(w, -1));
      }},
     {"sync.WaitGroup.Wait",
      [](Thread& th, Value* f) {
-       if (void* w = recv(th, f[0])) SYNC_CALL(rt::wg_wait(w, &th.msg));
+       if (void* w = recv(th, f[0])) th.status(rt::wg_wait(w));
      }},
 };
-
-#undef SYNC_CALL
 
 }  // namespace
 

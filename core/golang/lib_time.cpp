@@ -84,10 +84,7 @@ void new_timer(Thread& th, Value* f, bool ticker, const char* type_name) {
 
 const NativeDef kTime[] = {
     {"time.Now", [](Thread&, Value* f) { f[0].i = rt::now(); }},
-    {"time.Sleep",
-     [](Thread& th, Value* f) {
-       if (!rt::sleep(f[0].i, &th.msg)) th.panic_plain(th.msg);
-     }},
+    {"time.Sleep", [](Thread& th, Value* f) { th.status(rt::sleep(f[0].i)); }},
     {"time.After",
      [](Thread& th, Value* f) {
        rt::hchan* c = rt::after(f[1].i);

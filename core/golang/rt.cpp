@@ -1,7 +1,5 @@
-// The VM's adapter to gort's runtime (see rt.hpp). Until the core's
-// non-throwing entry points exist, a Go panic thrown by the runtime
-// (detail::Panic) is caught here, in these small out-of-line functions, and
-// returned as a message.
+// The VM's adapter to gort's runtime (see rt.hpp): the core's
+// Status-returning entry points, and how the trace shows a channel's values.
 #include "rt.hpp"
 
 #include <gort/detail/runtime.hpp>
@@ -12,7 +10,6 @@
 namespace gort::golang::rt {
 
 using gort::detail::ElemOps;
-using gort::detail::Panic;
 using gort::detail::TraceValue;
 namespace trace = gort::trace;
 
@@ -60,57 +57,28 @@ const ElemOps* ops_for(const Type* t) {
 
 }  // namespace
 
-hchan* chan_make(const Type* elem, std::size_t cap, std::string_view name, std::string* panic) {
-  try {
-    hchan* c = nullptr;
-    gort::detail::check(gort::detail::chan_make(ops_for(elem), cap, name, &c));
-    return c;
-  } catch (Panic& p) {
-    *panic = p.message;
-    return nullptr;
-  }
+Status chan_make(const Type* elem, std::size_t cap, std::string_view name, hchan** out) {
+  return gort::detail::chan_make(ops_for(elem), cap, name, out);
 }
 
 void chan_release(hchan* c) {
   gort::detail::chan_release(c);
 }
 
-bool send(hchan* c, Value* v, std::string* panic) {
+Status send(hchan* c, Value* v) {
   if (c && gort::detail::chan_capacity(c) > 0 && gort::detail::chan_send_buffered(c, v))
-    return true;
-  try {
-    gort::detail::check(gort::detail::chan_send(c, v, true));
-    return true;
-  } catch (Panic& p) {
-    *panic = p.message;
-    return false;
-  }
+    return Status::Ok;
+  return gort::detail::chan_send(c, v, true);
 }
 
-bool recv(hchan* c, Value* v, bool* ok, std::string* panic) {
-  if (c && gort::detail::chan_capacity(c) > 0 && gort::detail::chan_recv_buffered(c, v)) {
-    *ok = true;
-    return true;
-  }
-  try {
-    gort::detail::Status s = gort::detail::chan_recv(c, v, true);
-    *ok = s != gort::detail::Status::Closed;
-    if (*ok) gort::detail::check(s);
-    return true;
-  } catch (Panic& p) {
-    *panic = p.message;
-    return false;
-  }
+Status recv(hchan* c, Value* v) {
+  if (c && gort::detail::chan_capacity(c) > 0 && gort::detail::chan_recv_buffered(c, v))
+    return Status::Ok;
+  return gort::detail::chan_recv(c, v, true);
 }
 
-bool close(hchan* c, std::string* panic) {
-  try {
-    gort::detail::check(gort::detail::chan_close(c));
-    return true;
-  } catch (Panic& p) {
-    *panic = p.message;
-    return false;
-  }
+Status close(hchan* c) {
+  return gort::detail::chan_close(c);
 }
 
 std::size_t len(hchan* c) {
@@ -120,21 +88,12 @@ std::size_t cap(hchan* c) {
   return c ? gort::detail::chan_capacity(c) : 0;
 }
 
-int select(gort::detail::scase* cases, int n, bool block, bool* ok, std::string* panic) {
-  try {
-    int chosen = -1;
-    gort::detail::Status s = gort::detail::select_go(cases, n, block, &chosen, ok);
-    if (s != gort::detail::Status::WouldBlock) gort::detail::check(s);
-    return chosen;
-  } catch (Panic& p) {
-    *panic = p.message;
-    return -2;
-  }
+Status select(gort::detail::scase* cases, int n, bool block, int* chosen, bool* ok) {
+  return gort::detail::select_go(cases, n, block, chosen, ok);
 }
 
-bool sleep(std::int64_t ns, std::string*) {
-  gort::sleep(std::chrono::nanoseconds(ns));
-  return true;
+Status sleep(std::int64_t ns) {
+  return gort::detail::go_sleep(ns);
 }
 
 std::int64_t now() {
@@ -194,95 +153,39 @@ static_assert(sizeof(gort::Mutex) <= kMutexWords * sizeof(Value));
 static_assert(sizeof(gort::RWMutex) <= kRWMutexWords * sizeof(Value));
 static_assert(sizeof(gort::WaitGroup) <= kWaitGroupWords * sizeof(Value));
 
-bool mutex_lock(void* m, std::string* panic) {
-  try {
-    static_cast<gort::Mutex*>(m)->lock();
-    return true;
-  } catch (Panic& p) {
-    *panic = p.message;
-    return false;
-  }
+Status mutex_lock(void* m, bool block) {
+  return gort::detail::mutex_lock(*static_cast<gort::Mutex*>(m), block);
 }
 
-bool mutex_unlock(void* m, std::string* panic) {
-  try {
-    static_cast<gort::Mutex*>(m)->unlock();
-    return true;
-  } catch (Panic& p) {
-    *panic = p.message;
-    return false;
-  }
+Status mutex_unlock(void* m) {
+  return gort::detail::mutex_unlock(*static_cast<gort::Mutex*>(m));
 }
 
-bool mutex_trylock(void* m) {
-  return static_cast<gort::Mutex*>(m)->try_lock();
-}
-
-bool rw_lock(void* m, bool shared, std::string* panic) {
-  try {
-    auto* rw = static_cast<gort::RWMutex*>(m);
-    if (shared) {
-      rw->lock_shared();
-    } else {
-      rw->lock();
-    }
-    return true;
-  } catch (Panic& p) {
-    *panic = p.message;
-    return false;
-  }
-}
-
-bool rw_unlock(void* m, bool shared, std::string* panic) {
-  try {
-    auto* rw = static_cast<gort::RWMutex*>(m);
-    if (shared) {
-      rw->unlock_shared();
-    } else {
-      rw->unlock();
-    }
-    return true;
-  } catch (Panic& p) {
-    *panic = p.message;
-    return false;
-  }
-}
-
-bool rw_trylock(void* m, bool shared) {
+Status rw_lock(void* m, bool shared, bool block) {
   auto* rw = static_cast<gort::RWMutex*>(m);
-  return shared ? rw->try_lock_shared() : rw->try_lock();
+  return shared ? gort::detail::rwmutex_rlock(*rw, block) : gort::detail::rwmutex_lock(*rw, block);
 }
 
-bool wg_add(void* wg, std::int64_t delta, std::string* panic) {
-  try {
-    static_cast<gort::WaitGroup*>(wg)->add(static_cast<int>(delta));
-    return true;
-  } catch (Panic& p) {
-    *panic = p.message;
-    return false;
-  }
+Status rw_unlock(void* m, bool shared) {
+  auto* rw = static_cast<gort::RWMutex*>(m);
+  return shared ? gort::detail::rwmutex_runlock(*rw) : gort::detail::rwmutex_unlock(*rw);
 }
 
-bool wg_wait(void* wg, std::string* panic) {
-  try {
-    static_cast<gort::WaitGroup*>(wg)->wait();
-    return true;
-  } catch (Panic& p) {
-    *panic = p.message;
-    return false;
-  }
+Status wg_add(void* wg, std::int64_t delta) {
+  return gort::detail::waitgroup_add(*static_cast<gort::WaitGroup*>(wg), static_cast<int>(delta));
 }
 
-void yield() {
-  gort::yield();
-}
-void preempt() {
-  gort::yield();
+Status wg_wait(void* wg) {
+  return gort::detail::waitgroup_wait(*static_cast<gort::WaitGroup*>(wg));
 }
 
-void set_line(int line) {
-  gort::at(line);
+Status yield() {
+  return gort::detail::go_yield();
 }
+Status preempt() {
+  return gort::detail::go_preempt();
+}
+
 void set_name(std::string_view name) {
   gort::set_name(name);
 }
@@ -301,8 +204,8 @@ void write_out(std::string_view s) {
 void write_err(std::string_view s) {
   gort::detail::write_err(s);
 }
-void exit(int code) {
-  gort::exit(code);
+Status exit(int code, std::string_view text) {
+  return gort::detail::go_exit(code, text);
 }
 
 }  // namespace gort::golang::rt

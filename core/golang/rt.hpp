@@ -1,25 +1,19 @@
 // The VM's one door to gort's runtime: channels, select, sleep, timers,
 // sync, goroutines and the trace, through gort's public API only.
 //
-// Every call that may park reports a Go panic raised by the runtime ("send
-// on closed channel", "sync: negative WaitGroup counter") as a message in
-// *panic instead of throwing, so Go code can recover it. The program ending
-// (gort's Unwind) passes through. This file is where the switch to the
-// core's non-throwing entry points happens (DESIGN.md).
+// Everything that may park returns the core's Status and throws nothing, so
+// the VM calls it with no try block open and nothing to destroy (under
+// Emscripten a goroutine switch then crosses no invoke_* wrapper). The VM
+// turns a Status into Go's behaviour in one place (Thread::status): a panic
+// status becomes a recoverable Go panic, Unwind and the fatal errors end the
+// goroutine at once.
 #pragma once
 
-#include <chrono>
 #include <cstdint>
-#include <string>
+#include <gort/detail/runtime.hpp>
 #include <string_view>
 
 #include "value.hpp"
-
-namespace gort::detail {
-struct hchan;
-struct ElemOps;
-struct scase;
-}  // namespace gort::detail
 
 namespace gort::golang {
 
@@ -28,20 +22,22 @@ struct Type;
 namespace rt {
 
 using gort::detail::hchan;
+using gort::detail::Status;
 
 // A channel of 8-byte Values; `elem` picks how the trace shows its values.
-hchan* chan_make(const Type* elem, std::size_t cap, std::string_view name, std::string* panic);
+Status chan_make(const Type* elem, std::size_t cap, std::string_view name, hchan** out);
 void chan_release(hchan* c);
-bool send(hchan* c, Value* v, std::string* panic);
-// *ok: a value was received (false: closed). Returns false on a panic.
-bool recv(hchan* c, Value* v, bool* ok, std::string* panic);
-bool close(hchan* c, std::string* panic);
+Status send(hchan* c, Value* v);
+// *v must be zero on entry; Closed: the channel is closed and drained.
+Status recv(hchan* c, Value* v);
+Status close(hchan* c);
 std::size_t len(hchan* c);
 std::size_t cap(hchan* c);
-// select: -1 = default; -2 = a panic (in *panic).
-int select(gort::detail::scase* cases, int n, bool block, bool* ok, std::string* panic);
+// Ok with *chosen and *ok (false: a receive saw a closed channel), or
+// WouldBlock (*chosen = -1: the default case).
+Status select(gort::detail::scase* cases, int n, bool block, int* chosen, bool* ok);
 
-bool sleep(std::int64_t ns, std::string* panic);
+Status sleep(std::int64_t ns);
 std::int64_t now();  // ns since the run started, on the run's clock
 // A channel of Times that receives once after ns (time.After).
 hchan* after(std::int64_t ns);
@@ -53,27 +49,32 @@ bool timer_reset(void* t, bool ticker, std::int64_t ns);
 void timer_free(void* t, bool ticker);
 
 // sync: the runtime's own types, built in place in a Go struct's words.
-bool mutex_lock(void* m, std::string* panic);
-bool mutex_unlock(void* m, std::string* panic);
-bool mutex_trylock(void* m);
-bool rw_lock(void* m, bool shared, std::string* panic);
-bool rw_unlock(void* m, bool shared, std::string* panic);
-bool rw_trylock(void* m, bool shared);
-bool wg_add(void* wg, std::int64_t delta, std::string* panic);
-bool wg_wait(void* wg, std::string* panic);
+// `block` false is TryLock: WouldBlock when it is held.
+Status mutex_lock(void* m, bool block);
+Status mutex_unlock(void* m);
+Status rw_lock(void* m, bool shared, bool block);
+Status rw_unlock(void* m, bool shared);
+Status wg_add(void* wg, std::int64_t delta);
+Status wg_wait(void* wg);
 constexpr std::size_t kMutexWords = 4, kRWMutexWords = 8, kWaitGroupWords = 4;
 
 // Goroutines.
-void yield();
-void preempt();  // the instruction quantum ran out
-void set_line(int line);
+Status yield();
+Status preempt();  // the instruction quantum ran out: a GoPreempt event
+// The running goroutine's line, without a trace event (the events it makes
+// later carry it). g: gort::detail::current_g(), fetched once per goroutine.
+inline void set_line(gort::detail::G* g, int line) {
+  gort::detail::set_line(g, line);
+}
 void set_name(std::string_view name);
 std::size_t num_goroutine();
 int procs();
 std::uint64_t seed();
 void write_out(std::string_view s);
 void write_err(std::string_view s);
-[[noreturn]] void exit(int code);
+// os.Exit(code), a fatal error or an unrecovered panic's report (text on
+// stderr): ends the program; returns Unwind.
+Status exit(int code, std::string_view text = {});
 
 }  // namespace rt
 }  // namespace gort::golang

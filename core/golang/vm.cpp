@@ -20,15 +20,16 @@ namespace gort::golang {
 namespace vm {
 enum class Unwound { Resume, Stop };
 Unwound unwind(Thread& th, std::size_t stop);
-// Pushes the frame of a call of f at base `at` (R + a of the caller).
-void push_frame(Thread& th, const FuncCode* f, Closure* clos, Value* at, std::uint16_t flags);
+// Pushes the frame of a call of f at base `at` (R + a of the caller);
+// false: the stack overflowed (a fatal error: the program is ending).
+bool push_frame(Thread& th, const FuncCode* f, Closure* clos, Value* at, std::uint16_t flags);
 bool call_native(Thread& th, const FuncCode* f, Value* at);
 bool call_iface(Thread& th, Value* at, std::uint32_t name, int nres, const FuncCode** f);
 // The deferred call on top of th.defers, for the top frame: pushed as a
 // frame (kPushed), or a native run at once (kRan, or kPanicked).
 enum DeferResult { kPushed, kRan, kPanicked };
 DeferResult push_defer(Thread& th, std::uint16_t flags);
-void go(Thread& th, Closure* c, const Value* args, std::uint32_t nslots);
+bool go(Thread& th, Closure* c, const Value* args, std::uint32_t nslots);
 void defer(Thread& th, Closure* c, const Value* args, std::uint32_t nslots);
 void recovered(Thread& th);
 void set_line(Thread& th, const Frame* fr, const Instr* pc);
@@ -39,7 +40,8 @@ bool select(Thread& th, const FuncCode* fn, Value* R, int first, int n, bool has
 bool make_chan(Thread& th, const Type* chan_type, std::int64_t size, std::string_view name,
                Value* out);
 bool close(Thread& th, Value c);
-void preempt(Thread& th);
+// The quantum ran out at pc: a preemption; false when the program is ending.
+bool preempt(Thread& th, const Frame* fr, const Instr* pc);
 Value recover(Thread& th, const Frame* fr);
 void print(Thread& th, Value v, const Type* t, int flags);
 }  // namespace vm
@@ -284,7 +286,7 @@ L_F2U : {
 L_Jmp:
   if (in.sbc() < 0 && --th.budget < 0) {
     SAVE();
-    vm::preempt(th);
+    CHECK(vm::preempt(th, fr, pc));
   }
   pc += in.sbc();
   NEXT();
@@ -541,8 +543,8 @@ L_Select : {
 L_Call : {
   const auto* f = static_cast<const FuncCode*>(K[in.bc()].p);
   SAVE();
-  if (--th.budget < 0) vm::preempt(th);
-  vm::push_frame(th, f, f->static_closure, R + in.a, 0);
+  if (--th.budget < 0) CHECK(vm::preempt(th, fr, pc));
+  CHECK(vm::push_frame(th, f, f->static_closure, R + in.a, 0));
   RELOAD();
   NEXT();
 }
@@ -555,8 +557,8 @@ L_CallC : {
     CHECK(vm::call_native(th, c->fn, R + in.a));
     NEXT();
   }
-  if (--th.budget < 0) vm::preempt(th);
-  vm::push_frame(th, c->fn, c, R + in.a, 0);
+  if (--th.budget < 0) CHECK(vm::preempt(th, fr, pc));
+  CHECK(vm::push_frame(th, c->fn, c, R + in.a, 0));
   RELOAD();
   NEXT();
 }
@@ -577,8 +579,8 @@ L_CallI : {
     CHECK(vm::call_native(th, f, R + in.a));
     NEXT();
   }
-  if (--th.budget < 0) vm::preempt(th);
-  vm::push_frame(th, f, f->static_closure, R + in.a, 0);
+  if (--th.budget < 0) CHECK(vm::preempt(th, fr, pc));
+  CHECK(vm::push_frame(th, f, f->static_closure, R + in.a, 0));
   RELOAD();
   NEXT();
 }
@@ -614,7 +616,7 @@ L_Ret : {
 L_Go : {
   SAVE();
   vm::set_line(th, fr, pc);
-  vm::go(th, static_cast<Closure*>(B.p), &A, in.c);
+  CHECK(vm::go(th, static_cast<Closure*>(B.p), &A, in.c));
   NEXT();
 }
 L_Defer:
@@ -723,6 +725,7 @@ L_Ext:
   NEXT();
 
 unwind:
+  // (With th.exiting set, unwind stops at once: every exec returns.)
   if (vm::unwind(th, stop) == vm::Unwound::Stop) return;
   RELOAD();
   NEXT();

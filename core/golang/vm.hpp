@@ -13,6 +13,9 @@
 //     their frame across a callback.
 //   - Nothing with a destructor is in scope in exec, or around a runtime call
 //     that parks (gort's rule for goroutine switches under Emscripten).
+//   - No C++ exception crosses exec: the runtime returns a Status, and when
+//     the program is ending (Thread::exiting) every exec on the goroutine
+//     returns at once, natives too, without running deferred calls.
 //   - Threads belong to their Run; the Run outlives them all (it is freed
 //     when the Program runs again or is destroyed).
 #pragma once
@@ -20,6 +23,7 @@
 #include <atomic>
 #include <cstdint>
 #include <deque>
+#include <gort/detail/runtime.hpp>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -83,11 +87,11 @@ struct Thread {
   std::deque<Frame> frames;
   std::vector<DeferRec> defers;
   PanicRec* panic = nullptr;
-  Segment* seg = nullptr;    // the newest segment
-  Segment* spare = nullptr;  // one freed segment kept for the next overflow
-  std::int32_t budget = 0;   // back-edges and calls until the next preemption
-  std::int32_t line = 0;     // the line last reported to the trace
-  Thread* next = nullptr;    // Run's list
+  Segment* seg = nullptr;        // the newest segment
+  Segment* spare = nullptr;      // one freed segment kept for the next overflow
+  std::int32_t budget = 0;       // back-edges and calls until the next preemption
+  gort::detail::G* g = nullptr;  // its goroutine, set when it starts (for set_line)
+  Thread* next = nullptr;        // Run's list
   Thread* prev = nullptr;
 
   // ---- for natives ----
@@ -101,6 +105,14 @@ struct Thread {
   void panic_runtime(std::string_view msg);
   void panic_plain(std::string_view msg);
   void panic_value(Value iface);
+  // What a runtime call that may park said: true for Ok and Closed; a panic
+  // status panics (as panic_plain), Unwind and the fatal errors end the
+  // goroutine (as end). The native must return at once when false.
+  bool status(gort::detail::Status s);
+  // The program is ending (os.Exit, a fatal error, a panic nobody
+  // recovered): ends it with `code` after writing stderr_text, unless it is
+  // already ending; the goroutine then returns at once, running no defers.
+  void end(int code, std::string_view stderr_text = {});
   // Calls a Go func value: args are its parameters, results receives its
   // results. false: it panicked (the native must return at once).
   bool call(const Closure* f, const Value* args, int nargs, Value* results, int nres);
@@ -125,7 +137,7 @@ struct Thread {
 
   Closure* native_start = nullptr;  // a goroutine that is one native call (go fmt.Println(...))
   bool raised = false;              // a panic was raised since the last native call began
-  std::string msg;                  // a message from the runtime (rt.hpp's *panic)
+  bool exiting = false;             // the program is ending: unwind every exec at once
   std::vector<Value> scratch;       // select's cases
   // Output buffers for natives (owned here: a native formatting a value may
   // call String() and park, with nothing of its own to destroy).

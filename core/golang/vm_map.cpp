@@ -91,9 +91,10 @@ bool hash_key(Thread& th, GoMap* m, Value k, std::uint64_t* h) {
   return ok;
 }
 
-[[noreturn]] void concurrent_writes() {
-  rt::write_err("fatal error: concurrent map writes\n");
-  rt::exit(2);
+// Go's fatal error for a write racing another: false, the program ending.
+bool concurrent_writes(Thread& th) {
+  th.end(2, "fatal error: concurrent map writes\n");
+  return false;
 }
 
 }  // namespace
@@ -148,7 +149,7 @@ bool map_set(Thread& th, Value v, Value k, Value val) {
   }
   std::uint64_t h;
   if (!hash_key(th, m, k, &h)) return false;
-  if (m->writing.exchange(true, std::memory_order_acquire)) concurrent_writes();
+  if (m->writing.exchange(true, std::memory_order_acquire)) return concurrent_writes(th);
   bool ok = true;
   std::size_t p = probe(th, m, k, h, &ok);
   if (!ok) {
@@ -173,7 +174,7 @@ bool map_delete(Thread& th, Value v, Value k) {
   if (!m || m->live == 0) return true;
   std::uint64_t h;
   if (!hash_key(th, m, k, &h)) return false;
-  if (m->writing.exchange(true, std::memory_order_acquire)) concurrent_writes();
+  if (m->writing.exchange(true, std::memory_order_acquire)) return concurrent_writes(th);
   bool ok = true;
   std::size_t p = probe(th, m, k, h, &ok);
   if (ok && m->index[p] >= 0) {

@@ -202,8 +202,9 @@ bool Thread::call(const Closure* f, const Value* args, int nargs, Value* results
                     static_cast<std::uint32_t>(defers.size()), kBoundary, nullptr, before});
   std::size_t stop = frames.size() - 1;
   exec(*this, stop);
-  if (frames.size() > stop) {
-    // A panic unwound to here: it goes on in the caller once the native returns.
+  if (frames.size() > stop || exiting) {
+    // A panic unwound to here (or the program is ending): it goes on in the
+    // caller once the native returns.
     while (frames.size() > stop) pop_frame();
     raised = true;
     return false;
@@ -258,18 +259,36 @@ void Thread::panic_value(Value iface) {
   new_panic(*this, iface);
 }
 
+bool Thread::status(gort::detail::Status s) {
+  using gort::detail::Status;
+  if (s == Status::Ok || s == Status::Closed) return true;
+  if (gort::detail::is_panic(s)) {
+    panic_plain(gort::detail::status_text(s));
+  } else {
+    // Unwind, or a fatal error the runtime has reported: the program is ending.
+    exiting = true;
+    raised = true;
+  }
+  return false;
+}
+
+void Thread::end(int code, std::string_view stderr_text) {
+  status(rt::exit(code, stderr_text));
+}
+
 namespace vm {
 
 enum class Unwound { Resume, Stop };
 enum DeferResult { kPushed, kRan, kPanicked };
 Unwound unwind(Thread& th, std::size_t stop);
 
-void push_frame(Thread& th, const FuncCode* f, Closure* clos, Value* at, std::uint16_t flags) {
+bool push_frame(Thread& th, const FuncCode* f, Closure* clos, Value* at, std::uint16_t flags) {
   if (th.frames.size() >= kMaxFrames) {
-    rt::write_err(
-        "runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow\n\n" +
-        th.traceback());
-    rt::exit(2);
+    th.end(2,
+           "runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack "
+           "overflow\n\n" +
+               th.traceback());
+    return false;
   }
   Segment* before = th.seg;
   Value* cb;
@@ -277,6 +296,7 @@ void push_frame(Thread& th, const FuncCode* f, Closure* clos, Value* at, std::ui
   for (int i = 0; i < f->nres; i++) base[i].i = 0;
   th.frames.push_back({f, clos, base, f->code.data(), static_cast<std::uint32_t>(th.defers.size()),
                        flags, cb, before});
+  return true;
 }
 
 bool call_native(Thread& th, const FuncCode* f, Value* at) {
@@ -330,11 +350,11 @@ DeferResult push_defer(Thread& th, std::uint16_t flags) {
   return kPushed;
 }
 
-void go(Thread& th, Closure* c, const Value* args, std::uint32_t nslots) {
+bool go(Thread& th, Closure* c, const Value* args, std::uint32_t nslots) {
   if (!c) {
     // Go: go of a nil func value panics in the new goroutine; here at once.
     th.panic_runtime("invalid memory address or nil pointer dereference");
-    return;
+    return false;
   }
   auto* t = new Thread(th.run, nslots + 16 > kFirstSegment ? nslots + 16 : kFirstSegment);
   std::memcpy(t->seg->lo, args, sizeof(Value) * nslots);
@@ -347,6 +367,7 @@ void go(Thread& th, Closure* c, const Value* args, std::uint32_t nslots) {
   static const gort::detail::GoFn kFn = {
       [](void* closure) {
         Thread* t = *static_cast<Thread**>(closure);
+        t->g = gort::detail::current_g();
         std::string_view name =
             t->frames.empty() ? t->native_start->fn->name : t->frames[0].fn->name;
         if (name.substr(0, 5) == "main.") name.remove_prefix(5);
@@ -366,9 +387,13 @@ void go(Thread& th, Closure* c, const Value* args, std::uint32_t nslots) {
   };
   gort::detail::G* g;
   void* mem;
-  gort::detail::check(gort::detail::go_alloc(sizeof(Thread*), alignof(Thread*), &g, &mem));
+  if (!th.status(gort::detail::go_alloc(sizeof(Thread*), alignof(Thread*), &g, &mem))) {
+    delete t;
+    return false;
+  }
   *static_cast<Thread**>(mem) = t;
   gort::detail::go_start(g, &kFn);
+  return true;
 }
 
 void defer(Thread& th, Closure* c, const Value* args, std::uint32_t nslots) {
@@ -393,11 +418,15 @@ Value recover(Thread& th, const Frame* fr) {
   return th.panic->val;
 }
 
-[[noreturn]] void die(Thread& th);
+void die(Thread& th);
 
 Unwound unwind(Thread& th, std::size_t stop) {
   for (;;) {
-    if (th.frames.empty()) die(th);
+    if (th.exiting) return Unwound::Stop;
+    if (th.frames.empty()) {
+      die(th);
+      return Unwound::Stop;
+    }
     if (th.frames.size() == stop) return Unwound::Stop;
     Frame& f = th.frames.back();
     if (th.defers.size() > f.defer_base) {
@@ -464,9 +493,10 @@ void die(Thread& th) {
                                          "invalid memory address or nil pointer dereference") {
     report += "[signal SIGSEGV: segmentation violation]\n";
   }
-  report += "\n" + (th.panic ? th.panic->traceback : std::string()) + "exit status 2\n";
-  rt::write_err(report);
-  rt::exit(2);
+  report += '\n';
+  if (th.panic) report += th.panic->traceback;
+  report += "exit status 2\n";
+  th.end(2, report);
 }
 
 // ---------------------------------------------------------------- channels
@@ -479,29 +509,22 @@ void set_line(Thread& th, const Frame* fr, const Instr* pc) {
   } else {
     line = th.current_line();
   }
-  if (line != th.line && line > 0) {
-    th.line = line;
-    rt::set_line(line);
-  }
+  if (line > 0) rt::set_line(th.g, line);
 }
 
 bool send(Thread& th, Value c, Value v) {
-  if (rt::send(static_cast<rt::hchan*>(c.p), &v, &th.msg)) return true;
-  th.panic_plain(th.msg);
-  return false;
+  return th.status(rt::send(static_cast<rt::hchan*>(c.p), &v));
 }
 
 bool recv(Thread& th, Value c, Value* out, bool* ok, const Type*) {
   out->i = 0;
-  if (rt::recv(static_cast<rt::hchan*>(c.p), out, ok, &th.msg)) return true;
-  th.panic_plain(th.msg);
-  return false;
+  rt::Status s = rt::recv(static_cast<rt::hchan*>(c.p), out);
+  *ok = s == rt::Status::Ok;
+  return th.status(s);
 }
 
 bool close(Thread& th, Value c) {
-  if (rt::close(static_cast<rt::hchan*>(c.p), &th.msg)) return true;
-  th.panic_plain(th.msg);
-  return false;
+  return th.status(rt::close(static_cast<rt::hchan*>(c.p)));
 }
 
 bool make_chan(Thread& th, const Type* chan_type, std::int64_t size, std::string_view name,
@@ -510,12 +533,10 @@ bool make_chan(Thread& th, const Type* chan_type, std::int64_t size, std::string
     th.panic_plain("makechan: size out of range");
     return false;
   }
-  rt::hchan* h =
-      rt::chan_make(chan_type->underlying()->elem, static_cast<std::size_t>(size), name, &th.msg);
-  if (!h) {
-    th.panic_plain(th.msg);
+  rt::hchan* h = nullptr;
+  if (!th.status(
+          rt::chan_make(chan_type->underlying()->elem, static_cast<std::size_t>(size), name, &h)))
     return false;
-  }
   th.heap().on_free([](void* p) { rt::chan_release(static_cast<rt::hchan*>(p)); }, h);
   out->p = h;
   return true;
@@ -534,11 +555,9 @@ bool select(Thread& th, const FuncCode* fn, Value* R, int first, int n, bool has
     cases[i] = {static_cast<rt::hchan*>(R[sc.chan].p), v, sc.send};
   }
   bool ok = false;
-  int r = rt::select(cases, n, !has_default, &ok, &th.msg);
-  if (r == -2) {
-    th.panic_plain(th.msg);
-    return false;
-  }
+  int r = -1;
+  rt::Status s = rt::select(cases, n, !has_default, &r, &ok);
+  if (s != rt::Status::WouldBlock && !th.status(s)) return false;
   if (r >= 0) {
     const SelectCase& sc = fn->selects[static_cast<std::size_t>(first + r)];
     if (!sc.send && sc.ok != 0xFFFF) R[sc.ok].i = ok;
@@ -547,9 +566,10 @@ bool select(Thread& th, const FuncCode* fn, Value* R, int first, int n, bool has
   return true;
 }
 
-void preempt(Thread& th) {
+bool preempt(Thread& th, const Frame* fr, const Instr* pc) {
   th.budget = kQuantum;
-  rt::preempt();
+  set_line(th, fr, pc);
+  return th.status(rt::preempt());
 }
 
 void print(Thread& th, Value v, const Type* t, int flags) {
@@ -568,6 +588,7 @@ void print(Thread& th, Value v, const Type* t, int flags) {
 void run_program(const Program::Impl& prog) {
   Run* run = prog.new_run();
   auto* th = new Thread(run, kFirstSegment);
+  th->g = gort::detail::current_g();
   const FuncCode* f = prog.start;
   th->frames.push_back({f, nullptr, th->seg->lo, f->code.data(), 0, 0, nullptr, th->seg});
   exec(*th, 0);
