@@ -302,7 +302,8 @@ struct PP {
   bool erroring = false;
   bool wrap_errs = false;
   Value* wrapped = nullptr;
-  bool failed = false;  // a method panicked
+  bool failed = false;     // a method panicked, and fmt goes on panicking
+  bool panicking = false;  // printing a method's panic value (print.go)
   bool reordered = false, good_arg_num = true;
 
   void clearflags() {
@@ -672,6 +673,8 @@ struct PP {
   }
   void fmt_pointer(const Val& v, char verb);
   bool handle_methods(char verb);
+  enum class Called { Done, None, Panicked };
+  Called call_method(const char* name, char verb, Value* r);
   void print_arg(Value arg, char verb);
   void print_value(Val v, char verb, int depth);
   void fmt_bytes(const Val& v, char verb, std::string_view type_string);
@@ -816,6 +819,46 @@ void PP::fmt_pointer(const Val& v, char verb) {
   }
 }
 
+// Calls arg's method `name` (String, Error, GoString) into *r. A panic in it
+// is recovered and printed as Go's catchPanic prints it, unless the program
+// is ending or it panicked while printing a panic (then failed).
+PP::Called PP::call_method(const char* name, char verb, Value* r) {
+  if (th->call_method0(arg, name, r)) return Called::Done;
+  if (!th->raised) return Called::None;
+  if (th->exiting || panicking) {
+    failed = true;
+    return Called::Panicked;
+  }
+  Value err = th->recover_callback();
+  if (arg_t->underlying()->kind == TK::Pointer && !ops::unbox_raw(arg).p) {
+    fmt_s("<nil>");
+    return Called::Panicked;
+  }
+  PP saved = *this;
+  clearflags();
+  write("%!");
+  write(verb);
+  write("(PANIC=");
+  write(name);
+  write(" method: ");
+  panicking = true;
+  print_arg(err, 'v');
+  panicking = false;
+  write(')');
+  wid_present = saved.wid_present;
+  prec_present = saved.prec_present;
+  minus = saved.minus;
+  plus = saved.plus;
+  sharp = saved.sharp;
+  space = saved.space;
+  zero = saved.zero;
+  plus_v = saved.plus_v;
+  sharp_v = saved.sharp_v;
+  wid = saved.wid;
+  prec = saved.prec;
+  return Called::Panicked;
+}
+
 bool PP::handle_methods(char verb) {
   if (erroring || failed) return false;
   if (verb == 'w') {
@@ -833,12 +876,9 @@ bool PP::handle_methods(char verb) {
   if (!have_arg) return false;
   Value r;
   if (sharp_v) {
-    if (th->call_method0(arg, "GoString", &r)) {
-      fmt_s(str_view(r));
-      return true;
-    }
-    if (th->raised) failed = true;
-    return failed;
+    Called c = call_method("GoString", verb, &r);
+    if (c == Called::Done) fmt_s(str_view(r));
+    return c != Called::None;
   }
   switch (verb) {
     case 'v':
@@ -847,22 +887,14 @@ bool PP::handle_methods(char verb) {
     case 'X':
     case 'q':
       if (th->prog->error_type && ops::implements(*th->prog, arg_t, th->prog->error_type)) {
-        if (!th->call_method0(arg, "Error", &r)) {
-          failed = true;
-          return true;
-        }
-        fmt_string(str_view(r), verb);
+        if (call_method("Error", verb, &r) == Called::Done) fmt_string(str_view(r), verb);
         return true;
       }
-      if (th->call_method0(arg, "String", &r)) {
-        fmt_string(str_view(r), verb);
-        return true;
+      {
+        Called c = call_method("String", verb, &r);
+        if (c == Called::Done) fmt_string(str_view(r), verb);
+        return c != Called::None;
       }
-      if (th->raised) {
-        failed = true;
-        return true;
-      }
-      return false;
     default:
       return false;
   }

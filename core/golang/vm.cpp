@@ -46,7 +46,7 @@ Value recover(Thread& th, const Frame* fr);
 void print(Thread& th, Value v, const Type* t, int flags);
 }  // namespace vm
 
-void exec(Thread& th, std::size_t stop) {
+bool exec(Thread& th, std::size_t stop) {
   static void* const kLabels[] = {
 #define GORT_OP(name) &&L_##name,
 #include "opcodes.def"
@@ -599,7 +599,7 @@ L_Ret : {
     if (th.panic && th.panic->recovered) {
       // The function whose deferred call recovered returns normally.
       vm::recovered(th);
-      if (th.frames.size() == stop) return;
+      if (th.frames.size() == stop) return true;
       fr = &th.frames.back();
       R = fr->base;
       K = fr->fn->consts.data();
@@ -609,7 +609,7 @@ L_Ret : {
     }
     goto unwind;
   }
-  if (th.frames.size() == stop) return;
+  if (th.frames.size() == stop) return true;
   RELOAD();
   NEXT();
 }
@@ -726,7 +726,7 @@ L_Ext:
 
 unwind:
   // (With th.exiting set, unwind stops at once: every exec returns.)
-  if (vm::unwind(th, stop) == vm::Unwound::Stop) return;
+  if (vm::unwind(th, stop) == vm::Unwound::Stop) return false;
   RELOAD();
   NEXT();
 

@@ -119,6 +119,9 @@ struct Thread {
   // Calls method `name` of interface value iface with no arguments and one
   // result (String(), Error()); false if it has no such method or panicked.
   bool call_method0(Value iface, std::string_view name, Value* result);
+  // recover() for a native whose callback panicked (call returned false,
+  // not exiting): the newest panic's value, that panic ended.
+  Value recover_callback();
   // The source line the goroutine is at (its innermost Go frame).
   int current_line() const;
   std::string traceback() const;
@@ -161,9 +164,10 @@ struct Run {
   std::uint64_t next_random();
 };
 
-// Runs the top frames of th until the frame stack is back to `stop` frames
-// (or a panic unwinds to there).
-void exec(Thread& th, std::size_t stop);
+// Runs the top frames of th until the frame stack is back to `stop` frames:
+// true when they returned, false when a panic unwound to there (its frames
+// above `stop` popped, or left when the program is ending).
+bool exec(Thread& th, std::size_t stop);
 
 // Starts the program: package initialisation, then main.main, on the
 // calling goroutine (goroutine 1).

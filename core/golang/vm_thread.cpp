@@ -201,8 +201,7 @@ bool Thread::call(const Closure* f, const Value* args, int nargs, Value* results
   frames.push_back({fn, const_cast<Closure*>(f), at, fn->code.data(),
                     static_cast<std::uint32_t>(defers.size()), kBoundary, nullptr, before});
   std::size_t stop = frames.size() - 1;
-  exec(*this, stop);
-  if (frames.size() > stop || exiting) {
+  if (!exec(*this, stop)) {
     // A panic unwound to here (or the program is ending): it goes on in the
     // caller once the native returns.
     while (frames.size() > stop) pop_frame();
@@ -224,6 +223,15 @@ bool Thread::call_method0(Value iface, std::string_view name, Value* result) {
   Value recv = ops::unbox_raw(iface);
   if (dt->repr == Repr::Boxed) recv = ops::copy_obj(*this, recv, dt);
   return call(m->fn->static_closure, &recv, 1, result, 1);
+}
+
+Value Thread::recover_callback() {
+  PanicRec* p = panic;
+  Value v = p->val;
+  panic = p->link;
+  delete p;
+  raised = false;
+  return v;
 }
 
 // ---------------------------------------------------------------- panics
