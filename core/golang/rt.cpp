@@ -193,10 +193,10 @@ std::size_t num_goroutine() {
   return gort::num_goroutine();
 }
 int procs() {
-  return 1;
+  return gort::gomaxprocs();
 }
 std::uint64_t seed() {
-  return 1;
+  return gort::run_seed();
 }
 void write_out(std::string_view s) {
   gort::detail::write_out(s);

@@ -17,8 +17,9 @@ struct Result {
   std::string compile_errors;
 };
 
-// Compiles and runs src deterministically (virtual time, one seed).
-inline Result run_go(std::string_view src, std::uint64_t seed = 1) {
+// Compiles and runs src deterministically (virtual time, one seed; 0 draws
+// one at random) on `procs` Ps (0: as many as cores).
+inline Result run_go(std::string_view src, std::uint64_t seed = 1, int procs = 0) {
   Result r;
   gort::golang::Compiled c = gort::golang::compile(src);
   if (!c.ok()) {
@@ -28,6 +29,7 @@ inline Result run_go(std::string_view src, std::uint64_t seed = 1) {
   gort::Config cfg;
   cfg.set_deterministic(true);
   cfg.seed = seed;
+  cfg.gomaxprocs = procs;
   cfg.out = [&r](std::string_view s) { r.out += s; };
   cfg.err = [&r](std::string_view s) { r.err += s; };
   auto prog = c.program;

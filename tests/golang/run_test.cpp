@@ -371,3 +371,27 @@ TEST_CASE("golang run: programs print what Go prints, exit as Go exits") {
     CHECK(first_line(r.err) == c.err1);
   }
 }
+
+TEST_CASE("golang run: math/rand follows the run's seed; GOMAXPROCS(0) is the run's Ps") {
+  const char* src = R"go(package main
+
+import (
+	"fmt"
+	"math/rand"
+	"runtime"
+)
+
+func main() {
+	fmt.Println(runtime.GOMAXPROCS(0), rand.Intn(1000000), rand.Intn(1000000), rand.Float64())
+}
+)go";
+  golang_test::Result a = run_go(src, 7, 3);
+  REQUIRE(a.compile_errors == "");
+  CHECK(a.out.substr(0, 2) == "3 ");
+  // The same seed repeats the numbers (a deterministic run reproduces);
+  // another seed, or none (drawn at random, as current Go seeds), does not.
+  CHECK(run_go(src, 7, 3).out == a.out);
+  CHECK(run_go(src, 7, 2).out.substr(1) == a.out.substr(1));
+  CHECK(run_go(src, 8, 3).out != a.out);
+  CHECK(run_go(src, 0, 3).out != run_go(src, 0, 3).out);
+}
