@@ -230,7 +230,7 @@ const gort::detail::ElemOps kPointOps = {
     [](void* p) { new (p) Point(); },
     [](void*) {},
     [](void* dst, void* src) { *static_cast<Point*>(dst) = *static_cast<Point*>(src); },
-    [](const void* p) {
+    [](const void* p, const gort::detail::ElemOps*) {
       auto* pt = static_cast<const Point*>(p);
       std::string t = "{" + std::to_string(pt->x) + " " + std::to_string(pt->y) + "}";
       return gort::detail::TraceValue{gort::detail::trace_text(t), ValueKind::Text};

@@ -325,7 +325,8 @@ Compiler::Val Compiler::builtin(CallExpr* c, Object* b, int dst) {
         int size = a.size() > 1 ? expr(a[1]).slot : tmp();
         if (a.size() <= 1) emit(Op::Zero, size);
         pos_ = c->pos;
-        emit(Op::MakeChan, r, size, static_cast<int>(type_const(t)));
+        emit(Op::MakeChan, r, size,
+             static_cast<int>(konst(Value::of_ptr(rt::chan_ops(u->elem, prog_.chan_ops)))));
         std::uint32_t name = 0xFFFFFFFFu;
         if (!chan_name_.empty()) name = konst(Value::of_ptr(prog_.static_string(chan_name_)));
         emit_bc(Op::Ext, 0, name);

@@ -1377,6 +1377,16 @@ void fmt_value(std::string& out, Value v, const Type* t) {
   p.th = nullptr;
   p.buf = &out;
   p.erroring = true;  // no methods
+  if (is_interface(t->underlying())) {
+    // As Print prints an argument: its dynamic value, at the top level.
+    Val e = elem_of_iface(v, false);
+    if (!e.t) {
+      out += "<nil>";
+      return;
+    }
+    p.print_value(e, 'v', 0);
+    return;
+  }
   p.print_value({v, t, false}, 'v', 0);
 }
 

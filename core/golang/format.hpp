@@ -21,8 +21,8 @@ bool fmt_sprint(Thread& th, std::string& out, const Value* args, std::int64_t n,
 bool fmt_sprintf(Thread& th, std::string& out, std::string_view format, const Value* args,
                  std::int64_t n, Value* wrapped = nullptr);
 
-// %v of a value of static type t (not an interface value): for traces and
-// panics, without calling methods.
+// %v of a value of static type t, as Print prints it (an interface: its
+// dynamic value) but without calling methods: for the trace.
 void fmt_value(std::string& out, Value v, const Type* t);
 
 // Go's shortest float formatting (strconv 'g' -1) and 'e'/'f'/'g' with a

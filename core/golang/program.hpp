@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "bytecode.hpp"
+#include "rt.hpp"
 #include "unit.hpp"
 
 namespace gort::golang {
@@ -36,6 +37,8 @@ struct Program::Impl {
   const Type* runtime_error = nullptr;  // "runtime error: " + text
   const Type* plain_error = nullptr;    // text as it is (send on closed channel)
   const Type* error_type = nullptr;     // the universe's error
+  // Channel element ops that carry their type (MakeChan's constants).
+  std::deque<rt::ChanOps> chan_ops;
   std::string filename;
 
   ~Impl();

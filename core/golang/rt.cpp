@@ -5,6 +5,7 @@
 #include <gort/detail/runtime.hpp>
 #include <gort/gort.hpp>
 
+#include "format.hpp"
 #include "types.hpp"
 
 namespace gort::golang::rt {
@@ -23,25 +24,47 @@ void v_move(void* d, void* s) {
   *static_cast<Value*>(d) = *static_cast<Value*>(s);
 }
 
+// At most this many bytes of a value's text go in the trace.
+constexpr std::size_t kTextMax = 32;
+
+// s cut to kTextMax bytes, at the start of a UTF-8 sequence.
+std::string_view cut(std::string_view s) {
+  if (s.size() <= kTextMax) return s;
+  std::size_t n = kTextMax;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) n--;
+  return s.substr(0, n);
+}
+
 template <trace::ValueKind K>
-TraceValue v_trace(const void* p) {
+TraceValue v_trace(const void* p, const ElemOps*) {
   TraceValue t;
   const Value& v = *static_cast<const Value*>(p);
   t.kind = K;
   if constexpr (K == trace::ValueKind::Str) {
     std::string_view s = str_view(v);
-    std::memcpy(&t.bits, s.data(), s.size() < 8 ? s.size() : 8);
+    if (s.size() > sizeof t.bits)
+      return {gort::detail::trace_text(cut(s), true), trace::ValueKind::Text};
+    std::memcpy(&t.bits, s.data(), s.size());
   } else if constexpr (K != trace::ValueKind::None) {
     t.bits = v.i;
   }
   return t;
 }
 
-template <trace::ValueKind K>
-constexpr ElemOps kOps = {sizeof(Value), alignof(Value), true,      v_construct,
-                          v_destroy,     v_move,         v_trace<K>};
+TraceValue text_trace(const void* p, const ElemOps* ops) {
+  const auto* c = reinterpret_cast<const ChanOps*>(ops);
+  std::string s;
+  fmt_value(s, *static_cast<const Value*>(p), c->type);
+  return {gort::detail::trace_text(cut(s)), trace::ValueKind::Text};
+}
 
-const ElemOps* ops_for(const Type* t) {
+template <TraceValue (*Trace)(const void*, const ElemOps*)>
+constexpr ElemOps kValueOps = {sizeof(Value), alignof(Value), true, v_construct,
+                               v_destroy,     v_move,         Trace};
+template <trace::ValueKind K>
+constexpr const ElemOps& kOps = kValueOps<v_trace<K>>;
+
+const ElemOps* basic_ops(const Type* t) {
   // time.Duration and time.Time show as the trace shows gort's own.
   if (t->kind == TK::Named && t->pkg && t->pkg->path == "time") {
     if (t->name == "Duration") return &kOps<trace::ValueKind::Duration>;
@@ -52,13 +75,26 @@ const ElemOps* ops_for(const Type* t) {
     return is_unsigned(t) ? &kOps<trace::ValueKind::Uint> : &kOps<trace::ValueKind::Int>;
   if (is_float(t)) return &kOps<trace::ValueKind::Float>;
   if (is_string(t)) return &kOps<trace::ValueKind::Str>;
-  return &kOps<trace::ValueKind::None>;
+  const Type* u = t->underlying();
+  if (u->kind == TK::Struct && u->fields.empty()) return &kOps<trace::ValueKind::None>;
+  return nullptr;
 }
 
 }  // namespace
 
-Status chan_make(const Type* elem, std::size_t cap, std::string_view name, hchan** out) {
-  return gort::detail::chan_make(ops_for(elem), cap, name, out);
+static_assert(std::is_standard_layout_v<ChanOps>, "text_trace finds its ChanOps from its ElemOps");
+
+const ElemOps* chan_ops(const Type* elem, std::deque<ChanOps>& store) {
+  if (const ElemOps* o = basic_ops(elem)) return o;
+  for (const ChanOps& c : store) {
+    if (c.type == elem) return &c.ops;
+  }
+  store.push_back({kValueOps<text_trace>, elem});
+  return &store.back().ops;
+}
+
+Status chan_make(const ElemOps* ops, std::size_t cap, std::string_view name, hchan** out) {
+  return gort::detail::chan_make(ops, cap, name, out);
 }
 
 void chan_release(hchan* c) {

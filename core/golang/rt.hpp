@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <gort/detail/runtime.hpp>
 #include <string_view>
 
@@ -24,8 +25,19 @@ namespace rt {
 using gort::detail::hchan;
 using gort::detail::Status;
 
-// A channel of 8-byte Values; `elem` picks how the trace shows its values.
-Status chan_make(const Type* elem, std::size_t cap, std::string_view name, hchan** out);
+// How a channel moves its elements (one Value each) and how the trace shows
+// them: a basic type as the trace's own kind of value, struct{} as {}, any
+// other as its %v text (no methods run: the trace hook holds the channel's
+// lock), truncated to 32 bytes, for which the ops carry the type.
+struct ChanOps {
+  gort::detail::ElemOps ops;  // first: the runtime hands it back to the trace hook
+  const Type* type;
+};
+// The ops for a channel of elem; those that need the type are made once
+// per type in `store` (the Program's).
+const gort::detail::ElemOps* chan_ops(const Type* elem, std::deque<ChanOps>& store);
+Status chan_make(const gort::detail::ElemOps* ops, std::size_t cap, std::string_view name,
+                 hchan** out);
 void chan_release(hchan* c);
 Status send(hchan* c, Value* v);
 // *v must be zero on entry; Closed: the channel is closed and drained.

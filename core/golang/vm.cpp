@@ -37,8 +37,8 @@ bool send(Thread& th, Value c, Value v);
 bool recv(Thread& th, Value c, Value* out, bool* ok, const Type* elem);
 bool select(Thread& th, const FuncCode* fn, Value* R, int first, int n, bool has_default,
             Value* chosen);
-bool make_chan(Thread& th, const Type* chan_type, std::int64_t size, std::string_view name,
-               Value* out);
+bool make_chan(Thread& th, const gort::detail::ElemOps* ops, std::int64_t size,
+               std::string_view name, Value* out);
 bool close(Thread& th, Value c);
 // The quantum ran out at pc: a preemption; false when the program is ending.
 bool preempt(Thread& th, const Frame* fr, const Instr* pc);
@@ -488,7 +488,7 @@ L_MakeChan : {
   const Instr ext = *pc++;
   SAVE();
   Value v;
-  CHECK(vm::make_chan(th, TYPE(in.c), B.i,
+  CHECK(vm::make_chan(th, static_cast<const gort::detail::ElemOps*>(K[in.c].p), B.i,
                       ext.bc() != 0xFFFFFFFFu ? str_view(K[ext.bc()]) : std::string_view(), &v));
   A = v;
   NEXT();

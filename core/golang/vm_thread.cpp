@@ -535,16 +535,14 @@ bool close(Thread& th, Value c) {
   return th.status(rt::close(static_cast<rt::hchan*>(c.p)));
 }
 
-bool make_chan(Thread& th, const Type* chan_type, std::int64_t size, std::string_view name,
-               Value* out) {
+bool make_chan(Thread& th, const gort::detail::ElemOps* ops, std::int64_t size,
+               std::string_view name, Value* out) {
   if (size < 0) {
     th.panic_plain("makechan: size out of range");
     return false;
   }
   rt::hchan* h = nullptr;
-  if (!th.status(
-          rt::chan_make(chan_type->underlying()->elem, static_cast<std::size_t>(size), name, &h)))
-    return false;
+  if (!th.status(rt::chan_make(ops, static_cast<std::size_t>(size), name, &h))) return false;
   th.heap().on_free([](void* p) { rt::chan_release(static_cast<rt::hchan*>(p)); }, h);
   out->p = h;
   return true;

@@ -55,7 +55,7 @@ Status block_on(hchan* c, waitq& q, G* gp, void* ep, WaitReason reason, Status c
 }  // namespace
 
 void trace_chan(hchan* c, trace::Kind k, G* who, const void* ep, std::uint32_t ok) {
-  TraceValue v = ep ? c->ops->trace(ep) : TraceValue{};
+  TraceValue v = ep ? c->ops->trace(ep, c->ops) : TraceValue{};
   g_sched->record(curp(), k, who ? who : getg(), c->id, v.bits, ok,
                   static_cast<std::uint8_t>(v.kind));
 }

@@ -166,7 +166,9 @@ struct ElemOps {
   void (*construct)(void* p);          // new (p) T()
   void (*destroy)(void* p);            // p->~T()
   void (*move)(void* dst, void* src);  // *dst = std::move(*src)
-  TraceValue (*trace)(const void* p);
+  // How the trace shows *p. ops is this ElemOps: one function serves many
+  // element types when their ops embed what it needs (an interpreter's type).
+  TraceValue (*trace)(const void* p, const ElemOps* ops);
 };
 
 template <class T>
@@ -177,7 +179,7 @@ inline constexpr ElemOps elem_ops = {
     [](void* p) { new (p) T(); },
     [](void* p) { static_cast<T*>(p)->~T(); },
     [](void* dst, void* src) { *static_cast<T*>(dst) = std::move(*static_cast<T*>(src)); },
-    [](const void* p) { return trace_value(*static_cast<const T*>(p)); },
+    [](const void* p, const ElemOps*) { return trace_value(*static_cast<const T*>(p)); },
 };
 
 // make(chan T, cap): *c receives a channel with one reference. Ok, or

@@ -1,0 +1,136 @@
+// What the trace shows of a Go program run by the interpreter: values sent
+// on channels (basic kinds in the event, others as their %v text cut to 32
+// bytes), the line each event carries (set without events of its own), and
+// the quantum's preemptions.
+#include <gort/trace.hpp>
+#include <vector>
+
+#include "golang_util.hpp"
+
+using gort::trace::Event;
+using gort::trace::Kind;
+using gort::trace::ValueKind;
+
+namespace {
+
+struct Traced {
+  std::vector<Event> events;
+  std::vector<std::string> sent;  // each ChanSend's value, as the CLI and playground show it
+  int exit = -1;
+};
+
+Traced run_traced(std::string_view src) {
+  gort::golang::Compiled c = gort::golang::compile(src);
+  REQUIRE(c.ok());
+  gort::Config cfg;
+  cfg.set_deterministic(true);
+  cfg.seed = 1;
+  cfg.gomaxprocs = 1;
+  cfg.trace = true;
+  cfg.out = [](std::string_view) {};
+  cfg.err = [](std::string_view) {};
+  auto prog = c.program;
+  gort::Program p(cfg, [prog] { prog->main(); });
+  Traced t;
+  t.exit = p.wait();
+  p.drain(t.events);
+  CHECK(p.lost_events() == 0);
+  for (const Event& e : t.events) {
+    if (e.kind != Kind::ChanSend) continue;
+    auto k = static_cast<ValueKind>(e.flags);
+    std::string text = k == ValueKind::Text ? p.string(static_cast<std::uint32_t>(e.value)) : "";
+    t.sent.push_back(gort::trace::value_text(e.value, k, text));
+  }
+  return t;
+}
+
+}  // namespace
+
+TEST_CASE("golang trace: a value sent is shown as Go's %v, cut to 32 bytes") {
+  Traced t = run_traced(R"go(package main
+
+import (
+	"errors"
+	"time"
+)
+
+type P struct {
+	X, Y int
+	Name string
+}
+
+func main() {
+	a := make(chan P, 1)
+	a <- P{1, 2, "a name that goes past thirty-two bytes"}
+	b := make(chan *int, 1)
+	b <- nil
+	c := make(chan []string, 1)
+	c <- []string{"x", "y"}
+	d := make(chan error, 2)
+	d <- errors.New("boom")
+	d <- nil
+	e := make(chan struct{}, 1)
+	e <- struct{}{}
+	f := make(chan string, 2)
+	f <- "short"
+	f <- "ünïcödé, longer than thirtyé-two bytes"
+	g := make(chan map[string]int, 1)
+	g <- map[string]int{"b": 2, "a": 1}
+	h := make(chan any, 2)
+	h <- 42
+	h <- [2]bool{true}
+	i := make(chan time.Duration, 1)
+	i <- 1500 * time.Millisecond
+	j := make(chan float64, 1)
+	j <- 2.5
+}
+)go");
+  CHECK(t.exit == 0);
+  std::vector<std::string> want = {
+      "{1 2 a name that goes past thirt",  // 32 bytes
+      "<nil>",
+      "[x y]",
+      "&{boom}",  // no Error(): the trace hook runs no Go code
+      "<nil>",
+      "{}",
+      "\"short\"",
+      "\"ünïcödé, longer than thirty\"",  // 32 bytes would split a rune: 31
+      "map[a:1 b:2]",
+      "42",
+      "[true false]",
+      "1.5s",
+      "2.5",
+  };
+  CHECK(t.sent.size() == want.size());
+  for (std::size_t i = 0; i < t.sent.size() && i < want.size(); i++) CHECK(t.sent[i] == want[i]);
+}
+
+TEST_CASE("golang trace: events carry their line; no event per line; the quantum preempts") {
+  Traced t = run_traced(R"go(package main
+
+func main() {
+	done := make(chan int)
+	go func() {
+		n := 0
+		for i := 0; i < 100000; i++ {
+			n += i
+		}
+		done <- n
+	}()
+	<-done
+}
+)go");
+  CHECK(t.exit == 0);
+  int preempts = 0;
+  for (const Event& e : t.events) {
+    CHECK(e.kind != Kind::GoLine);
+    if (e.kind == Kind::GoPreempt) {
+      preempts++;
+      CHECK(e.g == 2);
+      CHECK(e.line == 7);  // the loop's back-edge
+    }
+    if (e.kind == Kind::ChanSend) CHECK(e.line == 10);
+    if (e.kind == Kind::GoBlock && e.g == 1) CHECK(e.line == 12);
+  }
+  CHECK(preempts >= 10);  // 100,000 back-edges at a quantum of 2,000
+}
