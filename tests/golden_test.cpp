@@ -18,20 +18,11 @@ using gort::golden::compare;
 using gort::golden::Output;
 using gort::patterns::Pattern;
 
-// Runs p at its default parameters on virtual time, stdout and stderr apart.
+// Runs p at its default parameters (golden_test::run_program).
 Output run(const Pattern& p, int procs, bool deterministic, std::uint64_t seed) {
   gort::patterns::Args args;
   REQUIRE(gort::patterns::make_args(p, {}, args).empty());
-  Output got;
-  gort::Config cfg;
-  cfg.gomaxprocs = procs;
-  cfg.clock = gort::ClockMode::Virtual;
-  if (deterministic) cfg.sched = gort::SchedMode::Simulated;
-  cfg.seed = seed;
-  cfg.out = [&got](std::string_view s) { got.out += s; };
-  cfg.err = [&got](std::string_view s) { got.err += s; };
-  got.exit_code = gort::run(cfg, [&] { p.body(args); });
-  return got;
+  return golden_test::run_program(procs, deterministic, seed, [&] { p.body(args); });
 }
 
 }  // namespace
@@ -44,13 +35,9 @@ TEST_CASE("golden: every gallery pattern's C++ twin prints what Go prints for it
     // The gallery shows and runs exactly the file's program.
     CHECK(gort::patterns::go_text(go) == p.go_source);
     CHECK(want.exit_code == p.expected_exit);
-    for (std::uint64_t seed : {1, 2, 3}) {
-      CAPTURE(seed);
-      std::string diff = compare(go, want, run(p, 4, true, seed));
-      CHECK_MESSAGE(diff.empty(), "deterministic, 4 procs:\n" << diff);
-    }
-    std::string diff = compare(go, want, run(p, 2, false, 0));
-    CHECK_MESSAGE(diff.empty(), "virtual time, 2 procs:\n" << diff);
+    golden_test::check_runs(go, want, [&](int procs, bool det, std::uint64_t seed) {
+      return run(p, procs, det, seed);
+    });
   }
 }
 

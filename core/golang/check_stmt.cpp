@@ -196,21 +196,15 @@ void Checker::stmt(Stmt* s) {
       auto* b = static_cast<BranchStmt*>(s);
       switch (b->tok) {
         case Tok::Break:
+        case Tok::Continue: {
           if (b->label) return;  // labels()
-          if (!ctx_.breakable) {
-            error(s->pos, "break is not in a loop, switch, or select");
-            return;
-          }
-          b->target = ctx_.breakable;
+          bool brk = b->tok == Tok::Break;
+          b->target = brk ? ctx_.breakable : ctx_.loop;
+          if (!b->target)
+            error(s->pos,
+                  brk ? "break is not in a loop, switch, or select" : "continue is not in a loop");
           return;
-        case Tok::Continue:
-          if (b->label) return;
-          if (!ctx_.loop) {
-            error(s->pos, "continue is not in a loop");
-            return;
-          }
-          b->target = ctx_.loop;
-          return;
+        }
         case Tok::Fallthrough:
           if (!ctx_.fallthrough_ok) {
             error(s->pos, ctx_.final_case ? "cannot fallthrough final case in switch"

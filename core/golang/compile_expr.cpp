@@ -934,7 +934,7 @@ Compiler::Val Compiler::type_assert(TypeAssertExpr* ta, int dst, bool comma_ok) 
   const Type* t = ta->tv.type;
   int x = expr(ta->x).slot;
   pos_ = ta->pos;
-  emit(is_interface(t) ? Op::AssertI : Op::Assert, dst, x, static_cast<int>(type_const(t)));
+  emit(Op::Assert, dst, x, static_cast<int>(type_const(t)));
   emit_ext(comma_ok ? 1 : 0, 0, 0);
   return {dst, true};
 }

@@ -605,13 +605,26 @@ void Compiler::switch_stmt(SwitchStmt* s) {
       fn_->top = t0;
     }
   }
-  std::vector<std::size_t> to_default;
-  to_default.push_back(emit_jump(Op::Jmp));
-  Breakable br{s, {}, {}};
-  fn_->breakables.push_back(br);
+  switch_clauses(s, to_body, def, saved, [&](std::size_t i, std::vector<std::size_t>& fall) {
+    auto* saved_fall = fn_->fallthrough;
+    fn_->fallthrough = &fall;
+    block(s->clauses[i]->body);
+    fn_->fallthrough = saved_fall;
+  });
+}
+
+// The clauses' bodies of a switch whose tests (just emitted) jump to
+// to_body[i] for clause i; clause `def` (-1: none) is the default. body(i,
+// fall) emits clause i's body; a fallthrough adds its jump to `fall`, which
+// lands at the next body.
+void Compiler::switch_clauses(
+    Stmt* s, const std::vector<std::vector<std::size_t>>& to_body, int def, int saved,
+    const std::function<void(std::size_t i, std::vector<std::size_t>& fall)>& body) {
+  std::vector<std::size_t> to_default{emit_jump(Op::Jmp)};
+  fn_->breakables.push_back({s, {}, {}});
   std::vector<std::size_t> ends;
   std::vector<std::size_t> fall;
-  for (std::size_t i = 0; i < s->clauses.size(); i++) {
+  for (std::size_t i = 0; i < to_body.size(); i++) {
     for (std::size_t j : fall) patch(j);
     fall.clear();
     for (std::size_t j : to_body[i]) patch(j);
@@ -619,10 +632,7 @@ void Compiler::switch_stmt(SwitchStmt* s) {
       for (std::size_t j : to_default) patch(j);
       to_default.clear();
     }
-    auto* saved_fall = fn_->fallthrough;
-    fn_->fallthrough = &fall;
-    block(s->clauses[i]->body);
-    fn_->fallthrough = saved_fall;
+    body(i, fall);
     if (fall.empty()) ends.push_back(emit_jump(Op::Jmp));
   }
   for (std::size_t j : to_default) patch(j);
@@ -667,16 +677,8 @@ void Compiler::type_switch(TypeSwitchStmt* s) {
       }
     }
   }
-  std::vector<std::size_t> to_default{emit_jump(Op::Jmp)};
-  fn_->breakables.push_back({s, {}, {}});
-  std::vector<std::size_t> ends;
-  for (std::size_t i = 0; i < s->clauses.size(); i++) {
+  switch_clauses(s, to_body, def, saved, [&](std::size_t i, std::vector<std::size_t>&) {
     CaseClause* c = s->clauses[i];
-    for (std::size_t j : to_body[i]) patch(j);
-    if (static_cast<int>(i) == def) {
-      for (std::size_t j : to_default) patch(j);
-      to_default.clear();
-    }
     int t0 = fn_->top;
     if (c->implicit && c->implicit->used) {
       const Type* vt = c->implicit->type;
@@ -690,13 +692,7 @@ void Compiler::type_switch(TypeSwitchStmt* s) {
     }
     block(c->body);
     fn_->top = t0;
-    ends.push_back(emit_jump(Op::Jmp));
-  }
-  for (std::size_t j : to_default) patch(j);
-  for (std::size_t j : ends) patch(j);
-  for (std::size_t j : fn_->breakables.back().breaks) patch(j);
-  fn_->breakables.pop_back();
-  fn_->top = saved;
+  });
 }
 
 void Compiler::select_stmt(SelectStmt* s) {

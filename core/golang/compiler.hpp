@@ -125,6 +125,9 @@ class Compiler {
   void if_stmt(IfStmt* s);
   void switch_stmt(SwitchStmt* s);
   void type_switch(TypeSwitchStmt* s);
+  void switch_clauses(
+      Stmt* s, const std::vector<std::vector<std::size_t>>& to_body, int def, int saved,
+      const std::function<void(std::size_t i, std::vector<std::size_t>& fall)>& body);
   void select_stmt(SelectStmt* s);
   void for_stmt(ForStmt* s);
   void range_stmt(RangeStmt* s);

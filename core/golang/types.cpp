@@ -268,58 +268,38 @@ const Type* Types::intern(const std::string& key, Type t) {
   return r;
 }
 
-const Type* Types::slice(const Type* elem) {
+const Type* Types::composite(TK kind, const Type* elem, const Type* key, std::int64_t len,
+                             ChanDir dir) {
   Type t;
-  t.kind = TK::Slice;
+  t.kind = kind;
   t.elem = elem;
-  std::string key = "S";
-  key += ptr_key(elem);
-  return intern(key, std::move(t));
-}
-
-const Type* Types::array(const Type* elem, std::int64_t len) {
-  Type t;
-  t.kind = TK::Array;
-  t.elem = elem;
-  t.len = len;
-  std::string key = "A";
-  key += std::to_string(len);
-  key += ":";
-  key += ptr_key(elem);
-  return intern(key, std::move(t));
-}
-
-const Type* Types::pointer(const Type* elem) {
-  Type t;
-  t.kind = TK::Pointer;
-  t.elem = elem;
-  std::string key = "P";
-  key += ptr_key(elem);
-  return intern(key, std::move(t));
-}
-
-const Type* Types::map(const Type* key, const Type* value) {
-  Type t;
-  t.kind = TK::Map;
   t.key = key;
-  t.elem = value;
-  std::string k = "M";
-  k += ptr_key(key);
-  k += ":";
-  k += ptr_key(value);
+  t.len = len;
+  t.dir = dir;
+  // "K" + every part: unlike the keys of the other kinds (F, T, R, I).
+  std::string k = "K" + std::to_string(static_cast<int>(kind)) + ":" + std::to_string(len) + ":" +
+                  std::to_string(static_cast<int>(dir)) + ":" + ptr_key(key) + ":" + ptr_key(elem);
   return intern(k, std::move(t));
 }
 
+const Type* Types::slice(const Type* elem) {
+  return composite(TK::Slice, elem);
+}
+
+const Type* Types::array(const Type* elem, std::int64_t len) {
+  return composite(TK::Array, elem, nullptr, len);
+}
+
+const Type* Types::pointer(const Type* elem) {
+  return composite(TK::Pointer, elem);
+}
+
+const Type* Types::map(const Type* key, const Type* value) {
+  return composite(TK::Map, value, key);
+}
+
 const Type* Types::chan(const Type* elem, ChanDir dir) {
-  Type t;
-  t.kind = TK::Chan;
-  t.elem = elem;
-  t.dir = dir;
-  std::string key = "C";
-  key += std::to_string(static_cast<int>(dir));
-  key += ":";
-  key += ptr_key(elem);
-  return intern(key, std::move(t));
+  return composite(TK::Chan, elem, nullptr, 0, dir);
 }
 
 const Type* Types::func(std::vector<const Type*> params, std::vector<const Type*> results,

@@ -275,6 +275,9 @@ class Types {
  private:
   Type* add(Type t);
   const Type* intern(const std::string& key, Type t);
+  // The one slice, array, pointer, map or chan type of these parts.
+  const Type* composite(TK kind, const Type* elem, const Type* key = nullptr, std::int64_t len = 0,
+                        ChanDir dir = ChanDir::Both);
 
   std::deque<std::unique_ptr<Type>> types_;
   std::deque<std::unique_ptr<Object>> objects_;

@@ -649,41 +649,9 @@ L_TypeOf:
   NEXT();
 L_Assert : {
   const Instr ext = *pc++;
-  const Type* want = TYPE(in.c);
-  Value x = B;
-  if (ops::dyn_type(x) == want) {
-    Value v = ops::unbox_raw(x);
-    A = want->repr == Repr::Boxed ? ops::copy_obj(th, v, want) : v;
-    if (ext.a) R[in.a + 1].i = 1;
-    NEXT();
-  }
-  if (ext.a) {
-    A = ops::zero_of(th, want);
-    R[in.a + 1].i = 0;
-    NEXT();
-  }
   SAVE();
-  ops::assert_failed(th, x, want, nullptr);
-  goto unwind;
-}
-L_AssertI : {
-  const Instr ext = *pc++;
-  const Type* want = TYPE(in.c);
-  Value x = B;
-  const Type* dt = ops::dyn_type(x);
-  if (dt && ops::implements(*th.prog, dt, want)) {
-    A = x;
-    if (ext.a) R[in.a + 1].i = 1;
-    NEXT();
-  }
-  if (ext.a) {
-    A.i = 0;
-    R[in.a + 1].i = 0;
-    NEXT();
-  }
-  SAVE();
-  ops::assert_failed(th, x, want, nullptr);
-  goto unwind;
+  CHECK(ops::type_assert(th, B, TYPE(in.c), ext.a != 0, &A));
+  NEXT();
 }
 L_Implements : {
   const Type* dt = static_cast<const Type*>(B.p);

@@ -507,6 +507,24 @@ void assert_failed(Thread& th, Value iface, const Type* want, const Type* static
   th.panic_plain("interface conversion: " + st + " is " + d + ", not " + w);
 }
 
+bool type_assert(Thread& th, Value x, const Type* want, bool comma_ok, Value* out) {
+  const Type* dt = dyn_type(x);
+  bool iface = is_interface(want);
+  if (iface ? dt && implements(*th.prog, dt, want) : dt == want) {
+    Value v = iface ? x : unbox_raw(x);
+    out[0] = !iface && want->repr == Repr::Boxed ? copy_obj(th, v, want) : v;
+    if (comma_ok) out[1].i = 1;
+    return true;
+  }
+  if (!comma_ok) {
+    assert_failed(th, x, want, nullptr);
+    return false;
+  }
+  out[0] = iface ? Value() : zero_of(th, want);
+  out[1].i = 0;
+  return true;
+}
+
 // ---------------------------------------------------------------- equality
 
 bool equal(Thread& th, Value a, Value b, const Type* t, bool* ok) {

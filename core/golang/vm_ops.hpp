@@ -82,6 +82,10 @@ bool implements(const Program::Impl& prog, const Type* t, const Type* iface);
 const MethodImpl* find_method(const Program::Impl& prog, const Type* t, std::uint32_t name);
 // Type assertion failures in Go's words.
 void assert_failed(Thread& th, Value iface, const Type* want, const Type* static_type);
+// x.(want): out[0] = the value (want an interface type: x itself), and with
+// comma_ok out[1] = whether it held; false: it failed without comma-ok (a
+// panic raised).
+bool type_assert(Thread& th, Value x, const Type* want, bool comma_ok, Value* out);
 
 // Equality: of two values of type t (interfaces compare dynamically and
 // panic on uncomparable dynamic types).

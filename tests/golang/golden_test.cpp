@@ -23,16 +23,8 @@ Output run(const gort::golang::Compiled& c, int procs, bool deterministic, std::
     got.exit_code = 2;
     return got;
   }
-  gort::Config cfg;
-  cfg.gomaxprocs = procs;
-  cfg.clock = gort::ClockMode::Virtual;
-  if (deterministic) cfg.sched = gort::SchedMode::Simulated;
-  cfg.seed = seed;
-  cfg.out = [&got](std::string_view s) { got.out += s; };
-  cfg.err = [&got](std::string_view s) { got.err += s; };
   auto prog = c.program;
-  got.exit_code = gort::run(cfg, [prog] { prog->main(); });
-  return got;
+  return golden_test::run_program(procs, deterministic, seed, [prog] { prog->main(); });
 }
 
 }  // namespace
@@ -45,12 +37,8 @@ TEST_CASE("golden: the Go interpreter prints what Go prints for every program") 
     gort::golang::Compiled c = gort::golang::compile(go, name + ".go");
     bool compiles_as_go = c.errors.empty() || want.exit_code == 2;
     CHECK_MESSAGE(compiles_as_go, c.error_text());
-    for (std::uint64_t seed : {1, 2, 3}) {
-      CAPTURE(seed);
-      std::string diff = gort::golden::compare(go, want, run(c, 4, true, seed));
-      CHECK_MESSAGE(diff.empty(), "deterministic, 4 procs:\n" << diff);
-    }
-    std::string diff = gort::golden::compare(go, want, run(c, 2, false, 0));
-    CHECK_MESSAGE(diff.empty(), "virtual time, 2 procs:\n" << diff);
+    golden_test::check_runs(go, want, [&](int procs, bool det, std::uint64_t seed) {
+      return run(c, procs, det, seed);
+    });
   }
 }
