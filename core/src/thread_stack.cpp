@@ -26,7 +26,7 @@ namespace {
 
 void set_limits(std::uintptr_t base, std::uintptr_t end) {
   emscripten_stack_set_limits(reinterpret_cast<void*>(base), reinterpret_cast<void*>(end));
-#ifdef GORT_WASM_STACK_CHECK
+#ifdef GORT_WASM_DEBUG_CHECKS
   gort_set_stack_check_limits(reinterpret_cast<void*>(base), reinterpret_cast<void*>(end));
 #endif
 }
