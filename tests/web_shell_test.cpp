@@ -69,13 +69,14 @@ TEST_CASE("web share link: a malformed link says what is wrong and changes nothi
 }
 
 TEST_CASE("web panels: every rect is inside the display, none overlap, together they cover it") {
-  for (bool embed : {false, true}) {
-    for (auto wh :
-         std::vector<std::pair<float, float>>{{1280, 800}, {800, 600}, {2560, 1440}, {420, 700}}) {
+  for (int mode = 0; mode < 4; mode++) {
+    const bool embed = mode & 1, compare = mode & 2;
+    for (auto wh : std::vector<std::pair<float, float>>{
+             {1280, 800}, {800, 600}, {800, 500}, {2560, 1440}, {420, 700}}) {
       // Not a structured binding: clang 14 cannot capture one in INFO.
       const float w = wh.first, h = wh.second;
-      INFO("embed ", embed, " ", w, "x", h);
-      PanelRects r = panel_rects(w, h, embed);
+      INFO("embed ", embed, " compare ", compare, " ", w, "x", h);
+      PanelRects r = panel_rects(w, h, embed, compare);
       std::vector<Rect> all = {r.gallery, r.controls, r.console, r.stats, r.graph, r.timeline};
       float area = 0;
       for (std::size_t i = 0; i < all.size(); i++) {
@@ -97,6 +98,9 @@ TEST_CASE("web panels: every rect is inside the display, none overlap, together 
       }
       CHECK(area == doctest::Approx(w * h).epsilon(0.001));
       if (embed) CHECK(r.gallery.w == 0);
+      // An embed's timeline holds two runs' lanes in compare mode: it takes
+      // more than half of what is below the toolbar from the graph.
+      if (embed && compare) CHECK(r.timeline.h > (h - r.controls.h) / 2);
     }
   }
 }

@@ -129,7 +129,8 @@ void place(const char* name, const Rect& r, ImGuiWindowFlags extra = 0) {
 
 void draw_panels(ImVec2 size) {
   Playground& pg = app->pg;
-  PanelRects r = panel_rects(size.x, size.y, app->embed);
+  const Session& s = pg.session();
+  PanelRects r = panel_rects(size.x, size.y, app->embed, !app->bench && s.compare_stage() != 0);
   if (!app->embed) {
     place("Gallery", r.gallery);
     draw_gallery(pg, app->rects);
@@ -152,12 +153,11 @@ void draw_panels(ImVec2 size) {
   app->graph.draw(pb, layout, app->renderer, app->graph_font, pg.selected);
   ImGui::End();
   place("Timeline", r.timeline);
-  const Session& s = pg.session();
   if (!app->bench && s.compared()) {
     const CompareRun many = s.compare_current();
-    app->timeline.draw(pb, app->renderer, pg.selected, s.compared(), &many);
+    app->timeline.draw(pb, app->renderer, app->rects, pg.selected, s.compared(), &many);
   } else {
-    app->timeline.draw(pb, app->renderer, pg.selected);
+    app->timeline.draw(pb, app->renderer, app->rects, pg.selected);
   }
   ImGui::End();
 }

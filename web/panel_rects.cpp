@@ -6,12 +6,17 @@
 namespace gort::web {
 
 namespace {
+// An embed's timeline while it compares two runs: 1 + N lanes under three
+// rows of text (ticks and each run's title). At 800x500 and N = 4 this
+// gives lanes of about 30 px; the usual strip (100 px there) left 3 px lanes.
+constexpr float kCompareShare = 0.55f;
+
 float clampf(float v, float lo, float hi) {
   return std::max(lo, std::min(v, hi));
 }
 }  // namespace
 
-PanelRects panel_rects(float w, float h, bool embed) {
+PanelRects panel_rects(float w, float h, bool embed, bool compare) {
   PanelRects r;
   w = std::max(w, 1.0f);
   h = std::max(h, 1.0f);
@@ -19,7 +24,8 @@ PanelRects panel_rects(float w, float h, bool embed) {
     // The graph gets most of a small frame: the controls are one toolbar row.
     float top = std::min(kToolbarH, h * 0.15f);
     float right = clampf(w * 0.28f, std::min(180.0f, w * 0.4f), 320.0f);
-    float strip = std::min(clampf(h * 0.2f, 70.0f, 160.0f), (h - top) * 0.35f);
+    float strip = compare ? (h - top) * kCompareShare
+                          : std::min(clampf(h * 0.2f, 70.0f, 160.0f), (h - top) * 0.35f);
     r.controls = {0, 0, w, top};
     r.graph = {0, top, w - right, h - top - strip};
     r.console = {w - right, top, right, h - top - strip};

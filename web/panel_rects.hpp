@@ -7,8 +7,10 @@
 // stats), and between them the graph view over the timeline strip. Embed
 // layout (?embed=1, for iframes in tutorials): the controls as a toolbar
 // across the top (kToolbarH), the graph with the console at its right, the
-// timeline at the bottom. Every rect lies inside the display, rects do not
-// overlap, and together they cover it.
+// timeline at the bottom; while compare mode shows (two runs' lanes stacked
+// in the timeline), the timeline takes the larger part of the height from
+// the graph, so both runs' lanes stay readable in a small frame. Every rect
+// lies inside the display, rects do not overlap, and together they cover it.
 #pragma once
 
 namespace gort::web {
@@ -23,6 +25,6 @@ struct PanelRects {
   Rect gallery, controls, console, stats, graph, timeline;  // embed: gallery, stats empty
 };
 
-PanelRects panel_rects(float w, float h, bool embed);
+PanelRects panel_rects(float w, float h, bool embed, bool compare = false);
 
 }  // namespace gort::web

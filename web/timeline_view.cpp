@@ -35,8 +35,9 @@ struct Text {
 
 }  // namespace
 
-void TimelineView::draw_compare(const Playback& pb, Renderer& renderer, std::uint32_t& selected,
-                                const CompareRun& one, const CompareRun& many) {
+void TimelineView::draw_compare(const Playback& pb, Renderer& renderer, WidgetRects& rects,
+                                std::uint32_t& selected, const CompareRun& one,
+                                const CompareRun& many) {
   const Model& m = pb.model();
   const float lh = ImGui::GetTextLineHeight();
   const ImVec2 p0 = ImGui::GetCursorScreenPos();
@@ -90,10 +91,14 @@ void TimelineView::draw_compare(const Playback& pb, Renderer& renderer, std::uin
         {lx0 + 2, y + 1, title, r == &one ? palette::kText : palette::rgba(250, 205, 90)});
     y += header;
     for (std::size_t p = 0; p < r->lanes.size(); ++p) {
-      // Lanes as thin as 2 px in an embed, so both runs fit.
+      // Lanes at least 2 px, so both runs fit whatever the panel's height
+      // (an embed gives compare mode the room for more: panel_rects.hpp).
       const float yc = y + lane_h / 2, hh = std::max(lane_h / 2 - std::min(2.0f, lane_h / 4), 1.0f);
       shapes_.box((lx0 + lx1) / 2, yc, (lx1 - lx0) / 2, lane_h / 2 - 1, 0,
                   p % 2 ? palette::rgba(255, 255, 255, 8) : palette::rgba(255, 255, 255, 14));
+      if (const float shown = std::min(y + lane_h, bottom) - y; shown > 0)  // what the clip leaves
+        rects.record("compare." + std::to_string(r->procs) + ".P" + std::to_string(p), lx0, y,
+                     lx1 - lx0, shown);
       if (lane_h >= lh * 0.8f)
         texts.push_back({p0.x + 6, yc - lh / 2, "P" + std::to_string(p),
                          palette::proc_color(static_cast<int>(p))});
@@ -128,10 +133,10 @@ void TimelineView::draw_compare(const Playback& pb, Renderer& renderer, std::uin
   if (clicked) selected = hover_g;
 }
 
-void TimelineView::draw(const Playback& pb, Renderer& renderer, std::uint32_t& selected,
-                        const CompareRun* one, const CompareRun* many) {
+void TimelineView::draw(const Playback& pb, Renderer& renderer, WidgetRects& rects,
+                        std::uint32_t& selected, const CompareRun* one, const CompareRun* many) {
   if (one && many) {
-    draw_compare(pb, renderer, selected, *one, *many);
+    draw_compare(pb, renderer, rects, selected, *one, *many);
     return;
   }
   const Model& m = pb.model();

@@ -23,6 +23,7 @@
 #include "renderer.hpp"
 #include "shape_batch.hpp"
 #include "time_axis.hpp"
+#include "widget_rects.hpp"
 
 namespace gort::web {
 
@@ -31,13 +32,14 @@ class TimelineView {
   // Draws in the current ImGui window's remaining content region. With a
   // comparison (`one`: the GOMAXPROCS=1 run, `many`: the current one),
   // both runs' lanes are stacked on one time scale, each under its wall
-  // time, with the speed-up ("simulated" when the Ps were).
-  void draw(const Playback& pb, Renderer& renderer, std::uint32_t& selected,
+  // time, with the speed-up ("simulated" when the Ps were); each lane is
+  // recorded in `rects` as "compare.<GOMAXPROCS>.P<n>".
+  void draw(const Playback& pb, Renderer& renderer, WidgetRects& rects, std::uint32_t& selected,
             const CompareRun* one = nullptr, const CompareRun* many = nullptr);
 
  private:
-  void draw_compare(const Playback& pb, Renderer& renderer, std::uint32_t& selected,
-                    const CompareRun& one, const CompareRun& many);
+  void draw_compare(const Playback& pb, Renderer& renderer, WidgetRects& rects,
+                    std::uint32_t& selected, const CompareRun& one, const CompareRun& many);
 
   TimeAxis axis_;
   ShapeBatch shapes_;

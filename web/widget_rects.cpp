@@ -32,7 +32,11 @@ void WidgetRects::record_item(const std::string& name) {
   ImRect r(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   r.ClipWith(ImGui::GetCurrentWindow()->InnerClipRect);
   if (r.GetWidth() <= 0 || r.GetHeight() <= 0) return;
-  frame_.push_back({name, r.Min.x, r.Min.y, r.GetWidth(), r.GetHeight()});
+  record(name, r.Min.x, r.Min.y, r.GetWidth(), r.GetHeight());
+}
+
+void WidgetRects::record(const std::string& name, float x, float y, float w, float h) {
+  frame_.push_back({name, x, y, w, h});
 }
 
 }  // namespace gort::web

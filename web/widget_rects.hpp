@@ -17,6 +17,8 @@ class WidgetRects {
   void begin_frame();
   // Records the last ImGui item under `name` (clipped to its window).
   void record_item(const std::string& name);
+  // Records a region a view drew itself (CSS pixels, like the items).
+  void record(const std::string& name, float x, float y, float w, float h);
   // {"name": [x, y, w, h], ...} of the last complete frame.
   const std::string& json() const { return json_; }
 

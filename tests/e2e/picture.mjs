@@ -4,8 +4,10 @@
 // 800x500 embed (single-threaded build): no two boxes overlap (a chip may
 // overlap its own channel), edges never cross for pipeline, prime_sieve,
 // ping_pong and worker_pool, text is at least 11 px, and nodes do not move
-// while a program runs. Keeps a screenshot of each pattern mid-run and at
-// its end (build/e2e/picture/, not committed). The same checks run natively
+// while a program runs. In compare mode (one chef, then four) the graph
+// still has no overlaps and both runs' lanes are at least 12 px tall.
+// Keeps a screenshot of each pattern mid-run and at its end, and of the
+// comparison (build/e2e/picture/, not committed). The same checks run natively
 // on every frame (tests/web_dataflow_test.cpp, tests/web_scene_check.hpp).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -135,13 +137,37 @@ export async function pictureTests({ browser, bases, test, assert, shots }) {
       });
     }
     await test(`picture ${size.name}: compare mode runs one chef, then four, and times both`, async () => {
-      const st = await page.evaluate(async () => {
-        await window.gort.run('concurrency_vs_parallelism',
-                              { params: { chefs: 4, chunks: 4 }, procs: 4, compare: true, speed: 1 });
-        return window.gort.state();
+      const { st, scenes } = await page.evaluate(async () => {
+        const scenes = [];
+        let done = false;
+        const run = window.gort.run('concurrency_vs_parallelism',
+                                    { params: { chefs: 4, chunks: 4 }, procs: 4, compare: true, speed: 1 })
+          .then(() => { done = true; });
+        while (!done) {
+          await new Promise((r) => setTimeout(r, 50));
+          scenes.push(window.gort.scene());
+        }
+        await run;
+        return { st: window.gort.state(), scenes };
       });
       await page.waitForTimeout(300);
       await page.screenshot({ path: path.join(dir, `${size.name}-compare.png`) });
+      // The graph gives the timeline room in an embed (panel_rects.hpp) and
+      // still draws without overlaps, at 11 px or more.
+      for (const sc of scenes) {
+        const ov = overlaps(sc);
+        assert(!ov.length, `the graph overlaps in compare mode: ${ov[0]}`);
+        assert(sc.fontPx >= 11 - 1e-3, `text ${sc.fontPx} px in compare mode`);
+      }
+      // Both runs' lanes are readable: one for one chef, four for four,
+      // each at least 12 px tall, one under the other.
+      const ui = await page.evaluate(() => window.gort.ui());
+      const lanes = Object.keys(ui).filter((k) => k.startsWith('compare.')).sort();
+      assert(JSON.stringify(lanes) === JSON.stringify(['compare.1.P0', 'compare.4.P0', 'compare.4.P1',
+                                                       'compare.4.P2', 'compare.4.P3']), `lanes ${lanes}`);
+      for (const k of lanes) assert(ui[k][3] >= 12, `${k} is ${ui[k][3]} px tall`);
+      for (let i = 1; i < lanes.length; i++)
+        assert(ui[lanes[i]][1] >= ui[lanes[i - 1]][1] + ui[lanes[i - 1]][3] - 0.5, `${lanes[i]} overlaps ${lanes[i - 1]}`);
       const c = st.compare;
       assert(c && c.stage === 2 && c.procs[0] === 1 && c.procs[1] === 4, `compare: ${JSON.stringify(c)}`);
       assert(c.wallMs[0] > 0 && c.wallMs[1] > 0, `wall times ${c.wallMs}`);
