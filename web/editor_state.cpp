@@ -2,10 +2,10 @@
 #include "editor_state.hpp"
 
 #include <charconv>
+#include <gort/json.hpp>
 #include <map>
 #include <patterns/pattern.hpp>
 
-#include "json.hpp"
 #include "playground.hpp"
 
 namespace gort::web {

@@ -12,12 +12,12 @@
 #include <algorithm>
 #include <cstdlib>
 #include <gort/config.hpp>
+#include <gort/json.hpp>
 #include <patterns/pattern.hpp>
 #include <string>
 #include <vector>
 
 #include "graph_scene.hpp"
-#include "json.hpp"
 #include "playground.hpp"
 #include "stats_view.hpp"
 #include "widget_rects.hpp"
