@@ -4,25 +4,31 @@
 //   gort source <pattern> [--param k=v ...]
 //                                the Go program, with those parameter values
 //   gort run <pattern> [--procs N] [--seed S] [--virtual] [--deterministic]
-//                      [--trace] [--param k=v ...]
+//                      [--trace] [--trace-json FILE] [--param k=v ...]
 //   gort run <file.go | -> [--procs N] [--seed S] [--virtual] [--deterministic] [--trace]
+//                          [--trace-json FILE]
 //
 // `run` prints the program's output as it happens, the trace events too with
 // --trace (on stderr), then one summary line on stderr computed from the
-// trace, and exits with the program's exit code. A Go file (or standard
+// trace, and exits with the program's exit code. --trace-json writes the
+// run's trace as Chrome Trace Event JSON (gort/trace_json.hpp) once it ends;
+// a file that cannot be written is bad usage, found before the run starts. A Go file (or standard
 // input, `-`) is compiled by gort's Go interpreter and runs as `go run`
 // would: compile errors as `go build` prints them (exit 2), no summary line
 // unless --trace. Bad usage prints why on stderr and exits 2, as Go's flag
 // package does.
+#include <cerrno>
 #include <charconv>
 #include <chrono>
 #include <cinttypes>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <functional>
 #include <gort/golang.hpp>
 #include <gort/gort.hpp>
+#include <gort/trace_json.hpp>
 #include <iostream>
 #include <iterator>
 #include <map>
@@ -46,9 +52,10 @@ constexpr const char* kSynopsis =
     "usage: gort list\n"
     "       gort source <pattern> [--param k=v ...]\n"
     "       gort run <pattern> [--procs N] [--seed S] [--virtual] [--deterministic]\n"
-    "                          [--trace] [--param k=v ...]\n"
+    "                          [--trace] [--trace-json FILE] [--param k=v ...]\n"
     "       gort run <file.go | -> [--procs N] [--seed S] [--virtual] [--deterministic] "
-    "[--trace]\n";
+    "[--trace]\n"
+    "                              [--trace-json FILE]\n";
 constexpr const char* kFlags =
     "  --procs N        GOMAXPROCS (0 = all cores, the default)\n"
     "  --seed S         seed for select's choices and the simulated P order (0 = random)\n"
@@ -56,6 +63,8 @@ constexpr const char* kFlags =
     "  --deterministic  simulate every P on one thread, on virtual time: a seed gives\n"
     "                   the same run, event for event\n"
     "  --trace          print every trace event on stderr\n"
+    "  --trace-json F   write the run's trace to file F as Chrome Trace Event JSON, for\n"
+    "                   Perfetto (ui.perfetto.dev) or chrome://tracing\n"
     "  --param k=v      set a pattern parameter (gort list shows them)\n";
 
 // A usage error: its message goes to stderr and the exit code is 2.
@@ -68,6 +77,7 @@ struct Options {
   int procs = 0;
   std::uint64_t seed = 0;
   bool virtual_time = false, deterministic = false, trace = false;
+  std::string trace_json;  // --trace-json's file, "" = none
   std::vector<std::pair<std::string, std::string>> params;
 };
 
@@ -128,6 +138,9 @@ Options parse_options(const std::vector<std::string_view>& args, bool run) {
     } else if (run && flag == "--trace") {
       no_value();
       o.trace = true;
+    } else if (run && flag == "--trace-json") {
+      o.trace_json = take_value();
+      if (o.trace_json.empty()) throw UsageError{"--trace-json needs a file name"};
     } else {
       throw UsageError{"unknown flag " + std::string(flag)};
     }
@@ -339,13 +352,19 @@ int run_body(const Options& o, const std::string& what, std::function<void()> bo
   cfg.trace = true;
   gort::Program prog(cfg, std::move(body));
   if (!prog.valid()) throw UsageError{prog.error()};
+  std::ofstream json;
+  if (!o.trace_json.empty()) {
+    json.open(o.trace_json, std::ios::binary | std::ios::trunc);
+    if (!json) throw UsageError{"cannot write " + o.trace_json + ": " + std::strerror(errno)};
+  }
 
   TraceReader reader(prog, o.trace);
-  std::vector<Event> events;
+  std::vector<Event> events, all;  // all: the whole run's, for --trace-json
   auto drain = [&] {
     events.clear();
     prog.drain(events);
     reader.read(events);
+    if (json.is_open()) all.insert(all.end(), events.begin(), events.end());
   };
   auto start = std::chrono::steady_clock::now();
   while (!prog.run_for(std::chrono::milliseconds(20))) drain();
@@ -353,6 +372,15 @@ int run_body(const Options& o, const std::string& what, std::function<void()> bo
   double wall_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   drain();
+  if (json.is_open()) {
+    json << gort::trace::chrome_trace_json(all,
+                                           [&prog](std::uint32_t id) { return prog.string(id); });
+    json.close();
+    if (!json) {
+      std::fprintf(stderr, "gort: cannot write %s\n", o.trace_json.c_str());
+      return kUsageExit;
+    }
+  }
   if (!summary) return code;
 
   std::string clock;
