@@ -1,10 +1,15 @@
-// Sessions (web/session.cpp): what start() refuses and why, stop() in the
-// middle of a run, playback pacing a deterministic run, a real-time run
-// with scaled sleeps, the same seed giving the same trace, and stats.
+// Sessions (web/session.cpp): what start() refuses and why, the default
+// GOMAXPROCS, stop() in the middle of a run, playback pacing a
+// deterministic run, a real-time run with scaled sleeps, the same seed
+// giving the same trace, and stats.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <chrono>
+#include <gort/config.hpp>
+#include <thread>
 
+#include "share_link.hpp"
 #include "web_test_util.hpp"
 
 using namespace web_test;
@@ -47,6 +52,28 @@ TEST_CASE("web session: parameters reach the program and its Go source") {
   CHECK(s.model().channels()[0].cap == 2);
   CHECK(s.procs() == 2);
   CHECK_FALSE(s.threaded());  // deterministic runs are simulated
+}
+
+TEST_CASE("web session: GOMAXPROCS by default is Go's, one P per CPU, at most 4") {
+  const int cpus = static_cast<int>(std::thread::hardware_concurrency());
+  const int want = gort::Config::kThreads ? std::clamp(cpus, 1, 4) : 4;
+  CHECK(Session::default_procs() == want);
+  Session s;
+  RunOptions o = det("buffered", 0);
+  run_program(s, o);
+  CHECK(s.procs() == want);
+  // Compare mode's second run takes the default too, and is never one P.
+  o = det("concurrency_vs_parallelism", 0);
+  o.params = {{"chefs", 2}, {"chunks", 1}};
+  o.compare = true;
+  REQUIRE(s.start(o) == "");
+  CHECK(s.compare_procs() == std::max(want, 2));
+  // A link writes a GOMAXPROCS the reader chose, the default's value too.
+  Link l;
+  l.options = det("buffered", want);
+  CHECK(encode(l).find("procs=" + std::to_string(want)) != std::string::npos);
+  l.options.procs = 0;
+  CHECK(encode(l).find("procs") == std::string::npos);
 }
 
 TEST_CASE("web session: playback paces a deterministic run; finished waits for it") {

@@ -63,7 +63,7 @@ void draw_controls(Playground& pg, WidgetRects& rects, bool compact) {
         "1x = real time. Below 1, bursts unfold event by event.\n"
         "Real-time runs also scale their sleeps (from the next run).");
 
-  int procs = pg.next.procs > 0 ? pg.next.procs : Session::kDefaultProcs;
+  int procs = pg.next.procs > 0 ? pg.next.procs : Session::default_procs();
   if (compact) ImGui::SameLine(0, 16);
   ImGui::SetNextItemWidth(compact ? 70.0f
                                   : std::min(ImGui::GetContentRegionAvail().x * 0.5f, 240.0f));

@@ -1,11 +1,13 @@
 // One run of a Go program (see session.hpp for the invariants).
 #include "session.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <gort/run.hpp>
 #include <mutex>
 #include <random>
+#include <thread>
 
 #include "prerun.hpp"
 
@@ -29,6 +31,12 @@ bool edited(const RunOptions& opts) {
     for (const auto& [n, v] : opts.params)
       if (n == name) value = v;
   return opts.code != patterns::source(*p, args);
+}
+
+int Session::default_procs() {
+  if (!Config::kThreads) return kMaxDefaultProcs;
+  const int cpus = static_cast<int>(std::thread::hardware_concurrency());
+  return std::clamp(cpus, 1, kMaxDefaultProcs);
 }
 
 Session::Session() : sink_(std::make_shared<Sink>()) {}
@@ -63,7 +71,7 @@ std::string Session::start(const RunOptions& opts) {
   } else if (!opts.params.empty()) {
     return "parameters belong to a pattern, and this code has none";
   }
-  int procs = opts.procs == 0 ? kDefaultProcs : opts.procs;
+  int procs = opts.procs == 0 ? default_procs() : opts.procs;
   if (procs < 1 || procs > kMaxProcs) {
     return "procs = " + std::to_string(opts.procs) + " is out of range 1.." +
            std::to_string(kMaxProcs);
@@ -89,7 +97,7 @@ std::string Session::start(const RunOptions& opts) {
   }
   compared_.reset();
   compare_stage_ = opts.compare ? 1 : 0;
-  compare_procs_ = procs > 1 ? procs : kDefaultProcs;
+  compare_procs_ = procs > 1 ? procs : std::max(default_procs(), 2);
   return launch(opts.compare ? 1 : procs);
 }
 

@@ -46,12 +46,12 @@ struct RunOptions {
   // The Go text to run; "" = the pattern's own with `params` written into
   // its constants (patterns::source).
   std::string code;
-  int procs = 0;               // GOMAXPROCS 1..8; 0 = kDefaultProcs
+  int procs = 0;               // GOMAXPROCS 1..8; 0 = default_procs()
   std::uint64_t seed = 0;      // 0 = random
   bool deterministic = false;  // virtual time, seeded P order
   double speed = 1;            // Config::speed_ok
-  // Compare mode: the program at GOMAXPROCS 1, then at `procs` (the
-  // default when 1), on the real clock; deterministic then only asks for
+  // Compare mode: the program at GOMAXPROCS 1, then at `procs` (when 1:
+  // the default, at least 2), on the real clock; deterministic then only asks for
   // simulated Ps. The run ends when the second one does.
   bool compare = false;
 };
@@ -62,8 +62,14 @@ bool edited(const RunOptions& opts);
 
 class Session {
  public:
-  static constexpr int kDefaultProcs = 4;
+  static constexpr int kMaxDefaultProcs = 4;
   static constexpr int kMaxProcs = 8;
+  // GOMAXPROCS when the reader chose none. Ps on threads: Go's rule, one
+  // per CPU (std::thread::hardware_concurrency, in a browser
+  // navigator.hardwareConcurrency), at most kMaxDefaultProcs: more Ps than
+  // cores run no faster and take the page's own thread its CPU time
+  // (DESIGN.md 7.4). Ps simulated on one thread: kMaxDefaultProcs.
+  static int default_procs();
   // Wall time a frame may spend running a simulated program.
   static constexpr std::chrono::milliseconds kSliceBudget{8};
 
@@ -150,14 +156,14 @@ class Session {
   std::string compiled_source_;
   golang::Compiled compiled_;
   int compare_stage_ = 0;
-  int compare_procs_ = kDefaultProcs;
+  int compare_procs_ = kMaxDefaultProcs;
   std::optional<CompareRun> compared_;
   std::string compared_output_;
   std::unique_ptr<Program> prog_;
   Playback playback_;
   Layout layout_;
   StatsMeter meter_;
-  int procs_ = kDefaultProcs;
+  int procs_ = kMaxDefaultProcs;
   bool stopped_ = false;
   bool done_ = false;
   std::optional<int> exit_code_;

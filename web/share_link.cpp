@@ -93,7 +93,8 @@ std::string encode(const Link& link) {
         if (param.name == name && param.value != value) add(name + "=" + std::to_string(value));
     }
   }
-  if (o.procs > 0 && o.procs != Session::kDefaultProcs) add("procs=" + std::to_string(o.procs));
+  // The default follows the machine's CPUs: a chosen GOMAXPROCS is always written.
+  if (o.procs > 0) add("procs=" + std::to_string(o.procs));
   if (o.speed != 1) add("speed=" + number(o.speed));
   if (o.seed != 0) add("seed=" + std::to_string(o.seed));
   if (o.deterministic) add("det=1");
