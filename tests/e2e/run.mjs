@@ -18,6 +18,7 @@ import { launch, serveDir } from './browser.mjs';
 import { editorTests, formatTests, linkLengthTests } from './editor.mjs';
 import { pictureTests } from './picture.mjs';
 import { decodePng, pixelStats } from './png.mjs';
+import { picture, recordedVersion, uiVersion } from './ui_version.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = process.env.GORT_DIST || path.join(root, 'dist');
@@ -100,6 +101,15 @@ async function main() {
   // playwright gives every launch a fresh, temporary profile.
   const browser = await launch();
   const metrics = {};
+  await test(`README's picture (${picture.png}) shows the current UI`, async () => {
+    const png = path.join(root, picture.png);
+    assert(fs.existsSync(png), `${picture.png} is missing: run bash web/readme_shot`);
+    const { width } = decodePng(fs.readFileSync(png));
+    assert(width >= 800 && width <= 1400, `${picture.png} is ${width} px wide`);
+    const was = recordedVersion(root), now = uiVersion(root);
+    assert(was === now, `${picture.png} shows UI ${was}, the UI is now ${now}: run bash web/readme_shot ` +
+                        `and commit ${picture.png} and ${picture.version}`);
+  });
   try {
     for (const [build, server, threaded] of [['threaded', isolated, true], ['single-threaded', plain, false]]) {
       let s;
