@@ -189,6 +189,7 @@ void install_clipboard() {
 }  // namespace gort::web
 
 using namespace gort::web;
+using gort::json_string;  // core's, since 5d323d9 moved it out of gort::web
 
 extern "C" {
 
