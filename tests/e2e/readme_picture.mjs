@@ -1,6 +1,6 @@
 // Takes README's picture (bash web/readme_shot runs this after building
 // dist/): the playground at 1440x900 in the threaded build, the worker pool
-// on real threads with its default parameters at a quarter speed, caught
+// on real threads with its default parameters at a tenth of real time, caught
 // mid-run (every job started, three finished: jobs fly to the workers while
 // results wait in their channel), scaled to 1200 px wide in the page's own
 // canvas (no image tools needed), written to docs/playground.png with the
@@ -16,7 +16,7 @@ import { picture, uiVersion } from './ui_version.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = process.env.GORT_DIST || path.join(root, 'dist');
 const kWidth = 1440, kHeight = 900, kOutWidth = 1200;
-const kSpeed = 0.25;  // sleeps and playback at a quarter speed: the moment lasts about 0.8 s
+const kSpeed = 0.1;  // sleeps and playback at a tenth of real time: the moment lasts 2 s
 
 function fail(why) {
   console.error(`readme_picture: ${why}`);
