@@ -1,38 +1,54 @@
 // The playground's frame-time benchmark (bash bench/run --browser): dist/ in
 // Debian's headless Chromium, WebGL2 on SwiftShader (software: the only GPU
-// here), the threaded build (served with COOP/COEP), one page per row.
-// Rows: the page as opened (its first gallery pattern running), and the
-// views benchmark page ?bench=N, which draws a synthetic program of N live
-// goroutines through the same model, layout and views.
+// here), one page per row, in the threaded build (served with COOP/COEP) or
+// the single-threaded one. Rows: a gallery program running through the Go
+// interpreter (the worker pool; the CPU-bound chefs at the default
+// GOMAXPROCS and at 4), and the views benchmark page ?bench=N, which draws
+// a synthetic program of N live goroutines through the same model, layout
+// and views.
 //
 // Per row: the median and 90th percentile of the intervals between
 // requestAnimationFrame callbacks (what a person sees; Chromium paces them
 // at 16.7 ms steps), the CPU side of a frame (gort.state().cpuMs: folding
 // trace events, layout, ImGui, issuing GL calls), and the cold load to the
-// first frame (gort.firstFrameMs).
+// first frame (gort.firstFrameMs); and the GOMAXPROCS the program ran at.
 //
-//   node bench/frames.mjs [--size WxH] [--frames N]
+// --wait: how long a page runs before its row is measured (default 2 s).
+// For its first seconds V8 compiles the hot wasm functions in the
+// background, on the same cores. --threads: after the table, the CPU each
+// Chromium thread used during each row's frames, in % of one core (Linux
+// /proc), busiest first: what the frames waited for.
+//
+//   node bench/frames.mjs [--size WxH] [--frames N] [--wait MS] [--threads]
 // Needs dist/ (bash wasm/build_site) and tests/e2e's node_modules.
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch, serveDir } from '../tests/e2e/browser.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
-let size = '1400x900', frames = 120;
+let size = '1400x900', frames = 120, waitMs = 2000, threads = false;
 while (argv.length) {
   const o = argv.shift();
   if (o === '--size') size = argv.shift();
   else if (o === '--frames') frames = Number(argv.shift());
-  else { console.error('usage: node bench/frames.mjs [--size WxH] [--frames N]'); process.exit(2); }
+  else if (o === '--wait') waitMs = Number(argv.shift());
+  else if (o === '--threads') threads = true;
+  else {
+    console.error('usage: node bench/frames.mjs [--size WxH] [--frames N] [--wait MS] [--threads]');
+    process.exit(2);
+  }
 }
 const [width, height] = size.split('x').map(Number);
 // [name, query, run (gort.run's arguments, started before measuring), threaded build]
 const pool = ['worker_pool', { params: { numJobs: 100 } }];
 const chefs = ['concurrency_vs_parallelism', { params: { chefs: 16, chunks: 100 } }];
+const chefs4 = ['concurrency_vs_parallelism', { params: { chefs: 16, chunks: 100 }, procs: 4 }];
 const rows = [['worker pool interpreted', '', pool, true],
               ['worker pool interpreted', '', pool, false],
               ['chefs interpreted (CPU-bound)', '', chefs, true],
+              ['chefs interpreted (CPU-bound), GOMAXPROCS 4', '', chefs4, true],
               ['chefs interpreted (CPU-bound)', '', chefs, false],
               ['1,000 goroutines', '?bench=1000', null, true], ['10,000 goroutines', '?bench=10000', null, true]];
 
@@ -40,19 +56,48 @@ const dist = process.env.GORT_DIST || path.join(root, 'dist');
 const servers = { true: await serveDir(dist, { isolate: true }), false: await serveDir(dist, { isolate: false }) };
 const browser = await launch();
 const pct = (a, p) => a[Math.min(a.length - 1, Math.floor(a.length * p))];
-console.log(`Frame times, headless Chromium on SwiftShader, ${width}x${height} CSS px, DPR 1, ${frames} frames a row`);
-console.log('| page | frame median, ms | frame p90, ms | CPU per frame, ms | first frame, ms | build |');
-console.log('|---|---|---|---|---|---|');
+
+// CPU ticks (1/100 s) of every thread of every Chromium process, by
+// "process type:thread name" (threads of one name summed).
+function threadTicks() {
+  const out = new Map();
+  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (!/chrom/i.test(fs.readFileSync(`/proc/${pid}/comm`, 'utf8'))) continue;
+      const type = (fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').match(/--type=([a-z-]+)/) || [, 'browser'])[1];
+      for (const t of fs.readdirSync(`/proc/${pid}/task`)) {
+        const st = fs.readFileSync(`/proc/${pid}/task/${t}/stat`, 'utf8');
+        const name = `${type}:${st.slice(st.indexOf('(') + 1, st.lastIndexOf(')'))}`;
+        const f = st.slice(st.lastIndexOf(')') + 2).split(' ');
+        out.set(`${pid}/${t}`, { name, ticks: Number(f[11]) + Number(f[12]) });
+      }
+    } catch { /* a process or thread that ended meanwhile */ }
+  }
+  return out;
+}
+function busiest(before, after, seconds) {
+  const by = new Map();
+  for (const [k, v] of after) by.set(v.name, (by.get(v.name) || 0) + v.ticks - (before.get(k)?.ticks || 0));
+  return [...by].filter(([, d]) => d > 0).sort((a, b) => b[1] - a[1]).slice(0, 8)
+    .map(([n, d]) => `${n} ${Math.round(d / seconds)}%`).join(', ');
+}
+const cpuLines = [];
+
+console.log(`Frame times, headless Chromium on SwiftShader, ${width}x${height} CSS px, DPR 1, ${frames} frames a row, ` +
+            `measured ${waitMs} ms after load`);
+console.log('| page | frame median, ms | frame p90, ms | CPU per frame, ms | first frame, ms | build | GOMAXPROCS |');
+console.log('|---|---|---|---|---|---|---|');
 try {
   for (const [name, query, run, threaded] of rows) {
     const page = await browser.newPage({ viewport: { width, height } });
     await page.goto(`http://127.0.0.1:${servers[threaded].address().port}/${query}`);
     await page.evaluate(() => window.gort.ready);
-    await page.waitForTimeout(2000);  // past the first run's start and shader compiles
+    await page.waitForTimeout(waitMs);  // past the first run's start and shader compiles
     if (run) {
       await page.evaluate((run) => { window.gort.run(...run); }, run);
       await page.waitForFunction(() => window.gort.state().running && window.gort.state().events > 0);
     }
+    const t0 = threads ? threadTicks() : null, w0 = Date.now();
     const intervals = await page.evaluate((n) => new Promise((done) => {
       const t = [];
       let last = performance.now();
@@ -63,13 +108,16 @@ try {
       }
       requestAnimationFrame(frame);
     }), frames);
+    if (threads) cpuLines.push(`${name}: ${busiest(t0, threadTicks(), (Date.now() - w0) / 1000)}`);
     const st = await page.evaluate(() => ({ ...window.gort.state(), first: window.gort.firstFrameMs }));
     if (run && !st.running) console.log(`(${name}: the program ended before the measurement did)`);
     intervals.sort((a, b) => a - b);
     console.log(`| ${name} | ${pct(intervals, 0.5).toFixed(1)} | ${pct(intervals, 0.9).toFixed(1)} | ` +
-                `${st.cpuMs.toFixed(2)} | ${Math.round(st.first)} | ${st.threaded ? 'threaded' : 'single-threaded'} |`);
+                `${st.cpuMs.toFixed(2)} | ${Math.round(st.first)} | ${st.threaded ? 'threaded' : 'single-threaded'} | ` +
+                `${run ? st.procs : '-'} |`);
     await page.close();
   }
+  if (threads) console.log(`\nChromium's threads during each row (% of one core):\n${cpuLines.join('\n')}`);
 } finally {
   await browser.close();
   servers[true].close();
