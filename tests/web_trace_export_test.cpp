@@ -1,0 +1,89 @@
+// The playground's trace download (web/trace_export.cpp): a session's
+// playback exported mid-run and at the end, read back with the strict JSON
+// reader. It covers every event recorded (played or not), and the names
+// and texts come from the playback's Texts: each goroutine's and channel's
+// name as the model shows it, each value as the model formats it.
+#include <doctest/doctest.h>
+
+#include <map>
+#include <set>
+#include <string>
+
+#include "json_reader.hpp"
+#include "trace_export.hpp"
+#include "web_test_util.hpp"
+
+using namespace web_test;
+using gort::trace::Kind;
+using gort_test::Json;
+
+namespace {
+
+Json read(const std::string& text) {
+  Json root;
+  std::string error;
+  bool ok = gort_test::parse_json(text, root, error);
+  INFO("JSON error: ", error);
+  REQUIRE(ok);
+  return root;
+}
+
+}  // namespace
+
+TEST_CASE("web trace export: a session's recorded events, with the model's names and values") {
+  Session s;
+  REQUIRE(s.start(det("pipeline")) == "");
+  s.frame(0.1);
+  REQUIRE_FALSE(s.finished());
+  {  // Mid-playback: everything recorded so far (up to Exit), played or not.
+    const auto& events = s.playback().events();
+    REQUIRE(!events.empty());
+    CHECK(s.playback().cursor() < events.size());
+    std::uint64_t last = events.back().seq;
+    for (const auto& e : events) {
+      if (e.kind == Kind::Exit) last = e.seq;
+    }
+    Json x = read(trace_json(s.playback()));
+    CHECK(x["otherData"]["firstSeq"].num == static_cast<double>(events.front().seq));
+    CHECK(x["otherData"]["lastSeq"].num == static_cast<double>(last));
+  }
+  for (int f = 0; f < 200 && !s.finished(); f++) s.frame(0.1);
+  REQUIRE(s.finished());
+
+  Json x = read(trace_json(s.playback()));
+  std::set<std::string> tracks, flow_names, values;
+  std::size_t flows = 0;
+  for (const Json& e : x["traceEvents"].items) {
+    if (e["ph"].str == "M" && e["name"].str == "thread_name") tracks.insert(e["args"]["name"].str);
+    if (e["ph"].str == "s") {
+      flows++;
+      flow_names.insert(e["name"].str);
+      values.insert(e["args"]["value"].str);
+    }
+  }
+  const gort::web::Model& m = s.model();
+  for (const auto& g : m.goroutines()) {
+    INFO("goroutine ", g.id);
+    std::string track = "G";
+    track += std::to_string(g.id);
+    if (!g.name.empty()) track += " " + g.name;
+    CHECK(tracks.count(track));
+  }
+  std::size_t received = 0, named = 0;
+  for (const auto& e : s.playback().events()) {
+    if (e.kind == Kind::Exit) break;
+    received += e.kind == Kind::ChanRecv && e.aux != 0;
+  }
+  CHECK(received > 0);
+  CHECK(flows == received);
+  for (const auto& c : m.channels()) {
+    named += !c.name.empty();
+    if (!c.name.empty() && c.recvs > 0) {
+      CHECK(flow_names.count(c.name + "#" + std::to_string(c.id)));
+    }
+  }
+  CHECK(named > 0);
+  for (const auto& t : m.transfers()) {
+    if (!t.closed) CHECK(values.count(m.format(t.v)));
+  }
+}
