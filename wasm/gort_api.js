@@ -99,6 +99,20 @@
   }
 
   gort.patterns = function() { return json('gort_patterns_json'); };
+  // The run's trace so far as Chrome Trace Event JSON text (web/trace_export.hpp).
+  gort.traceJson = function() { return call('gort_trace_json', 'string'); };
+  // Saves it as gort-<pattern>.trace.json (the "Download trace" button).
+  gort.downloadTrace = function() {
+    var url = URL.createObjectURL(new Blob([gort.traceJson()], {type: 'application/json'}));
+    var a = document.createElement('a');
+    a.href = url;
+    a.download = 'gort-' + (gort.state().pattern || 'program') + '.trace.json';
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function() { URL.revokeObjectURL(url); }, 1000);
+  };
+  Module['gortDownloadTrace'] = gort.downloadTrace;
   gort.state = function() { return json('gort_state_json'); };
   gort.stop = function() { call('gort_stop', null); };
   // The program's text in the editor, and a new one for it (as if typed).

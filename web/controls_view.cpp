@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <gort/config.hpp>
 
+#include "js_api.hpp"
 #include "playground.hpp"
 #include "theme.hpp"
 #include "widget_rects.hpp"
@@ -121,6 +122,14 @@ void draw_controls(Playground& pg, WidgetRects& rects, bool compact) {
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("%zu of %zu trace events played; drag to go back and forth", play.cursor(),
                       play.size());
+  ImGui::BeginDisabled(play.size() == 0);
+  if (ImGui::Button("Download trace")) js::download_trace();
+  rects.record_item("download_trace");
+  ImGui::EndDisabled();
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip(
+        "The run's trace as Chrome Trace Event JSON, for ui.perfetto.dev or\n"
+        "chrome://tracing: a track per P and per goroutine, an arrow per value");
   if (!pg.notice.empty()) ImGui::TextColored(theme::kError, "%s", pg.notice.c_str());
 }
 

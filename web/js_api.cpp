@@ -20,6 +20,7 @@
 #include "graph_scene.hpp"
 #include "playground.hpp"
 #include "stats_view.hpp"
+#include "trace_export.hpp"
 #include "widget_rects.hpp"
 
 namespace gort::web {
@@ -127,6 +128,12 @@ void serve_requests() {
       EM_ASM({ Module.gortRunStarted($0, $1); }, r.token, run);
     }
   }
+}
+
+void download_trace() {
+  EM_ASM({
+    if (Module.gortDownloadTrace) Module.gortDownloadTrace();
+  });
 }
 
 void editor_code(const std::string& text, bool new_document) {
@@ -334,6 +341,13 @@ EMSCRIPTEN_KEEPALIVE const char* gort_state_json() {
   out += ",\"output\":";
   json_string(out, s.output());
   out += '}';
+  return out.c_str();
+}
+
+// The run's trace so far as Chrome Trace Event JSON (trace_export.hpp).
+EMSCRIPTEN_KEEPALIVE const char* gort_trace_json() {
+  static std::string out;
+  out = trace_json(playground().session().playback());
   return out.c_str();
 }
 

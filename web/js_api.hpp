@@ -33,6 +33,7 @@ void publish_link(const std::string& query);  // puts the options into the URL
 void run_ended(const RunEnd& end);            // settles the promise of gort.run for that run
 void install_clipboard();                     // ImGui's clipboard <-> the browser's
 void serve_requests();  // carries out gort.run/gort.stop calls (once per frame)
+void download_trace();  // saves gort.traceJson() as a file (the "Download trace" button)
 
 // The code editor (window.gortEditor, web/editor/main.js), when the page has it.
 void editor_code(const std::string& text, bool new_document);
