@@ -78,7 +78,7 @@ TEST_CASE("web model: ping-pong hits are handoffs that alternate between the pla
     }
   }
   CHECK(balls[0].from_g == 1);  // main serves
-  CHECK(m.goroutine(balls[1].from_g)->name == "player");
+  CHECK(m.goroutine(balls[1].from_g)->name == "main.player");
   for (const Channel& c : m.channels()) CHECK(c.buffer.empty());
 }
 

@@ -47,6 +47,12 @@ Package* Checker::check(const std::string& path, const std::vector<File*>& files
     error(files[0]->package->pos, "package " + name + " is not a main package");
   }
   collect_objects(files);
+  // Function literals in package-level declarations belong to the
+  // package's initialisation: current Go names them main.init.func1 (Go
+  // 1.19 said main.glob..func1).
+  cur_func_name_ = path + ".init";
+  lit_counter_ = 0;
+  init_funcs_ = 0;
   for (Object* o : pkg_objects_) obj_decl(o);
   collect_methods();
   for (auto& d : delayed_) d();
@@ -524,6 +530,13 @@ void Checker::func_decl(Object* obj) {
     }
     nt->named_methods.push_back(obj);
   }
+  obj->go_name = pkg_->path + ".";
+  if (obj->recv_named) {
+    const std::string& t = obj->recv_named->name;
+    obj->go_name += (obj->ptr_recv ? "(*" + t + ")" : t) + ".";
+  }
+  obj->go_name +=
+      d->recv || obj->name != "init" ? obj->name : "init." + std::to_string(init_funcs_++);
   if (d->body) pkg_funcs_.push_back(obj);
 }
 
@@ -542,12 +555,7 @@ void Checker::check_func_bodies() {
     Object* o = pkg_funcs_[i];
     FuncDecl* d = o->decl;
     decl_obj_ = o;
-    cur_func_name_ = pkg_->path == "main" ? "main." : pkg_->name + ".";
-    if (d->recv && o->recv_named) {
-      cur_func_name_ +=
-          (o->ptr_recv ? "(*" + o->recv_named->name + ")" : o->recv_named->name) + ".";
-    }
-    cur_func_name_ += o->name;
+    cur_func_name_ = o->go_name;
     lit_counter_ = 0;
     scope_ = file_scope_;
     func_body(o, nullptr, o->type, info_.func_vars[d->type], d->body);

@@ -218,6 +218,7 @@ class Checker {
 
   int lit_counter_ = 0;
   std::string cur_func_name_;
+  int init_funcs_ = 0;  // the package's init functions so far: main.init.0, main.init.1, ...
   std::unordered_map<std::string, std::vector<Object*>> methods_by_type_;
   std::unordered_map<ValueSpec*, ValueSpec*> implicit_src_;  // const spec -> the spec it repeats
   std::vector<std::function<void()>> delayed_;               // checks that need every type complete

@@ -899,7 +899,7 @@ Compiler::Val Compiler::composite(CompositeLit* cl, int dst) {
 
 Compiler::Val Compiler::func_lit(FuncLit* fl, int dst) {
   FuncCode* fc = new_func(fl->name, fl->tv.type);
-  fc->library = fn_->code->library;
+  fc->library = fl->obj->pkg->library;  // not its encloser's: main's globals init in runtime.main
   compile_func_body(fc, info_.func_vars[fl->type], fl->body, fl, fn_, fl->captures);
   int d = dst >= 0 ? dst : tmp();
   if (fl->captures.empty()) {

@@ -96,23 +96,10 @@ FuncCode* Compiler::new_func(const std::string& name, const Type* sig) {
   return fc;
 }
 
-namespace {
-
-std::string func_name(const Object* f) {
-  std::string pkg = f->pkg ? f->pkg->name : "main";
-  if (f->recv_named) {
-    return pkg + "." + (f->ptr_recv ? "(*" + f->recv_named->name + ")" : f->recv_named->name) +
-           "." + f->name;
-  }
-  return pkg + "." + f->name;
-}
-
-}  // namespace
-
 FuncCode* Compiler::native_code(Object* f) {
   auto it = funcs_.find(f);
   if (it != funcs_.end()) return it->second;
-  FuncCode* fc = new_func(func_name(f), f->type);
+  FuncCode* fc = new_func(f->go_name, f->type);
   if (f->recv_named) fc->nparams++;
   fc->library = true;
   fc->native = find_native(f->native);
@@ -128,7 +115,7 @@ FuncCode* Compiler::func_code(Object* f) {
   if (!f->native.empty()) return native_code(f);
   auto it = funcs_.find(f);
   if (it != funcs_.end()) return it->second;
-  FuncCode* fc = new_func(func_name(f), f->type);
+  FuncCode* fc = new_func(f->go_name, f->type);
   if (f->recv_named) fc->nparams++;
   fc->library = f->pkg && f->pkg->library;
   funcs_[f] = fc;
@@ -326,7 +313,7 @@ FuncCode* Compiler::method_wrapper(const Type* recv, const MethodEntry& m) {
   auto key = std::make_pair(recv, m.name);
   auto it = wrappers_.find(key);
   if (it != wrappers_.end()) return it->second;
-  FuncCode* fc = new_func(func_name(m.func), m.func->type);
+  FuncCode* fc = new_func(m.func->go_name, m.func->type);
   fc->nparams++;  // the receiver
   fc->library = true;
   wrappers_[key] = fc;
@@ -352,7 +339,7 @@ FuncCode* Compiler::bound_wrapper(Object* method, bool iface, const Type* recv) 
   auto key = std::make_pair(static_cast<const Object*>(method), recv);
   auto it = bound_.find(key);
   if (it != bound_.end()) return it->second;
-  std::string name = iface ? type_string(recv, true) + "." + method->name : func_name(method);
+  std::string name = iface ? type_string(recv, true) + "." + method->name : method->go_name;
   FuncCode* fc = new_func(name + "-fm", method->type);
   fc->library = true;
   bound_[key] = fc;

@@ -200,6 +200,7 @@ struct Object {
   const Type* recv_named = nullptr;  // a method's receiver base type (the Named)
   FuncCode* code = nullptr;          // compiled body (compiler)
   std::string native;                // "time.Sleep": implemented natively
+  std::string go_name;  // as tracebacks print it: main.(*T).M, math/rand.Intn, main.init.0
   // Builtin.
   Builtin builtin{};
   // PkgName.

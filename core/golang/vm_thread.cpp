@@ -177,7 +177,12 @@ std::string Thread::traceback() const {
     if (i > 0) i--;
     int line = i < f->lines.size() ? f->lines[i] : 0;
     s += f->name + (it + 1 == frames.rend() ? "()" : "(...)") + "\n";
-    std::string file = f->library ? f->name.substr(0, f->name.find('.')) + ".go" : prog->filename;
+    std::string file = prog->filename;
+    if (f->library) {  // "math/rand.(*Rand).Intn": rand.go
+      std::string_view pkg =
+          std::string_view(f->name).substr(0, f->name.find('.', f->name.rfind('/') + 1));
+      file = std::string(pkg.substr(pkg.rfind('/') + 1)) + ".go";
+    }
     s += "\t" + file + ":" + std::to_string(line) + "\n";
   }
   return s;
@@ -376,10 +381,7 @@ bool go(Thread& th, Closure* c, const Value* args, std::uint32_t nslots) {
       [](void* closure) {
         Thread* t = *static_cast<Thread**>(closure);
         t->g = gort::detail::current_g();
-        std::string_view name =
-            t->frames.empty() ? t->native_start->fn->name : t->frames[0].fn->name;
-        if (name.substr(0, 5) == "main.") name.remove_prefix(5);
-        rt::set_name(name);
+        rt::set_name(t->frames.empty() ? t->native_start->fn->name : t->frames[0].fn->name);
         if (t->frames.empty()) {
           t->raised = false;
           t->native_start->fn->native(*t, t->seg->lo);
@@ -400,6 +402,7 @@ bool go(Thread& th, Closure* c, const Value* args, std::uint32_t nslots) {
     return false;
   }
   *static_cast<Thread**>(mem) = t;
+  if (!th.frames.empty()) gort::detail::set_creator(g, th.frames.back().fn->name);
   gort::detail::go_start(g, &kFn);
   return true;
 }
@@ -595,6 +598,7 @@ void run_program(const Program::Impl& prog) {
   Run* run = prog.new_run();
   auto* th = new Thread(run, kFirstSegment);
   th->g = gort::detail::current_g();
+  rt::set_name("main.main");  // as every goroutine, after its (Go) function
   const FuncCode* f = prog.start;
   th->frames.push_back({f, nullptr, th->seg->lo, f->code.data(), 0, 0, nullptr, th->seg});
   exec(*th, 0);

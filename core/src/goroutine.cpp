@@ -116,6 +116,8 @@ G* Sched::newg(std::size_t closure_size, std::size_t closure_align, void** closu
   g->id = next_goid_.fetch_add(1, std::memory_order_relaxed);
   G* parent = p ? p->curg : nullptr;
   g->parent_id = parent ? parent->id : 0;
+  g->creator_id = parent ? parent->name_id : 0;  // kept past the parent's end, as Go does
+  g->creator_line = parent ? parent->line : 0;
   {
     std::lock_guard lk(allg_mu_);
     g->allnext = allg_;
@@ -165,6 +167,10 @@ Status go_alloc(std::size_t size, std::size_t align, G** g, void** closure) {
   if (Status s = enter_op(&gp); s != Status::Ok) return s;
   *g = g_sched->newg(size, align, closure, g_sched->stack_size());
   return *g ? Status::Ok : Status::GoroutineLimit;
+}
+
+void set_creator(G* g, std::string_view function) {
+  g->creator_id = g_sched->strings().intern(function);
 }
 
 void go_start(G* g, const GoFn* fn) noexcept {

@@ -6,7 +6,9 @@
 //   goroutine 6 [chan send]:
 //   main.worker()            (its name, if set; main.main() for goroutine 1)
 //   	main.go:12            (the Go line it marked with gort::at, if any)
-//   created by main.main in goroutine 1
+//   created by main.main in goroutine 1   (the creator's name when it made
+//   	main.go:9                              this one, or set_creator's; the
+//                                          line of its go statement)
 #include <algorithm>
 #include <cstdio>
 #include <stdexcept>
@@ -51,27 +53,20 @@ void write_err(std::string_view text) {
 }
 
 void Sched::report_traceback(G* g, std::string_view state) {
-  std::string s = "goroutine " + std::to_string(g->id) + " [" + std::string(state) + "]:\n";
-  auto func = [this](std::uint64_t id, std::uint32_t name_id) -> std::string {
-    if (id == 1) return "main.main";
-    return name_id ? "main." + strings_.text(name_id) : "";
+  // A name with a dot is a Go function name as tracebacks print it; a bare
+  // one (a C++ pattern's "worker") is a function of package main.
+  auto func = [this](std::uint32_t name_id) -> std::string {
+    std::string name = strings_.text(name_id);
+    return name.find('.') == std::string::npos ? "main." + name : name;
   };
-  std::string f = func(g->id, g->name_id);
-  if (!f.empty()) s += f + "()\n";
-  if (g->line > 0) s += "\tmain.go:" + std::to_string(g->line) + "\n";
-  if (g->parent_id != 0) {
-    std::string pf = "main.main";
-    if (g->parent_id != 1) {
-      std::lock_guard lk(allg_mu_);
-      pf.clear();
-      for (G* q = allg_; q; q = q->allnext) {
-        if (q->id == g->parent_id && q->name_id) {
-          pf = "main." + strings_.text(q->name_id);
-        }
-      }
-    }
-    if (!pf.empty())
-      s += "created by " + pf + " in goroutine " + std::to_string(g->parent_id) + "\n";
+  std::string file = "\tmain.go:";
+  std::string s = "goroutine " + std::to_string(g->id) + " [" + std::string(state) + "]:\n";
+  if (g->id == 1 || g->name_id) s += (g->name_id ? func(g->name_id) : "main.main") + "()\n";
+  if (g->line > 0) s += file + std::to_string(g->line) + "\n";
+  if (g->parent_id == 1 || g->creator_id) {
+    s += "created by " + (g->creator_id ? func(g->creator_id) : "main.main") + " in goroutine " +
+         std::to_string(g->parent_id) + "\n";
+    if (g->creator_line > 0) s += file + std::to_string(g->creator_line) + "\n";
   }
   s += "\n";
   write(true, s);

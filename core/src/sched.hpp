@@ -85,6 +85,8 @@ struct G {
   char* stack_lo = nullptr;
   std::size_t stack_size = 0;
   std::uint32_t name_id = 0;      // a Sched string id, 0 = unnamed
+  std::uint32_t creator_id = 0;   // the function that made it (string id): tracebacks' "created by"
+  int creator_line = 0;           // and the line of its go statement
   G* schedlink = nullptr;         // global run queue, a P's inbox
   std::atomic<P*> home{nullptr};  // pinned (pinned.cpp): the P it started on
   G* allnext = nullptr;           // Sched::allg list

@@ -395,3 +395,81 @@ func main() {
   CHECK(run_go(src, 8, 3).out != a.out);
   CHECK(run_go(src, 0, 3).out != run_go(src, 0, 3).out);
 }
+
+TEST_CASE("golang run: a deadlock's traceback names goroutines and creators as Go does") {
+  // Go 1.19's report (go run -gcflags=-l, to keep the closures Go inlines),
+  // with its goroutine numbers, code offsets and directory left out, and
+  // current Go's words where they differ: "in goroutine N" after a creator
+  // (Go 1.21), main.init.func1.1 for a closure of a package variable's
+  // initialiser (main.glob..func1.1 in 1.19).
+  golang_test::Result r = run_go(R"go(package main
+
+import "time"
+
+var ch = make(chan int)
+
+type T struct{}
+
+func (t *T) M() {
+	go func() {
+		ch <- 1
+	}()
+}
+
+var g = func() func() { return func() { select {} } }()
+
+func worker() { ch <- 1 }
+
+func main() {
+	go worker()
+	go func() {
+		func() {
+			go func() { ch <- 2 }()
+		}()
+		ch <- 3
+	}()
+	(&T{}).M()
+	go g()
+	time.Sleep(time.Millisecond)
+	select {}
+}
+)go");
+  CHECK(r.exit == 2);
+  CHECK(r.err == R"(fatal error: all goroutines are asleep - deadlock!
+
+goroutine 1 [select (no cases)]:
+main.main()
+	main.go:30
+
+goroutine 2 [chan send]:
+main.worker()
+	main.go:17
+created by main.main in goroutine 1
+	main.go:20
+
+goroutine 3 [chan send]:
+main.main.func1()
+	main.go:25
+created by main.main in goroutine 1
+	main.go:21
+
+goroutine 4 [chan send]:
+main.(*T).M.func1()
+	main.go:11
+created by main.(*T).M in goroutine 1
+	main.go:10
+
+goroutine 5 [select (no cases)]:
+main.init.func1.1()
+	main.go:15
+created by main.main in goroutine 1
+	main.go:28
+
+goroutine 6 [chan send]:
+main.main.func1.1.1()
+	main.go:23
+created by main.main.func1.1 in goroutine 3
+	main.go:23
+
+)");
+}

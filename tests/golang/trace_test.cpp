@@ -1,7 +1,8 @@
-// What the trace shows of a Go program run by the interpreter: values sent
-// on channels (basic kinds in the event, others as their %v text cut to 32
+// What the trace shows of a Go program run by the interpreter: goroutines'
+// names, values sent on channels (basic kinds in the event, others as their %v text cut to 32
 // bytes), the line each event carries (set without events of its own), and
 // the quantum's preemptions.
+#include <algorithm>
 #include <gort/trace.hpp>
 #include <vector>
 
@@ -15,7 +16,8 @@ namespace {
 
 struct Traced {
   std::vector<Event> events;
-  std::vector<std::string> sent;  // each ChanSend's value, as the CLI and playground show it
+  std::vector<std::string> sent;   // each ChanSend's value, as the CLI and playground show it
+  std::vector<std::string> names;  // each GoName: "goroutine name"
   int exit = -1;
 };
 
@@ -36,6 +38,8 @@ Traced run_traced(std::string_view src) {
   p.drain(t.events);
   CHECK(p.lost_events() == 0);
   for (const Event& e : t.events) {
+    if (e.kind == Kind::GoName)
+      t.names.push_back(std::to_string(e.g) + " " + p.string(static_cast<std::uint32_t>(e.value)));
     if (e.kind != Kind::ChanSend) continue;
     auto k = static_cast<ValueKind>(e.flags);
     std::string text = k == ValueKind::Text ? p.string(static_cast<std::uint32_t>(e.value)) : "";
@@ -133,4 +137,43 @@ func main() {
     if (e.kind == Kind::GoBlock && e.g == 1) CHECK(e.line == 12);
   }
   CHECK(preempts >= 10);  // 100,000 back-edges at a quantum of 2,000
+}
+
+// Go 1.19 names these goroutines the same in a traceback, but for the
+// closure in a package variable's initialiser: main.glob..func1.1 there,
+// where current Go names closures of package initialisation main.init.func1.
+TEST_CASE("golang trace: goroutines are named after their functions, as Go names them") {
+  Traced t = run_traced(R"go(package main
+
+type T struct{}
+
+func (t *T) M(done chan int) {
+	go func() { done <- 1 }()
+}
+
+var g = func() func(chan int) { return func(done chan int) { done <- 1 } }()
+
+func worker(done chan int) { done <- 1 }
+
+func main() {
+	done := make(chan int)
+	go worker(done)
+	go func() {
+		func() {
+			go func() { done <- 1 }()
+		}()
+		done <- 1
+	}()
+	(&T{}).M(done)
+	go g(done)
+	for i := 0; i < 5; i++ {
+		<-done
+	}
+}
+)go");
+  CHECK(t.exit == 0);
+  std::sort(t.names.begin(), t.names.end());
+  CHECK(t.names == std::vector<std::string>{"1 main.main", "2 main.worker", "3 main.main.func1",
+                                            "4 main.(*T).M.func1", "5 main.init.func1.1",
+                                            "6 main.main.func1.1.1"});
 }

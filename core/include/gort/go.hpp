@@ -41,7 +41,10 @@ inline void yield() {
 }
 // The current goroutine's id (1 for main), as Go's tracebacks number them.
 std::uint64_t goid();
-// Names the current goroutine for the UI, traces and tracebacks.
+// Names the current goroutine for the UI, traces and tracebacks: after its
+// function, as Go's tracebacks print it. A name with a dot is one already
+// (main.worker, main.(*T).run, main.main.func1); a bare name (worker) is a
+// function of package main, and tracebacks print it as main.worker.
 void set_name(std::string_view name);
 // Marks the line of the pattern's Go source the goroutine has reached.
 void at(int line);

@@ -240,6 +240,10 @@ struct GoFn {
 // Ok, GoroutineLimit (Config::max_goroutines), Unwind or NoGoroutine.
 Status go_alloc(std::size_t size, std::size_t align, G** g, void** closure);
 void go_start(G* g, const GoFn* fn) noexcept;
+// Names the function whose `go` statement made g (between go_alloc and
+// go_start), for tracebacks' "created by" line; by default it is the
+// creating goroutine's name.
+void set_creator(G* g, std::string_view function);
 // Gives back a goroutine from go_alloc whose closure failed to construct.
 void go_abort(G* g) noexcept;
 
