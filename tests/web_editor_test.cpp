@@ -215,8 +215,8 @@ TEST_CASE("web editor: where a report says goroutines stopped, and console lines
         "panic: runtime error: index out of range [5] with length 1 (goroutine 1 [running])");
   m = report_marks(
       "fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [select (no cases)]:\n"
-      "main.main()\n\tmain.go:7\n\ngoroutine 2 [chan send]:\nmain.main.func1()\n\tmain.go:5\n"
-      "created by main.main in goroutine 1\n");
+      "main.main()\n\tprog.go:7\n\ngoroutine 2 [chan send]:\nmain.main.func1()\n\tprog.go:5\n"
+      "created by main.main in goroutine 1\n\tprog.go:4\n");
   REQUIRE(m.size() == 2);
   CHECK(m[0].line == 7);
   CHECK(m[1].line == 5);

@@ -26,16 +26,13 @@ bool take_int(std::string_view& s, int& out) {
   return true;
 }
 
-// The program's own file, as the compiler's errors and the tracebacks name
-// it: prog.go (gort::golang's file name), main.go (the runtime's reports).
+// The program's own file, as the compiler's errors and the tracebacks (the
+// VM's and the runtime's) name it: prog.go, Session's name for it.
 bool take_file(std::string_view& s) {
-  for (std::string_view f : {"prog.go:", "main.go:"}) {
-    if (starts(s, f)) {
-      s.remove_prefix(f.size());
-      return true;
-    }
-  }
-  return false;
+  constexpr std::string_view kFile = "prog.go:";
+  if (!starts(s, kFile)) return false;
+  s.remove_prefix(kFile.size());
+  return true;
 }
 
 void lines_item(std::string& out, int line, const std::string& label) {

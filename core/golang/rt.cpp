@@ -225,6 +225,9 @@ Status preempt() {
 void set_name(std::string_view name) {
   gort::set_name(name);
 }
+void set_file(std::string_view name) {
+  gort::set_file(name);
+}
 std::size_t num_goroutine() {
   return gort::num_goroutine();
 }

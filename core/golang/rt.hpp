@@ -79,6 +79,7 @@ inline void set_line(gort::detail::G* g, int line) {
   gort::detail::set_line(g, line);
 }
 void set_name(std::string_view name);
+void set_file(std::string_view name);  // the program's, for the core's reports
 std::size_t num_goroutine();
 int procs();
 std::uint64_t seed();

@@ -598,7 +598,8 @@ void run_program(const Program::Impl& prog) {
   Run* run = prog.new_run();
   auto* th = new Thread(run, kFirstSegment);
   th->g = gort::detail::current_g();
-  rt::set_name("main.main");  // as every goroutine, after its (Go) function
+  rt::set_name("main.main");    // as every goroutine, after its (Go) function
+  rt::set_file(prog.filename);  // the runtime's reports name the file as the VM's panics do
   const FuncCode* f = prog.start;
   th->frames.push_back({f, nullptr, th->seg->lo, f->code.data(), 0, 0, nullptr, th->seg});
   exec(*th, 0);

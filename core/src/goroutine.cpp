@@ -220,6 +220,10 @@ void at(int line) {
   s.emit(p, trace::Kind::GoLine, g, 0, line);
 }
 
+void set_file(std::string_view name) {
+  sched_or_throw().set_file(name);
+}
+
 void panic(std::string_view message) {
   sched_or_throw();
   throw Panic{std::string(message)};

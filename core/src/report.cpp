@@ -5,10 +5,11 @@
 // Tracebacks cannot show C++ frames; each goroutine shows what gort knows:
 //   goroutine 6 [chan send]:
 //   main.worker()            (its name, if set; main.main() for goroutine 1)
-//   	main.go:12            (the Go line it marked with gort::at, if any)
-//   created by main.main in goroutine 1   (the creator's name when it made
-//   	main.go:9                              this one, or set_creator's; the
-//                                          line of its go statement)
+//   	main.go:12            (the Go line it marked with gort::at, if any, in
+//                            the file gort::set_file named)
+//   created by main.main in goroutine 1
+//   	main.go:9             (the function that made it: its creator's name
+//                            then, or set_creator's; its go statement's line)
 #include <algorithm>
 #include <cstdio>
 #include <stdexcept>
@@ -59,7 +60,8 @@ void Sched::report_traceback(G* g, std::string_view state) {
     std::string name = strings_.text(name_id);
     return name.find('.') == std::string::npos ? "main." + name : name;
   };
-  std::string file = "\tmain.go:";
+  std::uint32_t file_id = file_id_.load();
+  std::string file = "\t" + (file_id ? strings_.text(file_id) : "main.go") + ":";
   std::string s = "goroutine " + std::to_string(g->id) + " [" + std::string(state) + "]:\n";
   if (g->id == 1 || g->name_id) s += (g->name_id ? func(g->name_id) : "main.main") + "()\n";
   if (g->line > 0) s += file + std::to_string(g->line) + "\n";

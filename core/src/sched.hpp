@@ -212,6 +212,7 @@ class Sched {
   std::uint32_t new_chan_id() { return next_chan_id_.fetch_add(1, std::memory_order_relaxed); }
   StringTable& strings() { return strings_; }
   Timers& timers() { return timers_; }
+  void set_file(std::string_view name) { file_id_.store(strings_.intern(name)); }
 
   // ---- clock ----
   std::int64_t nanotime() const {
@@ -419,6 +420,7 @@ class Sched {
   mutable std::mutex out_mu_;
   std::string output_;
   StringTable strings_;
+  std::atomic<std::uint32_t> file_id_{0};  // gort::set_file's name (0: main.go)
 
   // ---- trace (trace.cpp) ----
   // Events are numbered (Event::seq) by one counter, in the order they

@@ -17,11 +17,12 @@ struct Result {
   std::string compile_errors;
 };
 
-// Compiles and runs src deterministically (virtual time, one seed; 0 draws
-// one at random) on `procs` Ps (0: as many as cores).
-inline Result run_go(std::string_view src, std::uint64_t seed = 1, int procs = 0) {
+// Compiles src as `file` and runs it deterministically (virtual time, one
+// seed; 0 draws one at random) on `procs` Ps (0: as many as cores).
+inline Result run_go(std::string_view src, std::uint64_t seed = 1, int procs = 0,
+                     std::string_view file = "prog.go") {
   Result r;
-  gort::golang::Compiled c = gort::golang::compile(src);
+  gort::golang::Compiled c = gort::golang::compile(src, file);
   if (!c.ok()) {
     r.compile_errors = c.error_text();
     return r;

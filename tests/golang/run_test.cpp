@@ -439,37 +439,59 @@ func main() {
 
 goroutine 1 [select (no cases)]:
 main.main()
-	main.go:30
+	prog.go:30
 
 goroutine 2 [chan send]:
 main.worker()
-	main.go:17
+	prog.go:17
 created by main.main in goroutine 1
-	main.go:20
+	prog.go:20
 
 goroutine 3 [chan send]:
 main.main.func1()
-	main.go:25
+	prog.go:25
 created by main.main in goroutine 1
-	main.go:21
+	prog.go:21
 
 goroutine 4 [chan send]:
 main.(*T).M.func1()
-	main.go:11
+	prog.go:11
 created by main.(*T).M in goroutine 1
-	main.go:10
+	prog.go:10
 
 goroutine 5 [select (no cases)]:
 main.init.func1.1()
-	main.go:15
+	prog.go:15
 created by main.main in goroutine 1
-	main.go:28
+	prog.go:28
 
 goroutine 6 [chan send]:
 main.main.func1.1.1()
-	main.go:23
+	prog.go:23
 created by main.main.func1.1 in goroutine 3
-	main.go:23
+	prog.go:23
 
 )");
+}
+
+TEST_CASE("golang run: the runtime's reports name the file compile() was given") {
+  // As Go 1.19 reports `go run mu.go`, less its directory, code offsets and
+  // the runtime's frames: a fatal error from gort's runtime, a panic from
+  // the VM (whose frames all print as Go prints an inlined one, "(...)").
+  golang_test::Result r = run_go(R"go(package main
+
+import "sync"
+
+func main() {
+	var mu sync.Mutex
+	mu.Unlock()
+}
+)go",
+                                 1, 0, "mu.go");
+  CHECK(r.exit == 2);
+  CHECK(r.err ==
+        "fatal error: sync: unlock of unlocked mutex\n\ngoroutine 1 [running]:\n"
+        "main.main()\n\tmu.go:7\n\n");
+  r = run_go("package main\n\nfunc main() {\n\tpanic(\"once\")\n}\n", 1, 0, "mu.go");
+  CHECK(r.err.find("panic: once\n\ngoroutine 1 [running]:\nmain.main(...)\n\tmu.go:4\n") == 0);
 }

@@ -48,6 +48,10 @@ std::uint64_t goid();
 void set_name(std::string_view name);
 // Marks the line of the pattern's Go source the goroutine has reached.
 void at(int line);
+// Names the Go source file whose lines at() marks, as the runtime's reports
+// (deadlock, fatal errors) print it: main.go unless set. An interpreter
+// sets the name it compiled the program as.
+void set_file(std::string_view name);
 // panic(msg): ends the program with "panic: msg" and exit code 2.
 [[noreturn]] void panic(std::string_view message);
 // os.Exit(code): ends the program at once with this exit code.
