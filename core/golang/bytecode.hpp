@@ -49,6 +49,7 @@ struct SelectCase {
   std::uint16_t val;   // send: slot of the value; recv: slot receiving it (0xFFFF: discard)
   std::uint16_t ok;    // recv: slot receiving ok (0xFFFF: none)
   bool send;
+  bool text;         // send: its %v may call a method (rt::SentTexts)
   const Type* elem;  // boxed element types get a zero object when the channel is closed
 };
 

@@ -326,7 +326,9 @@ Compiler::Val Compiler::builtin(CallExpr* c, Object* b, int dst) {
         if (a.size() <= 1) emit(Op::Zero, size);
         pos_ = c->pos;
         emit(Op::MakeChan, r, size,
-             static_cast<int>(konst(Value::of_ptr(rt::chan_ops(u->elem, prog_.chan_ops)))));
+             static_cast<int>(konst(Value::of_ptr(
+                 rt::chan_ops(u->elem, may_call_method(u->elem) ? &prog_.sent_texts : nullptr,
+                              prog_.chan_ops)))));
         std::uint32_t name = 0xFFFFFFFFu;
         if (!chan_name_.empty()) name = konst(Value::of_ptr(prog_.static_string(chan_name_)));
         emit_bc(Op::Ext, 0, name);

@@ -374,9 +374,19 @@ Program::Impl::~Impl() {
   for (void* p : statics) std::free(p);
 }
 
+bool Compiler::may_call_method(const Type* t) {
+  if (rt::traced_as_time(t)) return false;
+  if (is_interface(t)) return true;
+  for (const MethodEntry& m : checker_->method_set(t)) {
+    if (m.name == "Error" || m.name == "String") return true;
+  }
+  return false;
+}
+
 Run* Program::Impl::new_run() const {
   std::lock_guard lk(run_mu_);
   run_.reset();
+  sent_texts.clear();
   run_ = std::make_unique<Run>(this);
   return run_.get();
 }

@@ -118,7 +118,11 @@ void Compiler::stmt(Stmt* s) {
       const Type* elem = ss->chan->tv.type->underlying()->elem;
       int v = expr_to(ss->value, elem);
       pos_ = s->pos;
-      emit(Op::Send, c, v);
+      if (may_call_method(elem)) {
+        emit(Op::SendT, c, v, static_cast<int>(type_const(elem)));
+      } else {
+        emit(Op::Send, c, v);
+      }
       break;
     }
     case Node::K::IncDecStmt:
@@ -725,6 +729,7 @@ void Compiler::select_stmt(SelectStmt* s) {
       sc.val = static_cast<std::uint16_t>(expr_to(ss->value, elem, tmp()));
       sc.ok = 0xFFFF;
       sc.send = true;
+      sc.text = may_call_method(elem);
       sc.elem = elem;
     } else {
       UnaryExpr* rx;

@@ -99,6 +99,10 @@ class Compiler {
   void end_wrapper(int region);
   void add_method_table(const Type* t);
   std::uint32_t type_const(const Type* t);
+  // Whether %v of a t may call a method (Error, String): t is an interface,
+  // or its method set has one (but for the times the trace shows itself).
+  // Such values reach the trace through rt::SentTexts.
+  bool may_call_method(const Type* t);
 
   // ---- emitting ----
   std::size_t emit(Op op, int a = 0, int b = 0, int c = 0);

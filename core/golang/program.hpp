@@ -39,6 +39,7 @@ struct Program::Impl {
   const Type* error_type = nullptr;     // the universe's error
   // Channel element ops that carry their type (MakeChan's constants).
   std::deque<rt::ChanOps> chan_ops;
+  mutable rt::SentTexts sent_texts;  // the running Run's
   std::string filename;
 
   ~Impl();

@@ -53,8 +53,9 @@ TraceValue v_trace(const void* p, const ElemOps*) {
 
 TraceValue text_trace(const void* p, const ElemOps* ops) {
   const auto* c = reinterpret_cast<const ChanOps*>(ops);
+  const Value& v = *static_cast<const Value*>(p);
   std::string s;
-  fmt_value(s, *static_cast<const Value*>(p), c->type);
+  if (!c->texts || !c->texts->take(c->type, v, &s)) fmt_value(s, v, c->type);
   return {gort::detail::trace_text(cut(s)), trace::ValueKind::Text};
 }
 
@@ -65,11 +66,6 @@ template <trace::ValueKind K>
 constexpr const ElemOps& kOps = kValueOps<v_trace<K>>;
 
 const ElemOps* basic_ops(const Type* t) {
-  // time.Duration and time.Time show as the trace shows gort's own.
-  if (t->kind == TK::Named && t->pkg && t->pkg->path == "time") {
-    if (t->name == "Duration") return &kOps<trace::ValueKind::Duration>;
-    if (t->name == "Time") return &kOps<trace::ValueKind::Time>;
-  }
   if (is_boolean(t)) return &kOps<trace::ValueKind::Bool>;
   if (is_integer(t))
     return is_unsigned(t) ? &kOps<trace::ValueKind::Uint> : &kOps<trace::ValueKind::Int>;
@@ -84,13 +80,51 @@ const ElemOps* basic_ops(const Type* t) {
 
 static_assert(std::is_standard_layout_v<ChanOps>, "text_trace finds its ChanOps from its ElemOps");
 
-const ElemOps* chan_ops(const Type* elem, std::deque<ChanOps>& store) {
-  if (const ElemOps* o = basic_ops(elem)) return o;
+bool traced_as_time(const Type* t) {
+  return t->kind == TK::Named && t->pkg && t->pkg->path == "time" &&
+         (t->name == "Duration" || t->name == "Time");
+}
+
+const ElemOps* chan_ops(const Type* elem, SentTexts* texts, std::deque<ChanOps>& store) {
+  if (traced_as_time(elem)) {
+    return elem->name == "Duration" ? &kOps<trace::ValueKind::Duration>
+                                    : &kOps<trace::ValueKind::Time>;
+  }
+  if (!texts) {
+    if (const ElemOps* o = basic_ops(elem)) return o;
+  }
   for (const ChanOps& c : store) {
     if (c.type == elem) return &c.ops;
   }
-  store.push_back({kValueOps<text_trace>, elem});
+  store.push_back({kValueOps<text_trace>, elem, texts});
   return &store.back().ops;
+}
+
+void SentTexts::put(const Type* elem, Value v, std::string_view text) {
+  std::lock_guard lk(mu_);
+  Entry& e = texts_[{elem, v.u}];
+  e.text = text;  // the newest: the same value (a pointer) may print anew
+  e.events += 2;
+}
+
+void SentTexts::drop(const Type* elem, Value v) {
+  std::lock_guard lk(mu_);
+  auto it = texts_.find({elem, v.u});
+  if (it != texts_.end() && (it->second.events -= 2) <= 0) texts_.erase(it);
+}
+
+bool SentTexts::take(const Type* elem, Value v, std::string* text) {
+  std::lock_guard lk(mu_);
+  auto it = texts_.find({elem, v.u});
+  if (it == texts_.end()) return false;
+  *text = it->second.text;
+  if (--it->second.events <= 0) texts_.erase(it);
+  return true;
+}
+
+void SentTexts::clear() {
+  std::lock_guard lk(mu_);
+  texts_.clear();
 }
 
 Status chan_make(const ElemOps* ops, std::size_t cap, std::string_view name, hchan** out) {
@@ -227,6 +261,9 @@ void set_name(std::string_view name) {
 }
 void set_file(std::string_view name) {
   gort::set_file(name);
+}
+bool tracing() {
+  return gort::detail::tracing();
 }
 std::size_t num_goroutine() {
   return gort::num_goroutine();

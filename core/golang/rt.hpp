@@ -12,7 +12,11 @@
 #include <cstdint>
 #include <deque>
 #include <gort/detail/runtime.hpp>
+#include <map>
+#include <mutex>
+#include <string>
 #include <string_view>
+#include <utility>
 
 #include "value.hpp"
 
@@ -25,17 +29,47 @@ namespace rt {
 using gort::detail::hchan;
 using gort::detail::Status;
 
+// The %v texts of values in flight on channels whose element's %v may call
+// a method (Error, String). The trace hook runs under the channel's lock,
+// where no Go code may run, so when tracing the sender formats its value
+// first, as fmt.Print would, and puts the text here; the hook finds it by
+// element type and value bits. A put text is taken by two events, the
+// send's and the receive's (drop: the send did not happen); one Run at a
+// time uses a Program's, and texts it leaves (never received) are cleared
+// for the next.
+class SentTexts {
+ public:
+  void put(const Type* elem, Value v, std::string_view text);
+  void drop(const Type* elem, Value v);
+  bool take(const Type* elem, Value v, std::string* text);  // false: none put
+  void clear();
+
+ private:
+  struct Entry {
+    std::string text;
+    int events = 0;  // still to take it
+  };
+  std::mutex mu_;  // a leaf: taken under a channel's lock
+  std::map<std::pair<const Type*, std::uint64_t>, Entry> texts_;
+};
+
 // How a channel moves its elements (one Value each) and how the trace shows
 // them: a basic type as the trace's own kind of value, struct{} as {}, any
-// other as its %v text (no methods run: the trace hook holds the channel's
-// lock), truncated to 32 bytes, for which the ops carry the type.
+// other as its %v text, truncated to 32 bytes, for which the ops carry the
+// type: the sender's text from `texts` when the %v may call a method, else
+// the value printed without calling any.
 struct ChanOps {
   gort::detail::ElemOps ops;  // first: the runtime hands it back to the trace hook
   const Type* type;
+  SentTexts* texts;  // the Program's, or null: the element's %v calls no method
 };
+// time.Duration and time.Time: the trace shows them as gort's own values
+// (as their String methods print them).
+bool traced_as_time(const Type* t);
 // The ops for a channel of elem; those that need the type are made once
 // per type in `store` (the Program's).
-const gort::detail::ElemOps* chan_ops(const Type* elem, std::deque<ChanOps>& store);
+const gort::detail::ElemOps* chan_ops(const Type* elem, SentTexts* texts,
+                                      std::deque<ChanOps>& store);
 Status chan_make(const gort::detail::ElemOps* ops, std::size_t cap, std::string_view name,
                  hchan** out);
 void chan_release(hchan* c);
@@ -80,6 +114,7 @@ inline void set_line(gort::detail::G* g, int line) {
 }
 void set_name(std::string_view name);
 void set_file(std::string_view name);  // the program's, for the core's reports
+bool tracing();                        // the running program records a trace
 std::size_t num_goroutine();
 int procs();
 std::uint64_t seed();

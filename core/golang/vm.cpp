@@ -34,6 +34,9 @@ void defer(Thread& th, Closure* c, const Value* args, std::uint32_t nslots);
 void recovered(Thread& th);
 void set_line(Thread& th, const Frame* fr, const Instr* pc);
 bool send(Thread& th, Value c, Value v);
+// A send while tracing of a value whose %v may call a method: formats it
+// first (rt::SentTexts).
+bool send_traced(Thread& th, Value c, Value v, const Type* elem);
 bool recv(Thread& th, Value c, Value* out, bool* ok, const Type* elem);
 bool select(Thread& th, const FuncCode* fn, Value* R, int first, int n, bool has_default,
             Value* chosen);
@@ -497,6 +500,11 @@ L_Send:
   SAVE();
   vm::set_line(th, fr, pc);
   CHECK(vm::send(th, A, B));
+  NEXT();
+L_SendT:
+  SAVE();
+  vm::set_line(th, fr, pc);
+  CHECK(th.run->tracing ? vm::send_traced(th, A, B, TYPE(in.c)) : vm::send(th, A, B));
   NEXT();
 L_Recv : {
   SAVE();

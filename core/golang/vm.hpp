@@ -157,6 +157,7 @@ struct Run {
   Heap heap;
   std::vector<Value> globals;
   std::atomic<std::uint64_t> rng;  // map iteration order, math/rand
+  bool tracing;                    // the program records a trace (rt::SentTexts)
   std::mutex threads_mu;
   Thread* threads = nullptr;
   void add(Thread* t);

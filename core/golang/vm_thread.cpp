@@ -6,7 +6,9 @@
 #include <gort/detail/runtime.hpp>
 #include <gort/go.hpp>
 
+#include "format.hpp"
 #include "rt.hpp"
+#include "types.hpp"
 #include "vm.hpp"
 #include "vm_ops.hpp"
 
@@ -31,7 +33,7 @@ Segment* new_segment(std::size_t slots) {
 
 // ---------------------------------------------------------------- Run
 
-Run::Run(const Program::Impl* p) : prog(p), globals(p->nglobals) {
+Run::Run(const Program::Impl* p) : prog(p), globals(p->nglobals), tracing(rt::tracing()) {
   rng = rt::seed() * 0x9E3779B97F4A7C15ull + 0x632BE59BD9B4E019ull;
 }
 
@@ -527,6 +529,35 @@ bool send(Thread& th, Value c, Value v) {
   return th.status(rt::send(static_cast<rt::hchan*>(c.p), &v));
 }
 
+namespace {
+
+// Puts v's text for the trace (rt::SentTexts): as fmt.Print prints it,
+// formatted on this goroutine, before the channel operation, so its String
+// or Error method runs where fmt would run it (it may park). A panic in
+// it prints as fmt prints one; a panic while printing that panic leaves no
+// text (the trace hook prints v without methods). false: the program is
+// ending.
+bool put_sent_text(Thread& th, Value v, const Type* elem) {
+  Value arg = is_interface(elem) ? v : th.box(v, elem);
+  std::string& buf = th.buffer();
+  bool ok = fmt_sprint(th, buf, &arg, 1, false);
+  if (ok) th.prog->sent_texts.put(elem, v, buf);
+  th.release_buffer();
+  if (ok) return true;
+  if (th.exiting) return false;
+  th.recover_callback();
+  return true;
+}
+
+}  // namespace
+
+bool send_traced(Thread& th, Value c, Value v, const Type* elem) {
+  if (!put_sent_text(th, v, elem)) return false;
+  rt::Status s = rt::send(static_cast<rt::hchan*>(c.p), &v);
+  if (s != rt::Status::Ok) th.prog->sent_texts.drop(elem, v);
+  return th.status(s);
+}
+
 bool recv(Thread& th, Value c, Value* out, bool* ok, const Type*) {
   out->i = 0;
   rt::Status s = rt::recv(static_cast<rt::hchan*>(c.p), out);
@@ -554,6 +585,12 @@ bool make_chan(Thread& th, const gort::detail::ElemOps* ops, std::int64_t size,
 bool select(Thread& th, const FuncCode* fn, Value* R, int first, int n, bool has_default,
             Value* chosen) {
   static_assert(sizeof(gort::detail::scase) <= 3 * sizeof(Value));
+  const SelectCase* sc0 = &fn->selects[static_cast<std::size_t>(first)];
+  if (th.run->tracing) {  // before th.scratch is filled: the methods may select too
+    for (int i = 0; i < n; i++) {
+      if (sc0[i].text && !put_sent_text(th, R[sc0[i].val], sc0[i].elem)) return false;
+    }
+  }
   th.scratch.resize(static_cast<std::size_t>(n) * 3 + 1);
   auto* cases = reinterpret_cast<gort::detail::scase*>(th.scratch.data());
   Value* discard = th.scratch.data() + static_cast<std::size_t>(n) * 3;
@@ -566,6 +603,12 @@ bool select(Thread& th, const FuncCode* fn, Value* R, int first, int n, bool has
   bool ok = false;
   int r = -1;
   rt::Status s = rt::select(cases, n, !has_default, &r, &ok);
+  if (th.run->tracing) {
+    for (int i = 0; i < n; i++) {
+      if (sc0[i].text && (i != r || s != rt::Status::Ok))
+        th.prog->sent_texts.drop(sc0[i].elem, R[sc0[i].val]);
+    }
+  }
   if (s != rt::Status::WouldBlock && !th.status(s)) return false;
   if (r >= 0) {
     const SelectCase& sc = fn->selects[static_cast<std::size_t>(first + r)];

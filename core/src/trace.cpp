@@ -64,6 +64,11 @@ std::uint64_t Sched::lost_events() {
   return n;
 }
 
+bool tracing() noexcept {
+  Sched* s = g_sched;
+  return s && s->tracing();
+}
+
 std::uint32_t trace_text(std::string_view text, bool quoted) {
   Sched* s = g_sched;
   if (!s) return 0;

@@ -16,8 +16,9 @@ namespace {
 
 struct Traced {
   std::vector<Event> events;
-  std::vector<std::string> sent;   // each ChanSend's value, as the CLI and playground show it
-  std::vector<std::string> names;  // each GoName: "goroutine name"
+  std::vector<std::string> sent;      // each ChanSend's value, as the CLI and playground show it
+  std::vector<std::string> received;  // each ChanRecv's value with ok (not a close's zero)
+  std::vector<std::string> names;     // each GoName: "goroutine name"
   int exit = -1;
 };
 
@@ -40,10 +41,11 @@ Traced run_traced(std::string_view src) {
   for (const Event& e : t.events) {
     if (e.kind == Kind::GoName)
       t.names.push_back(std::to_string(e.g) + " " + p.string(static_cast<std::uint32_t>(e.value)));
-    if (e.kind != Kind::ChanSend) continue;
+    if (e.kind != Kind::ChanSend && !(e.kind == Kind::ChanRecv && e.aux)) continue;
     auto k = static_cast<ValueKind>(e.flags);
     std::string text = k == ValueKind::Text ? p.string(static_cast<std::uint32_t>(e.value)) : "";
-    t.sent.push_back(gort::trace::value_text(e.value, k, text));
+    (e.kind == Kind::ChanSend ? t.sent : t.received)
+        .push_back(gort::trace::value_text(e.value, k, text));
   }
   return t;
 }
@@ -94,7 +96,7 @@ func main() {
       "{1 2 a name that goes past thirt",  // 32 bytes
       "<nil>",
       "[x y]",
-      "&{boom}",  // no Error(): the trace hook runs no Go code
+      "boom",  // Error(), called by the sender (not under the channel's lock)
       "<nil>",
       "{}",
       "\"short\"",
@@ -107,6 +109,81 @@ func main() {
   };
   CHECK(t.sent.size() == want.size());
   for (std::size_t i = 0; i < t.sent.size() && i < want.size(); i++) CHECK(t.sent[i] == want[i]);
+}
+
+TEST_CASE("golang trace: a value's Error or String method is called as fmt.Print calls it") {
+  // Each text is what fmt.Print(v) prints (Go 1.19): the send and the
+  // receive of a value show the same text, buffered or not, sent by select
+  // or not; a method that panics prints as fmt prints it, and one that
+  // blocks (a busy mutex) blocks its sender as fmt would, before the send.
+  Traced t = run_traced(R"go(package main
+
+import (
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+)
+
+type State int
+
+func (s State) String() string { return [...]string{"idle", "busy"}[s] }
+
+type Bad struct{ n int }
+
+func (b *Bad) String() string {
+	if b.n == 0 {
+		panic("no n")
+	}
+	return fmt.Sprint("bad ", b.n)
+}
+
+type Counter struct {
+	mu sync.Mutex
+	n  int
+}
+
+func (c *Counter) String() string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return fmt.Sprint("count ", c.n)
+}
+
+func main() {
+	errs := make(chan error, 2)
+	errs <- errors.New("boom")
+	errs <- fmt.Errorf("wrapped: %w", <-errs)
+	states := make(chan State)
+	go func() { states <- 1 }()
+	<-states
+	anys := make(chan any, 3)
+	anys <- &Bad{}
+	anys <- &Bad{2}
+	anys <- State(0)
+	c := &Counter{}
+	c.mu.Lock()
+	go func() {
+		time.Sleep(time.Second)
+		c.n = 7
+		c.mu.Unlock()
+	}()
+	counters := make(chan *Counter, 1)
+	select {
+	case counters <- c:
+	case <-time.After(time.Hour):
+	}
+	fmt.Println(<-errs, <-anys, <-anys, <-anys, <-counters)
+}
+)go");
+  CHECK(t.exit == 0);
+  std::vector<std::string> want = {
+      "boom",    "wrapped: boom", "busy", "%!v(PANIC=String method: no n)", "bad 2", "idle",
+      "count 7",  // the sender formatted it once the mutex was free
+  };
+  CHECK(t.sent == want);
+  CHECK(t.received == std::vector<std::string>{"boom", "busy", "wrapped: boom",
+                                               "%!v(PANIC=String method: no n)", "bad 2", "idle",
+                                               "count 7"});
 }
 
 TEST_CASE("golang trace: events carry their line; no event per line; the quantum preempts") {

@@ -107,6 +107,10 @@ struct Panic {
   std::string message;
 };
 
+// Whether the running program records a trace (Config::trace); false
+// outside a program.
+bool tracing() noexcept;
+
 // The string id of a traced value's text (trace::ValueKind::Text) in the
 // running program; `quoted`: text is a Go string, shown as %q shows it.
 // 0 once the program's budget for value texts is spent, or outside a
