@@ -238,7 +238,11 @@ async function main() {
       let c = await size();
       assert(c[2] > 450 && c[2] < 900 && c[3] === 600 && c[0] === 2 * c[2] && c[1] === 1200, `canvas ${c}`);
       await page.setViewportSize({ width: 700, height: 500 });
-      await page.waitForTimeout(400);
+      // Under load a frame at the new size can take longer than any fixed sleep.
+      await page.waitForFunction(() => {
+        const cv = document.getElementById('canvas');
+        return cv.width === 1400 && Object.values(window.gort.ui()).every((r) => r[0] + r[2] <= 700.5 && r[1] + r[3] <= 500.5);
+      }, null, { timeout: 10000 }).catch(() => {});
       c = await size();
       assert(c[2] === 700 && c[0] === 1400 && c[1] === 2 * c[3], `after resize: canvas ${c}`);
       const ui = await page.evaluate(() => window.gort.ui());
