@@ -146,10 +146,9 @@ export async function editorTests({ browser, base, build, dpr, root, test, asser
       await page.waitForFunction(() => /\(edited\)/.test(document.title), null, { timeout: 10000 });
       await page.keyboard.press('Control+Enter');
       await page.waitForFunction((r) => window.gort.state().run > r, before.run, { timeout: 10000 });
-      await page.waitForTimeout(600);
+      await ended(page);  // then the canvas has drawn the run, however slow the machine
       const canvasAfter = await canvasStats(page);
       await page.screenshot({ path: path.join(shots, `editor-${build}-dpr${dpr}.png`) });
-      await ended(page);
       const after = await page.evaluate(() => window.gort.state());
       assert(after.output.startsWith('typed by a test\nping 1\n'), `console:\n${after.output}`);
       assert(canvasAfter.variance > 50, 'blank canvas');

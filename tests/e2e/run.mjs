@@ -199,7 +199,8 @@ async function main() {
         const scrub = (await page.evaluate(() => window.gort.ui())).scrub;
         assert(scrub, 'no rect for the scrubber');
         await page.mouse.click(scrub[0] + 1, scrub[1] + scrub[3] / 2);
-        await page.waitForTimeout(300);
+        // The click takes effect in the next frame, which load can delay.
+        await page.waitForFunction(() => window.gort.state().paused, null, { timeout: 5000 }).catch(() => {});
         const after = await page.evaluate(() => window.gort.state());
         assert(after.paused, 'playback did not pause');
         assert(after.played < before.events / 10, `played ${after.played} of ${after.events} after scrubbing to the start`);
@@ -233,7 +234,7 @@ async function main() {
         const c = document.getElementById('canvas');
         return [c.width, c.height, c.clientWidth, c.clientHeight];
       });
-      await page.waitForTimeout(200);
+      await page.waitForFunction(() => document.getElementById('canvas').height === 1200, null, { timeout: 5000 }).catch(() => {});
       // The canvas leaves the code editor its column.
       let c = await size();
       assert(c[2] > 450 && c[2] < 900 && c[3] === 600 && c[0] === 2 * c[2] && c[1] === 1200, `canvas ${c}`);
