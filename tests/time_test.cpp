@@ -390,6 +390,11 @@ double median_ms(int n, F&& f) {
 }
 }  // namespace
 
+// How late (ms) a median real-clock wake may be: generous, because a loaded
+// 2-core CI machine measured 9 ms late in wasm; a wake that waits for a
+// poll, a tick or a far-off timer is later still.
+constexpr double kLate = 20;
+
 TEST_CASE("time: real-clock sleeps wake close to their deadline" * doctest::test_suite("timing") *
           doctest::skip(kSanitized)) {
   for_each_mode(real_modes(), [](gort::Config cfg) {
@@ -400,8 +405,8 @@ TEST_CASE("time: real-clock sleeps wake close to their deadline" * doctest::test
     });
     CHECK(r.code == 0);
     MESSAGE("median sleep(2ms): ", m2, " ms, sleep(5ms): ", m5, " ms");
-    CHECK(m2 < 2 + 6);
-    CHECK(m5 < 5 + 6);
+    CHECK(m2 < 2 + kLate);
+    CHECK(m5 < 5 + kLate);
   });
 }
 
@@ -416,7 +421,7 @@ TEST_CASE("time: a short sleep wakes on time while another P waits for a far-off
   });
   CHECK(r.code == 0);
   MESSAGE("median sleep(5ms): ", m, " ms");
-  CHECK(m < 5 + 6);
+  CHECK(m < 5 + kLate);
 }
 
 TEST_CASE("time: on the real clock, sleepers 25ms apart wake in deadline order" *
