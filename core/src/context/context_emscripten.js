@@ -6,8 +6,8 @@
 // asmLibraryArg, wasmTable, exceptionCaught, ...); wasm/emscripten.cmake
 // refuses another version at configure time. Everything is a library
 // function but what must run as the module loads (the __postset lines,
-// which only call them) and the per-signature invoke_* wrappers, which are
-// compiled from text so that V8 keeps their type feedback apart.
+// which only call them). Nothing is compiled from text at run time, so the
+// page runs under a Content-Security-Policy without 'unsafe-eval'.
 mergeInto(LibraryManager.library, {
   // ---- Per-context C++ exception state ----
   // Emscripten's -fexceptions keeps, per thread, in JavaScript, the
@@ -129,8 +129,7 @@ mergeInto(LibraryManager.library, {
   $gortInvokeInstall: function() {
     GortInvoke.table = [];
     GortInvoke.depth = 0;
-    // The wrappers' count (debug-checks builds); functions here, because
-    // a wrapper compiled from text sees only globals, not HEAP32.
+    // The wrappers' count (debug-checks builds).
 #if STACK_OVERFLOW_CHECK >= 2
     GortInvoke.enter = function() {
       if (GortInvoke.depth) HEAP32[GortInvoke.depth >> 2]++;
@@ -138,8 +137,6 @@ mergeInto(LibraryManager.library, {
     GortInvoke.leave = function() {
       if (GortInvoke.depth) HEAP32[GortInvoke.depth >> 2]--;
     };
-#else
-    GortInvoke.enter = GortInvoke.leave = function() {};
 #endif
     // The first call finds stackSave's lazy export wrapper, which replaces
     // itself with the export; so does this.
@@ -177,70 +174,37 @@ mergeInto(LibraryManager.library, {
     _setThrew(1, 0);
   },
 
-  // The wrapper of a signature with nargs arguments, compiled from text.
+  // The wrappers, one function literal per signature, written out when the
+  // module is linked: the macro block in the switch runs in Emscripten's
+  // JavaScript compiler, where WASM_EXPORTS holds a dynCall_<sig> export for every
+  // signature an invoke_* import uses (ASYNCIFY forces DYNCALLS). Nothing is
+  // compiled from text at run time, so a Content-Security-Policy without
+  // 'unsafe-eval' gets the same wrappers (tests/e2e/csp.mjs).
   $gortInvokeMake__deps: ['$GortInvoke', '$gortInvokeEntry', '$gortInvokeFail'],
-  $gortInvokeMake: function(name, nargs) {
-    var a = [];
-    for (var j = 1; j <= nargs; j++) a.push('a' + j);
-    var call = '(t[i] || entry(i))(' + a.join(',') + ')';
-#if STACK_OVERFLOW_CHECK >= 2
-    var body = ' var sp = G.save(); G.enter();' +
-               ' try { return ' + call + '; } catch (e) { fail(sp, e); } finally { G.leave(); }';
-#else
-    var body = ' var sp = G.save(); try { return ' + call + '; } catch (e) { fail(sp, e); }';
-#endif
-    return new Function('G', 'entry', 'fail',
-                        'var t = G.table; return function ' + name + '(' + ['i'].concat(a).join(',') +
-                        ') {' + body + ' };')(GortInvoke, gortInvokeEntry, gortInvokeFail);
-  },
-
-  // Where a Content-Security-Policy forbids compiling text (no
-  // 'unsafe-eval'), signatures of one arity share a wrapper: the same
-  // behaviour, slower where feedback gets shared (DESIGN.md, 4.5).
-  $gortInvokeShared__deps: ['$GortInvoke', '$gortInvokeEntry', '$gortInvokeFail'],
-  $gortInvokeShared: function(nargs) {
-    var G = GortInvoke, t = G.table, enter = G.enter, leave = G.leave;
-    switch (nargs) {
-      case 0: return function(i) {
-        var sp = G.save(); enter();
-        try { return (t[i] || gortInvokeEntry(i))(); } catch (e) { gortInvokeFail(sp, e); } finally { leave(); }
-      };
-      case 1: return function(i, a) {
-        var sp = G.save(); enter();
-        try { return (t[i] || gortInvokeEntry(i))(a); } catch (e) { gortInvokeFail(sp, e); } finally { leave(); }
-      };
-      case 2: return function(i, a, b) {
-        var sp = G.save(); enter();
-        try { return (t[i] || gortInvokeEntry(i))(a, b); } catch (e) { gortInvokeFail(sp, e); } finally { leave(); }
-      };
-      case 3: return function(i, a, b, c) {
-        var sp = G.save(); enter();
-        try { return (t[i] || gortInvokeEntry(i))(a, b, c); } catch (e) { gortInvokeFail(sp, e); } finally { leave(); }
-      };
-      default: return function(i) {
-        var sp = G.save(); enter();
-        try {
-          return (t[i] || gortInvokeEntry(i)).apply(null, Array.prototype.slice.call(arguments, 1));
-        } catch (e) {
-          gortInvokeFail(sp, e);
-        } finally {
-          leave();
-        }
-      };
+  $gortInvokeMake: function(name) {
+    var G = GortInvoke, t = G.table, entry = gortInvokeEntry, fail = gortInvokeFail;
+    switch (name) {
+{{{ [...WASM_EXPORTS].filter((x) => /^dynCall_[vifd]+$/.test(x)).map((x) => {
+      const sig = x.slice(8), a = [...sig.slice(1)].map((c, j) => 'a' + (j + 1)).join(', ');
+      const call = '(t[i] || entry(i))(' + a + ')';
+      const body = STACK_OVERFLOW_CHECK >= 2
+        ? 'var sp = G.save(); G.enter(); try { return ' + call + '; } catch (e) { fail(sp, e); } finally { G.leave(); }'
+        : 'var sp = G.save(); try { return ' + call + '; } catch (e) { fail(sp, e); }';
+      return "      case 'invoke_" + sig + "': return function invoke_" + sig + '(' + ['i'].concat(a ? [a] : []).join(', ') +
+             ') { ' + body + ' };';
+    }).join('\n') }}}
     }
+    return null;
   },
 
-  $gortInvokeReplace__deps: ['$gortInvokeMake', '$gortInvokeShared'],
+  // Replaces each invoke_* import that has a wrapper; the others (a 'j' in
+  // the signature) keep Emscripten's.
+  $gortInvokeReplace__deps: ['$gortInvokeMake'],
   $gortInvokeReplace: function(imports) {
     for (var k in imports) {
       var f = imports[k];
-      if (typeof f != 'function' || !/^invoke_[vifd]+$/.test(f.name)) continue;
-      var n = f.name.length - 8;
-      try {
-        imports[k] = gortInvokeMake(f.name, n);
-      } catch (e) {
-        imports[k] = gortInvokeShared(n);
-      }
+      var mine = typeof f == 'function' && /^invoke_/.test(f.name) ? gortInvokeMake(f.name) : null;
+      if (mine) imports[k] = mine;
     }
   },
 
