@@ -54,6 +54,7 @@
   show('Loading the ' + gort.build + ' build\u2026');
 
   var canvas = document.getElementById('canvas');
+  canvas.addEventListener('contextmenu', function(e) { e.preventDefault(); });
   canvas.addEventListener('webglcontextlost', function(e) {
     e.preventDefault();
     show('The WebGL context was lost: reload the page.', true);

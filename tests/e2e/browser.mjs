@@ -4,7 +4,9 @@
 //
 // Invariants: WebGL2 runs on SwiftShader (never pass
 // --disable-software-rasterizer: WebGL2 would disappear); the server binds
-// 127.0.0.1 on a free port and never serves outside its root.
+// 127.0.0.1 on a free port and never serves outside its root; with a
+// Content-Security-Policy, every violation the browser reports (from the
+// page and from its workers) is in server.cspReports.
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -22,14 +24,29 @@ const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '
 
 // Serves `root`. isolate: COOP/COEP headers, so the page is cross-origin
 // isolated (SharedArrayBuffer, the threaded build). index: the text served
-// at '/' instead of root/index.html. Resolves to the listening server.
-export function serveDir(root, { isolate = true, index = null } = {}) {
+// at '/' instead of root/index.html. csp: a Content-Security-Policy sent
+// with every response, whose violation reports (report-uri) the server
+// collects. Resolves to the listening server.
+export function serveDir(root, { isolate = true, index = null, csp = null } = {}) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
     const headers = { 'Cache-Control': 'no-cache' };
     if (isolate) {
       headers['Cross-Origin-Opener-Policy'] = 'same-origin';
       headers['Cross-Origin-Embedder-Policy'] = 'require-corp';
+    }
+    if (csp !== null) {
+      headers['Content-Security-Policy'] = `${csp}; report-uri /csp-report`;
+      if (req.method === 'POST' && url.pathname === '/csp-report') {
+        let body = '';
+        req.on('data', (d) => { body += d; });
+        req.on('end', () => {
+          server.cspReports.push(body);
+          res.writeHead(204, headers);
+          res.end();
+        });
+        return;
+      }
     }
     if (index !== null && url.pathname === '/') {
       res.writeHead(200, { ...headers, 'Content-Type': types['.html'] });
@@ -45,5 +62,6 @@ export function serveDir(root, { isolate = true, index = null } = {}) {
       res.end(data);
     });
   });
+  server.cspReports = [];
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }

@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch, serveDir } from './browser.mjs';
+import { cspTests } from './csp.mjs';
 import { editorTests, formatTests, linkLengthTests } from './editor.mjs';
 import { pictureTests } from './picture.mjs';
 import { decodePng, pixelStats } from './png.mjs';
@@ -209,6 +210,7 @@ async function main() {
       await page.close();
     }
 
+    await cspTests({ browser, dist, test, assert, assertGolden });
     const picture = await pictureTests({ browser, bases: { isolated: base(isolated), plain: base(plain) },
                                          test, assert, shots });
     console.log(`picture: ${JSON.stringify(picture)}`);
