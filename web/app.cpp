@@ -186,7 +186,7 @@ void frame() {
   app->rects.begin_frame();
   app->renderer.new_frame();
 
-  js::serve_requests();
+  if (js::runs_allowed()) js::serve_requests();  // else they wait in their queue
   app->pg.frame(dt);
   if (app->bench) app->bench->frame(dt);
   draw_panels(css);
@@ -215,7 +215,7 @@ void frame() {
   if (app->first_frame) {
     app->first_frame = false;
     js::ready();
-  } else if (app->pg.current_run() == 0 && app->pg.notice.empty()) {
+  } else if (app->pg.current_run() == 0 && app->pg.notice.empty() && js::runs_allowed()) {
     // The page's own first run starts after the first frame is on screen
     // (its workers must not delay it), unless window.gort started one.
     std::string err;

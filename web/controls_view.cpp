@@ -17,12 +17,15 @@ void draw_controls(Playground& pg, WidgetRects& rects, bool compact) {
   Session& s = pg.session();
   Playback& play = s.playback();
   std::string error;
+  const bool can_run = js::runs_allowed();
 
+  ImGui::BeginDisabled(!can_run);
   if (ImGui::Button("Run")) {
     pg.run_next(error);
     if (!error.empty()) pg.notice = error;
   }
   rects.record_item("run");
+  ImGui::EndDisabled();
   ImGui::SameLine();
   if (ImGui::Button(play.paused() ? "Resume" : "Pause")) {
     if (play.paused())
@@ -36,11 +39,13 @@ void draw_controls(Playground& pg, WidgetRects& rects, bool compact) {
   rects.record_item("step");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Play exactly one trace event, then pause");
   ImGui::SameLine();
+  ImGui::BeginDisabled(!can_run);
   if (ImGui::Button("Restart")) {
     pg.restart(error);
     if (!error.empty()) pg.notice = error;
   }
   rects.record_item("restart");
+  ImGui::EndDisabled();
   ImGui::SameLine();
   ImGui::BeginDisabled(!s.running());
   if (ImGui::Button("Stop")) pg.stop();

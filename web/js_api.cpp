@@ -130,6 +130,22 @@ void serve_requests() {
   }
 }
 
+bool runs_allowed() {
+#ifdef __EMSCRIPTEN_PTHREADS__
+  static bool loaded = false;  // the pool never shrinks (Sched caps Ps at its size)
+  if (!loaded) {
+    loaded = EM_ASM_INT({
+      return PThread.unusedWorkers.concat(PThread.runningWorkers).every(function(w) {
+        return w.loaded;
+      });
+    });
+  }
+  return loaded;
+#else
+  return true;
+#endif
+}
+
 void download_trace() {
   EM_ASM({
     if (Module.gortDownloadTrace) Module.gortDownloadTrace();

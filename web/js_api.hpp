@@ -33,6 +33,12 @@ void publish_link(const std::string& query);  // puts the options into the URL
 void run_ended(const RunEnd& end);            // settles the promise of gort.run for that run
 void install_clipboard();                     // ImGui's clipboard <-> the browser's
 void serve_requests();  // carries out gort.run/gort.stop calls (once per frame)
+// Whether a run may start: always, but in the threaded build only once every
+// pool worker has loaded the module (they load after the first frame,
+// PTHREAD_POOL_DELAY_LOAD). A thread made before its worker has loaded is
+// started by the main thread's handler of the worker's "loaded" message, so
+// ending that run (a join, blocking the main thread) would wait forever.
+bool runs_allowed();
 void download_trace();  // saves gort.traceJson() as a file (the "Download trace" button)
 
 // The code editor (window.gortEditor, web/editor/main.js), when the page has it.
