@@ -694,7 +694,7 @@ L_ZeroObj:
   NEXT();
 L_PrintB : {
   const Instr ext = *pc++;
-  vm::print(th, A, in.bc() ? TYPE(in.bc()) : nullptr, ext.a);
+  vm::print(th, A, ext.a & 4 ? nullptr : TYPE(in.bc()), ext.a);
   NEXT();
 }
 L_Ext:

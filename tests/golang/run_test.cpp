@@ -357,6 +357,15 @@ func main() {
 after 10
 )out",
      0, ""},
+    {"println_first_constant",  // the type of s > 0 is the function's first constant
+     R"go(package main
+
+func main() {
+	s := 1
+	println(s > 0, s)
+}
+)go",
+     "", 0, "true 1"},
 };
 
 }  // namespace
