@@ -383,11 +383,11 @@ bool Compiler::may_call_method(const Type* t) {
   return false;
 }
 
-Run* Program::Impl::new_run() const {
+Run* Program::Impl::new_run(const Limits& limits) const {
   std::lock_guard lk(run_mu_);
   run_.reset();
   sent_texts.clear();
-  run_ = std::make_unique<Run>(this);
+  run_ = std::make_unique<Run>(this, limits);
   return run_.get();
 }
 

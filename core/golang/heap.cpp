@@ -21,7 +21,8 @@ thread_local Tlab tlab;
 
 }  // namespace
 
-Heap::Heap() : gen_(g_gen.fetch_add(1, std::memory_order_relaxed)) {}
+Heap::Heap(std::size_t limit)
+    : limit_(limit), gen_(g_gen.fetch_add(1, std::memory_order_relaxed)) {}
 
 Heap::~Heap() {
   for (auto it = finalizers_.rbegin(); it != finalizers_.rend(); ++it) it->first(it->second);
@@ -41,7 +42,8 @@ char* Heap::refill(std::size_t need) {
     std::lock_guard lk(mu_);
     blocks_.push_back(b);
   }
-  bytes_.fetch_add(size, std::memory_order_relaxed);
+  std::size_t total = bytes_.fetch_add(size, std::memory_order_relaxed) + size;
+  if (limit_ && total > limit_) over_.store(true, std::memory_order_relaxed);
   if (size == kChunk) {
     tlab.gen = gen_;
     tlab.cur = b + need;

@@ -10,6 +10,9 @@
 // chunk is taken under the heap's mutex. Objects larger than a chunk's
 // quarter get a block of their own. Finalizers (a map's table, a channel's
 // reference) run when the heap is freed.
+//
+// A heap has a limit (Limits::max_memory): the allocation that takes it
+// past the limit still succeeds, and over_limit() says so from then on.
 #pragma once
 
 #include <atomic>
@@ -24,8 +27,8 @@ namespace gort::golang {
 
 class Heap {
  public:
-  Heap();
-  ~Heap();  // runs the finalizers, then frees every block
+  explicit Heap(std::size_t limit);  // 0: none
+  ~Heap();                           // runs the finalizers, then frees every block
   Heap(const Heap&) = delete;
   Heap& operator=(const Heap&) = delete;
 
@@ -34,6 +37,8 @@ class Heap {
   // Calls fn(arg) when the heap is freed.
   void on_free(void (*fn)(void*), void* arg);
   std::size_t bytes() const { return bytes_.load(std::memory_order_relaxed); }
+  std::size_t limit() const { return limit_; }
+  bool over_limit() const { return over_.load(std::memory_order_relaxed); }
 
  private:
   char* refill(std::size_t need);
@@ -42,6 +47,8 @@ class Heap {
   std::vector<void*> blocks_;
   std::vector<std::pair<void (*)(void*), void*>> finalizers_;
   std::atomic<std::size_t> bytes_{0};
+  const std::size_t limit_;
+  std::atomic<bool> over_{false};
   std::uint64_t gen_;
 };
 

@@ -27,8 +27,7 @@ void print_common(Thread& th, Value* f, int kind) {
     const Value* a = args_of(f[2], &n);
     ok = fmt_sprint(th, buf, a, n, kind == 1);
   }
-  if (ok) {
-    rt::write_out(buf);
+  if (ok && th.write(false, buf)) {
     f[0].i = static_cast<std::int64_t>(buf.size());
     f[1].i = 0;
   }

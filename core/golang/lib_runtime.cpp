@@ -29,11 +29,7 @@ const NativeDef kRuntime[] = {
        if (s) {
          for (std::int64_t i = 0; i < s->len; i++) buf += static_cast<char>(s->data[i].i);
        }
-       if (fd == 2) {
-         rt::write_err(buf);
-       } else {
-         rt::write_out(buf);
-       }
+       th.write(fd == 2, buf);
        f[0].i = static_cast<std::int64_t>(buf.size());
        f[1].i = 0;
        th.release_buffer();

@@ -43,9 +43,9 @@ struct Program::Impl {
   std::string filename;
 
   ~Impl();
-  // A fresh Run (its heap, its globals) for one execution; the previous
-  // one, whose program has ended, is freed.
-  Run* new_run() const;
+  // A fresh Run (its heap, its globals) for one execution within limits;
+  // the previous one, whose program has ended, is freed.
+  Run* new_run(const Limits& limits) const;
   std::uint32_t method_id(const std::string& name);
   Str* static_string(std::string_view s);
   Closure* static_closure(FuncCode* f);

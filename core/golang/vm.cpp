@@ -46,7 +46,7 @@ bool close(Thread& th, Value c);
 // The quantum ran out at pc: a preemption; false when the program is ending.
 bool preempt(Thread& th, const Frame* fr, const Instr* pc);
 Value recover(Thread& th, const Frame* fr);
-void print(Thread& th, Value v, const Type* t, int flags);
+bool print(Thread& th, Value v, const Type* t, int flags);  // false: the program is ending
 }  // namespace vm
 
 bool exec(Thread& th, std::size_t stop) {
@@ -694,7 +694,7 @@ L_ZeroObj:
   NEXT();
 L_PrintB : {
   const Instr ext = *pc++;
-  vm::print(th, A, ext.a & 4 ? nullptr : TYPE(in.bc()), ext.a);
+  CHECK(vm::print(th, A, ext.a & 4 ? nullptr : TYPE(in.bc()), ext.a));
   NEXT();
 }
 L_Ext:

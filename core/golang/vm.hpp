@@ -21,6 +21,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <deque>
 #include <gort/detail/runtime.hpp>
@@ -36,6 +37,8 @@
 namespace gort::golang {
 
 struct Run;
+
+constexpr std::int32_t kQuantum = 2000;  // back-edges and calls between preemptions
 
 struct Frame {
   const FuncCode* fn;
@@ -90,6 +93,9 @@ struct Thread {
   Segment* seg = nullptr;        // the newest segment
   Segment* spare = nullptr;      // one freed segment kept for the next overflow
   std::int32_t budget = 0;       // back-edges and calls until the next preemption
+  std::int32_t quantum = 0;      // the budget as last counted (Limits::max_steps)
+  std::size_t seg_bytes = 0;     // bytes of the segments in use (Limits::max_stack)
+  std::size_t max_stack;         // Limits::max_stack, SIZE_MAX for none
   gort::detail::G* g = nullptr;  // its goroutine, set when it starts (for set_line)
   Thread* next = nullptr;        // Run's list
   Thread* prev = nullptr;
@@ -122,6 +128,25 @@ struct Thread {
   // recover() for a native whose callback panicked (call returned false,
   // not exiting): the newest panic's value, that panic ended.
   Value recover_callback();
+  // ---- limits (vm_limits.cpp) ----
+  // Ends the program on a fatal error as Go reports one: `before` (lines
+  // of its own), "fatal error: " + msg, then this goroutine's traceback.
+  // Stops the goroutine's quantum so that code that cannot fail stops at
+  // its next backward jump or call. Returns false, for `return th.fatal(...)`.
+  bool fatal(std::string_view msg, std::string_view before = {});
+  // Adds the steps spent since the last count to the run's.
+  void count_steps();
+  // At a preemption: counts the quantum, checks the step and run-time
+  // limits, and gives the next one. false: a limit ended the program.
+  bool next_quantum();
+  // Writes the program's output (standard error if err) within max_output.
+  bool write(bool err, std::string_view text);
+  // Before an allocation of `bytes` whose size the program chose (make):
+  // false when it would pass max_memory (the program is ending).
+  bool can_alloc(std::size_t bytes);
+  // The stack passed max_stack (stack_bytes() > max_stack): the fatal error.
+  bool stack_overflow();
+  std::size_t stack_bytes() const { return frames.size() * sizeof(Frame) + seg_bytes; }
   // The source line the goroutine is at (its innermost Go frame).
   int current_line() const;
   std::string traceback() const;
@@ -151,9 +176,14 @@ struct Thread {
 };
 
 struct Run {
-  explicit Run(const Program::Impl* p);
+  Run(const Program::Impl* p, const Limits& limits);
   ~Run();
   const Program::Impl* prog;
+  const Limits limits;
+  const std::chrono::steady_clock::time_point start;
+  std::atomic<std::uint64_t> steps{0};   // counted at preemptions and goroutine ends
+  std::atomic<std::size_t> output{0};    // bytes written (when max_output is set)
+  std::atomic<std::size_t> nthreads{0};  // live goroutines
   Heap heap;
   std::vector<Value> globals;
   std::atomic<std::uint64_t> rng;  // map iteration order, math/rand
@@ -171,7 +201,7 @@ struct Run {
 bool exec(Thread& th, std::size_t stop);
 
 // Starts the program: package initialisation, then main.main, on the
-// calling goroutine (goroutine 1).
-void run_program(const Program::Impl& prog);
+// calling goroutine (goroutine 1), within limits.
+void run_program(const Program::Impl& prog, const Limits& limits);
 
 }  // namespace gort::golang

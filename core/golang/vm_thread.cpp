@@ -16,10 +16,9 @@ namespace gort::golang {
 
 namespace {
 
-constexpr std::size_t kFirstSegment = 256;   // slots of a goroutine's first segment
-constexpr std::size_t kSegment = 8192;       // slots of later segments (at least)
-constexpr std::size_t kMaxFrames = 1 << 20;  // deeper is "stack overflow"
-constexpr std::int32_t kQuantum = 2000;      // back-edges and calls between preemptions
+constexpr std::size_t kFirstSegment = 256;  // slots of a goroutine's first segment
+constexpr std::size_t kSegment = 8192;      // slots of later segments (at least)
+constexpr std::size_t kMaxTraceback = 100;  // frames a traceback shows
 
 Segment* new_segment(std::size_t slots) {
   auto* s = static_cast<Segment*>(std::calloc(1, sizeof(Segment) + slots * sizeof(Value)));
@@ -33,7 +32,13 @@ Segment* new_segment(std::size_t slots) {
 
 // ---------------------------------------------------------------- Run
 
-Run::Run(const Program::Impl* p) : prog(p), globals(p->nglobals), tracing(rt::tracing()) {
+Run::Run(const Program::Impl* p, const Limits& l)
+    : prog(p),
+      limits(l),
+      start(std::chrono::steady_clock::now()),
+      heap(l.max_memory),
+      globals(p->nglobals),
+      tracing(rt::tracing()) {
   rng = rt::seed() * 0x9E3779B97F4A7C15ull + 0x632BE59BD9B4E019ull;
 }
 
@@ -43,6 +48,7 @@ Run::~Run() {
 
 void Run::add(Thread* t) {
   std::lock_guard lk(threads_mu);
+  nthreads.fetch_add(1, std::memory_order_relaxed);
   t->next = threads;
   if (threads) threads->prev = t;
   threads = t;
@@ -50,6 +56,7 @@ void Run::add(Thread* t) {
 
 void Run::remove(Thread* t) {
   std::lock_guard lk(threads_mu);
+  nthreads.fetch_sub(1, std::memory_order_relaxed);
   if (t->prev) {
     t->prev->next = t->next;
   } else {
@@ -69,9 +76,12 @@ std::uint64_t Run::next_random() {
 
 // ---------------------------------------------------------------- Thread
 
-Thread::Thread(Run* r, std::size_t first) : run(r), prog(r->prog) {
+Thread::Thread(Run* r, std::size_t first)
+    : run(r), prog(r->prog), max_stack(r->limits.max_stack ? r->limits.max_stack : SIZE_MAX) {
   seg = new_segment(first);
-  budget = kQuantum;
+  seg_bytes = first * sizeof(Value);
+  std::uint64_t max = run->limits.max_steps;
+  budget = quantum = max && max < kQuantum ? static_cast<std::int32_t>(max) : kQuantum;
   run->add(this);
 }
 
@@ -102,7 +112,10 @@ std::string& Thread::buffer() {
 }
 
 ObjHeader* Thread::alloc(std::size_t payload, HeapKind k, const Type* t) {
-  return run->heap.alloc(payload, k, t);
+  ObjHeader* h = run->heap.alloc(payload, k, t);
+  if (run->heap.over_limit()) [[unlikely]]
+    fatal("runtime: out of memory");
+  return h;
 }
 
 Value Thread::str(std::string_view s) {
@@ -134,6 +147,7 @@ Value* Thread::reserve(Value* at, std::size_t n) {
   }
   s->prev = seg;
   seg = s;
+  seg_bytes += static_cast<std::size_t>(s->hi - s->lo) * sizeof(Value);
   return s->lo;
 }
 
@@ -149,6 +163,7 @@ Value* Thread::frame_at(Value* at, std::size_t n, std::size_t copy, Value** copy
 void Thread::pop_segment() {
   Segment* s = seg;
   seg = s->prev;
+  seg_bytes -= static_cast<std::size_t>(s->hi - s->lo) * sizeof(Value);
   std::free(spare);
   spare = s;
 }
@@ -173,7 +188,12 @@ int Thread::current_line() const {
 
 std::string Thread::traceback() const {
   std::string s;
+  std::size_t n = 0;
   for (auto it = frames.rbegin(); it != frames.rend(); ++it) {
+    if (n++ == kMaxTraceback) {  // as Go 1.19 does
+      s += "...additional frames elided...\n";
+      break;
+    }
     const FuncCode* f = it->fn;
     std::size_t i = static_cast<std::size_t>(it->pc - f->code.data());
     if (i > 0) i--;
@@ -298,13 +318,8 @@ enum DeferResult { kPushed, kRan, kPanicked };
 Unwound unwind(Thread& th, std::size_t stop);
 
 bool push_frame(Thread& th, const FuncCode* f, Closure* clos, Value* at, std::uint16_t flags) {
-  if (th.frames.size() >= kMaxFrames) {
-    th.end(2,
-           "runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack "
-           "overflow\n\n" +
-               th.traceback());
-    return false;
-  }
+  if (th.stack_bytes() > th.max_stack) [[unlikely]]
+    return th.stack_overflow();
   Segment* before = th.seg;
   Value* cb;
   Value* base = th.frame_at(at, f->nslots, static_cast<std::size_t>(f->nres + f->nparams), &cb);
@@ -371,6 +386,10 @@ bool go(Thread& th, Closure* c, const Value* args, std::uint32_t nslots) {
     th.panic_runtime("invalid memory address or nil pointer dereference");
     return false;
   }
+  std::size_t max = th.run->limits.max_goroutines;
+  if (max && th.run->nthreads.load(std::memory_order_relaxed) >= max) {
+    return th.fatal("gort: program exceeded " + std::to_string(max) + " goroutines");
+  }
   auto* t = new Thread(th.run, nslots + 16 > kFirstSegment ? nslots + 16 : kFirstSegment);
   std::memcpy(t->seg->lo, args, sizeof(Value) * nslots);
   const FuncCode* f = c->fn;
@@ -387,6 +406,7 @@ bool go(Thread& th, Closure* c, const Value* args, std::uint32_t nslots) {
         if (t->frames.empty()) {
           t->raised = false;
           t->native_start->fn->native(*t, t->seg->lo);
+          t->count_steps();
           if (!t->raised) return;
           // A native goroutine that panicked: report it like any other.
           t->frames.clear();
@@ -394,6 +414,7 @@ bool go(Thread& th, Closure* c, const Value* args, std::uint32_t nslots) {
           return;
         }
         exec(*t, 0);
+        t->count_steps();
       },
       [](void* closure) noexcept { delete *static_cast<Thread**>(closure); },
   };
@@ -619,26 +640,25 @@ bool select(Thread& th, const FuncCode* fn, Value* R, int first, int n, bool has
 }
 
 bool preempt(Thread& th, const Frame* fr, const Instr* pc) {
-  th.budget = kQuantum;
   set_line(th, fr, pc);
+  if (!th.next_quantum()) return false;
   return th.status(rt::preempt());
 }
 
-void print(Thread& th, Value v, const Type* t, int flags) {
+bool print(Thread& th, Value v, const Type* t, int flags) {
   std::string s;
   if (flags & 1) s += ' ';
   if (!(flags & 4)) ops::print_builtin(s, v, t);
   if (flags & 2) s += '\n';
-  (void)th;
-  rt::write_err(s);
+  return th.write(true, s);
 }
 
 }  // namespace vm
 
 // ---------------------------------------------------------------- running
 
-void run_program(const Program::Impl& prog) {
-  Run* run = prog.new_run();
+void run_program(const Program::Impl& prog, const Limits& limits) {
+  Run* run = prog.new_run(limits);
   auto* th = new Thread(run, kFirstSegment);
   th->g = gort::detail::current_g();
   rt::set_name("main.main");    // as every goroutine, after its (Go) function
@@ -649,8 +669,8 @@ void run_program(const Program::Impl& prog) {
   delete th;
 }
 
-void Program::main() const {
-  run_program(*impl_);
+void Program::main(const Limits& limits) const {
+  run_program(*impl_, limits);
 }
 
 Program::Program(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}

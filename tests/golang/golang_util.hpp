@@ -18,9 +18,10 @@ struct Result {
 };
 
 // Compiles src as `file` and runs it deterministically (virtual time, one
-// seed; 0 draws one at random) on `procs` Ps (0: as many as cores).
+// seed; 0 draws one at random) on `procs` Ps (0: as many as cores), within
+// `limits`.
 inline Result run_go(std::string_view src, std::uint64_t seed = 1, int procs = 0,
-                     std::string_view file = "prog.go") {
+                     std::string_view file = "prog.go", const gort::golang::Limits& limits = {}) {
   Result r;
   gort::golang::Compiled c = gort::golang::compile(src, file);
   if (!c.ok()) {
@@ -34,7 +35,7 @@ inline Result run_go(std::string_view src, std::uint64_t seed = 1, int procs = 0
   cfg.out = [&r](std::string_view s) { r.out += s; };
   cfg.err = [&r](std::string_view s) { r.err += s; };
   auto prog = c.program;
-  r.exit = gort::run(cfg, [prog] { prog->main(); });
+  r.exit = gort::run(cfg, [prog, &limits] { prog->main(limits); });
   return r;
 }
 

@@ -9,8 +9,13 @@
 // playground show a Go program as they show the gallery's C++ patterns.
 // A compiled Program is immutable: it may run any number of times, one run
 // at a time per process (gort's rule), each run starting from fresh globals.
+// Limits belong to a run, not to the program: main(limits) runs it within
+// them, main() within the defaults.
 #pragma once
 
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -24,6 +29,55 @@ struct Error {
   std::string message;
 };
 
+// What one run of a Go program may use. A run that reaches a limit ends
+// as Go ends on a fatal error: the message on standard error, then the
+// goroutine's traceback, exit code 2. 0 = no limit.
+struct Limits {
+  // Steps: loop iterations (backward jumps) and calls of Go functions,
+  // counted where the VM checks for preemption.
+  // "fatal error: gort: program exceeded N steps"
+  std::uint64_t max_steps = 0;
+  // Wall time since the run started, checked at the same points (a
+  // program blocked in a sleep is ended when it next runs).
+  // "fatal error: gort: program exceeded 10s of run time"
+  std::chrono::milliseconds max_run_time{0};
+  // Bytes of Go heap. A single allocation may pass it once.
+  // "fatal error: runtime: out of memory"
+  std::size_t max_memory = kDefaultMaxMemory;
+  // Goroutines alive at once, main included.
+  // "fatal error: gort: program exceeded N goroutines"
+  std::size_t max_goroutines = kDefaultMaxGoroutines;
+  // Bytes written to standard output and error together: what passes it
+  // is cut at the limit, then the program ends.
+  // "fatal error: gort: program exceeded N bytes of output"
+  std::size_t max_output = kDefaultMaxOutput;
+  // Bytes of one goroutine's VM stack (its frames and their slots).
+  // "runtime: goroutine stack exceeds N-byte limit"
+  // "fatal error: stack overflow"
+  std::size_t max_stack = kDefaultMaxStack;
+
+#if defined(__EMSCRIPTEN__)
+  // In a tab: memory is the page's, and every goroutine's stack is taken
+  // from it up front (Config::kDefaultStackSize); output fills a view.
+  // The stack limit is Go's on 32-bit platforms.
+#if defined(__EMSCRIPTEN_PTHREADS__)
+  static constexpr std::size_t kDefaultMaxMemory = std::size_t{256} << 20;  // of a 512 MB memory
+  static constexpr std::size_t kDefaultMaxStack = std::size_t{128} << 20;
+#else
+  static constexpr std::size_t kDefaultMaxMemory = std::size_t{1} << 30;  // of up to 4 GB
+  static constexpr std::size_t kDefaultMaxStack = 250'000'000;
+#endif
+  static constexpr std::size_t kDefaultMaxGoroutines = 10'000;
+  static constexpr std::size_t kDefaultMaxOutput = std::size_t{8} << 20;
+#else
+  // Natively as `go run`: Go's stack limit, no limit on goroutines or output.
+  static constexpr std::size_t kDefaultMaxMemory = std::size_t{4} << 30;
+  static constexpr std::size_t kDefaultMaxStack = 1'000'000'000;
+  static constexpr std::size_t kDefaultMaxGoroutines = 0;
+  static constexpr std::size_t kDefaultMaxOutput = 0;
+#endif
+};
+
 class Program {
  public:
   struct Impl;
@@ -34,7 +88,8 @@ class Program {
 
   // The body of goroutine 1: initialises the package variables, runs the
   // init functions and main.main. Call it inside a running gort program.
-  void main() const;
+  void main(const Limits& limits) const;
+  void main() const { main(Limits{}); }
 
   const Impl& impl() const { return *impl_; }
 
