@@ -6,7 +6,9 @@
 //   gort run <pattern> [--procs N] [--seed S] [--virtual] [--deterministic]
 //                      [--trace] [--trace-json FILE] [--param k=v ...]
 //   gort run <file.go | -> [--procs N] [--seed S] [--virtual] [--deterministic] [--trace]
-//                          [--trace-json FILE]
+//                          [--trace-json FILE] [--max-steps N] [--max-run-time D]
+//                          [--max-memory B] [--max-goroutines N] [--max-output B]
+//                          [--max-stack B]
 //
 // `run` prints the program's output as it happens, the trace events too with
 // --trace (on stderr), then one summary line on stderr computed from the
@@ -15,8 +17,9 @@
 // a file that cannot be written is bad usage, found before the run starts. A Go file (or standard
 // input, `-`) is compiled by gort's Go interpreter and runs as `go run`
 // would: compile errors as `go build` prints them (exit 2), no summary line
-// unless --trace. Bad usage prints why on stderr and exits 2, as Go's flag
-// package does.
+// unless --trace, within the --max-* limits (gort::golang::Limits; a
+// program reaching one ends with a fatal error, exit code 2). Bad usage
+// prints why on stderr and exits 2, as Go's flag package does.
 #include <cerrno>
 #include <charconv>
 #include <chrono>
@@ -55,7 +58,9 @@ constexpr const char* kSynopsis =
     "                          [--trace] [--trace-json FILE] [--param k=v ...]\n"
     "       gort run <file.go | -> [--procs N] [--seed S] [--virtual] [--deterministic] "
     "[--trace]\n"
-    "                              [--trace-json FILE]\n";
+    "                              [--trace-json FILE] [--max-steps N] [--max-run-time D]\n"
+    "                              [--max-memory B] [--max-goroutines N] [--max-output B]\n"
+    "                              [--max-stack B]\n";
 constexpr const char* kFlags =
     "  --procs N        GOMAXPROCS (0 = all cores, the default)\n"
     "  --seed S         seed for select's choices and the simulated P order (0 = random)\n"
@@ -65,7 +70,14 @@ constexpr const char* kFlags =
     "  --trace          print every trace event on stderr\n"
     "  --trace-json F   write the run's trace to file F as Chrome Trace Event JSON, for\n"
     "                   Perfetto (ui.perfetto.dev) or chrome://tracing\n"
-    "  --param k=v      set a pattern parameter (gort list shows them)\n";
+    "  --param k=v      set a pattern parameter (gort list shows them)\n"
+    "Limits of a Go program (0 = none; B is bytes, or with K, M or G: KiB, MiB, GiB):\n"
+    "  --max-steps N        loop iterations and calls (default none)\n"
+    "  --max-run-time D     wall time, as 500ms, 10s or 2m (default none)\n"
+    "  --max-memory B       Go heap (default 4G)\n"
+    "  --max-goroutines N   goroutines alive at once (default none)\n"
+    "  --max-output B       standard output and error together (default none)\n"
+    "  --max-stack B        one goroutine's stack (default 1000000000, Go's)\n";
 
 // A usage error: its message goes to stderr and the exit code is 2.
 struct UsageError {
@@ -79,6 +91,8 @@ struct Options {
   bool virtual_time = false, deterministic = false, trace = false;
   std::string trace_json;  // --trace-json's file, "" = none
   std::vector<std::pair<std::string, std::string>> params;
+  gort::golang::Limits limits;
+  std::string limit_flag;  // the first --max-* flag given, "" = none
 };
 
 template <class T>
@@ -90,6 +104,75 @@ T parse_number(std::string_view flag, std::string_view text, T min, T max) {
                      std::to_string(max) + ", not \"" + std::string(text) + "\""};
   }
   return v;
+}
+
+// A byte count: digits, then K, M or G for KiB, MiB or GiB.
+std::size_t parse_bytes(std::string_view flag, std::string_view text) {
+  int shift = 0;
+  if (!text.empty()) {
+    switch (text.back()) {
+      case 'K':
+        shift = 10;
+        break;
+      case 'M':
+        shift = 20;
+        break;
+      case 'G':
+        shift = 30;
+        break;
+      default:
+        break;
+    }
+  }
+  std::string_view digits = shift ? text.substr(0, text.size() - 1) : text;
+  std::uint64_t v{};
+  auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v);
+  if (digits.empty() || ec != std::errc() || ptr != digits.data() + digits.size() ||
+      v > (std::uint64_t{SIZE_MAX} >> shift)) {
+    throw UsageError{std::string(flag) + " needs a byte count like 1048576, 64M or 2G, not \"" +
+                     std::string(text) + "\""};
+  }
+  return static_cast<std::size_t>(v << shift);
+}
+
+// A duration as Go writes one, in whole milliseconds: a number, then ms, s,
+// m or h ("500ms", "1.5s", "2m"); "0" for none.
+std::chrono::milliseconds parse_duration(std::string_view flag, std::string_view text) {
+  if (text == "0") return std::chrono::milliseconds(0);
+  std::size_t unit = text.find_first_not_of("0123456789.");
+  double v = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + unit, v);
+  std::string_view u = unit == std::string_view::npos ? "" : text.substr(unit);
+  double ms = u == "ms" ? 1 : u == "s" ? 1e3 : u == "m" ? 6e4 : u == "h" ? 3.6e6 : 0;
+  double total = v * ms;
+  if (unit == 0 || ec != std::errc() || ptr != text.data() + unit || ms == 0 || total < 1 ||
+      total > 1e12 || total != static_cast<double>(static_cast<std::int64_t>(total))) {
+    throw UsageError{std::string(flag) +
+                     " needs a duration in whole milliseconds like 500ms, 10s or 2m, not \"" +
+                     std::string(text) + "\""};
+  }
+  return std::chrono::milliseconds(static_cast<std::int64_t>(total));
+}
+
+// Sets the limit that --max-* flag names from its value; false: no such flag.
+template <class TakeValue>
+bool parse_limit(gort::golang::Limits& l, std::string_view flag, TakeValue take_value) {
+  if (flag == "--max-steps") {
+    l.max_steps = parse_number<std::uint64_t>(flag, take_value(), 0, UINT64_MAX);
+  } else if (flag == "--max-run-time") {
+    l.max_run_time = parse_duration(flag, take_value());
+  } else if (flag == "--max-memory") {
+    l.max_memory = parse_bytes(flag, take_value());
+  } else if (flag == "--max-goroutines") {
+    l.max_goroutines = parse_number<std::size_t>(flag, take_value(), 0, SIZE_MAX);
+  } else if (flag == "--max-output") {
+    l.max_output = parse_bytes(flag, take_value());
+  } else if (flag == "--max-stack") {
+    l.max_stack = parse_bytes(flag, take_value());
+  } else {
+    return false;
+  }
+  return true;
 }
 
 // Parses what follows `gort run` or `gort source`; `run` says which flags apply.
@@ -141,6 +224,8 @@ Options parse_options(const std::vector<std::string_view>& args, bool run) {
     } else if (run && flag == "--trace-json") {
       o.trace_json = take_value();
       if (o.trace_json.empty()) throw UsageError{"--trace-json needs a file name"};
+    } else if (run && flag.starts_with("--max-") && parse_limit(o.limits, flag, take_value)) {
+      if (o.limit_flag.empty()) o.limit_flag = flag;
     } else {
       throw UsageError{"unknown flag " + std::string(flag)};
     }
@@ -405,6 +490,9 @@ int run_body(const Options& o, const std::string& what, std::function<void()> bo
 }
 
 int run(const Options& o) {
+  if (!o.limit_flag.empty()) {
+    throw UsageError{o.limit_flag + " limits a Go program; " + o.pattern + " is a C++ pattern"};
+  }
   const patterns::Pattern& p = find_pattern(o.pattern);
   const patterns::Args args = make_args(p, o);
   return run_body(
@@ -433,7 +521,7 @@ int run_file(const Options& o) {
   }
   std::shared_ptr<const gort::golang::Program> prog = c.program;
   return run_body(
-      o, name, [prog] { prog->main(); }, o.trace);
+      o, name, [prog, limits = o.limits] { prog->main(limits); }, o.trace);
 }
 
 int dispatch(const std::vector<std::string_view>& args) {
