@@ -139,19 +139,28 @@ std::size_t parse_bytes(std::string_view flag, std::string_view text) {
 // m or h ("500ms", "1.5s", "2m"); "0" for none.
 std::chrono::milliseconds parse_duration(std::string_view flag, std::string_view text) {
   if (text == "0") return std::chrono::milliseconds(0);
-  std::size_t unit = text.find_first_not_of("0123456789.");
-  double v = 0;
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + unit, v);
-  std::string_view u = unit == std::string_view::npos ? "" : text.substr(unit);
-  double ms = u == "ms" ? 1 : u == "s" ? 1e3 : u == "m" ? 6e4 : u == "h" ? 3.6e6 : 0;
-  double total = v * ms;
-  if (unit == 0 || ec != std::errc() || ptr != text.data() + unit || ms == 0 || total < 1 ||
-      total > 1e12 || total != static_cast<double>(static_cast<std::int64_t>(total))) {
+  // Integers only (Emscripten's libc++ has no floating-point from_chars):
+  // whole.frac in units of u is (whole * 10^n + frac) * u / 10^n ms.
+  std::size_t unit = std::min(text.find_first_not_of("0123456789."), text.size());
+  std::string_view number = text.substr(0, unit), u = text.substr(unit);
+  std::size_t dot = std::min(number.find('.'), number.size());
+  std::string digits = std::string(number.substr(0, dot)) +
+                       std::string(number.substr(std::min(dot + 1, number.size())));
+  std::uint64_t scale = 1;
+  for (std::size_t i = dot + 1; i < number.size() && scale < 1'000'000'000; i++) scale *= 10;
+  std::uint64_t ms = u == "ms" ? 1 : u == "s" ? 1000 : u == "m" ? 60'000 : u == "h" ? 3'600'000 : 0;
+  std::uint64_t v = 0;
+  auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v);
+  bool ok = !digits.empty() && ec == std::errc() && ptr == digits.data() + digits.size() &&
+            number.find('.', dot + 1) == std::string_view::npos && ms != 0 &&
+            number.size() - dot <= 10 && v <= 1'000'000'000'000 && v * ms % scale == 0 &&
+            v * ms / scale >= 1;
+  if (!ok) {
     throw UsageError{std::string(flag) +
                      " needs a duration in whole milliseconds like 500ms, 10s or 2m, not \"" +
                      std::string(text) + "\""};
   }
-  return std::chrono::milliseconds(static_cast<std::int64_t>(total));
+  return std::chrono::milliseconds(static_cast<std::int64_t>(v * ms / scale));
 }
 
 // Sets the limit that --max-* flag names from its value; false: no such flag.
