@@ -141,9 +141,10 @@ struct Thread {
   bool next_quantum();
   // Writes the program's output (standard error if err) within max_output.
   bool write(bool err, std::string_view text);
-  // Before an allocation of `bytes` whose size the program chose (make):
-  // false when it would pass max_memory (the program is ending).
-  bool can_alloc(std::size_t bytes);
+  // Before an allocation of `bytes` whose size the program chose (make; in
+  // 64 bits, as it may not fit a 32-bit size_t): false when it would pass
+  // max_memory (the program is ending).
+  bool can_alloc(std::uint64_t bytes);
   // The stack passed max_stack (stack_bytes() > max_stack): the fatal error.
   bool stack_overflow();
   std::size_t stack_bytes() const { return frames.size() * sizeof(Frame) + seg_bytes; }

@@ -84,8 +84,8 @@ bool Thread::write(bool err, std::string_view text) {
   return true;
 }
 
-bool Thread::can_alloc(std::size_t bytes) {
-  std::size_t max = run->heap.limit();
+bool Thread::can_alloc(std::uint64_t bytes) {
+  std::uint64_t max = run->heap.limit();
   if (!max || (bytes <= max && run->heap.bytes() <= max - bytes)) return true;
   return fatal("runtime: out of memory");
 }

@@ -265,7 +265,7 @@ bool make_slice(Thread& th, const Type* slice_type, std::int64_t len, std::int64
     th.panic_runtime("makeslice: cap out of range");
     return false;
   }
-  if (!th.can_alloc(static_cast<std::size_t>(cap) * sizeof(Value))) return false;
+  if (!th.can_alloc(static_cast<std::uint64_t>(cap) * sizeof(Value))) return false;
   Value data = new_backing(th, elem, cap);
   *out = new_slice(th, elem, static_cast<Value*>(data.p), len, cap);
   return true;
