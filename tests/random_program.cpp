@@ -1,8 +1,8 @@
 // The random program generator and its Go printer (random_program.hpp).
 #include "random_program.hpp"
 
-#include <algorithm>
 #include <random>
+#include <utility>
 
 namespace random_program {
 
@@ -57,7 +57,9 @@ class Gen {
 
  private:
   int pick(int n) { return static_cast<int>(rng_() % static_cast<std::uint64_t>(n)); }
-  bool chance(double p) { return std::uniform_real_distribution<>(0, 1)(rng_) < p; }
+  // Integer arithmetic only, no <random> distribution: a seed gives the same
+  // program natively and in WebAssembly (libstdc++ and libc++ differ there).
+  bool chance(double p) { return static_cast<double>(rng_() % 1000) < p * 1000; }
   bool room(int g) const { return p_.gs[g].size() < kMaxOps; }
   void add(int g, Op op) { p_.gs[g].push_back(std::move(op)); }
   static Op sleep(int us) {
@@ -74,7 +76,9 @@ class Gen {
     for (int extra = chance(0.6) ? 1 + pick(2) : 0; extra > 0; extra--) {
       op.cases.push_back({pick(static_cast<int>(p_.caps.size())), chance(0.5), 0});
     }
-    std::shuffle(op.cases.begin(), op.cases.end(), rng_);
+    for (int i = static_cast<int>(op.cases.size()) - 1; i > 0; i--) {
+      std::swap(op.cases[i], op.cases[pick(i + 1)]);
+    }
     op.has_default = chance(0.1);
     return op;
   }

@@ -1,13 +1,13 @@
 // Random programs for the channel model (chan_model.hpp), and their Go text.
 //
-// generate(seed) always gives the same program for the same seed: 2-4
-// channels of capacity 0-3 (sometimes a nil one), main and 1-3 goroutines,
-// each 1-6 ops. Most ops come in pairs, a send and a receive of one message
-// in two goroutines, appended in one global order, so most programs can
-// complete; extra receives, selects (some with a default), closes and
-// sleeps make some deadlock or panic. Every value sent is unique and not 0.
-// With a WaitGroup, main Adds one per goroutine before starting them and
-// each of them ends with Done.
+// generate(seed) gives the same program for the same seed on every
+// platform: 2-4 channels of capacity 0-3 (sometimes a nil one), main and 1-3
+// goroutines, each 1-6 ops. Most ops come in pairs, a send and a receive of
+// one message in two goroutines, appended in one global order, so most
+// programs can complete; extra receives and sends, selects (some with a
+// default), closes and sleeps make some deadlock or panic. Every value sent
+// is unique and not 0. With a WaitGroup, main Adds one per goroutine before
+// starting them and each of them ends with Done.
 #pragma once
 
 #include <cstdint>
