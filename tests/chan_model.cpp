@@ -100,7 +100,7 @@ class Search {
 
   // Whether a case can proceed on its channel's buffer and close state alone.
   bool ready(const State& s, const Case& c) const {
-    if (nil(c.ch)) return false;
+    if (c.after_us > 0 || nil(c.ch)) return false;
     if (s.closed[c.ch]) return true;  // a receive gets zero, a send panics
     int n = static_cast<int>(s.buf[c.ch].size());
     return c.send ? n < p_.caps[c.ch] : n > 0;
@@ -112,6 +112,10 @@ class Search {
     const Op* op = next(s, g);
     if (!op) return;
     auto one_case = [&](const Case& c, int choice) {
+      if (c.after_us > 0) {
+        local.push_back({Local::Fx::None, {choice, 0, false}, 0, 0});
+        return;
+      }
       if (nil(c.ch)) return;
       bool closed = s.closed[c.ch];
       const auto& b = s.buf[c.ch];

@@ -15,7 +15,10 @@
 // timing: the check never rejects a run Go could produce. Unbuffered send
 // and receive are one joint step; select takes any ready case, and its
 // default only when no case is ready by its channel's buffer or close state
-// (a partner about to rendezvous may not have arrived yet).
+// (a partner about to rendezvous may not have arrived yet). A time.After
+// case may fire at any step (so a goroutine waiting on one is never
+// deadlocked), but is never ready when its select starts: a select with one
+// has no default, since on the real clock a short timer can fire first.
 #pragma once
 
 #include <cstdint>
@@ -31,7 +34,8 @@ enum class OpKind : std::uint8_t { Send, Recv, Select, Close, Sleep, Done, Wait 
 struct Case {
   int ch = 0;
   bool send = false;
-  int value = 0;  // what a send case sends
+  int value = 0;     // what a send case sends
+  int after_us = 0;  // > 0: a receive from time.After(after_us µs), not from ch
 };
 
 struct Op {

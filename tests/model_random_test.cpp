@@ -53,7 +53,9 @@ Obs select_op(Shared* s, std::size_t g, const Op& op) {
   auto& cs = s->cases[g];
   cs.clear();
   for (const chan_model::Case& c : op.cases) {
-    if (c.send) {
+    if (c.after_us > 0) {
+      cs.emplace_back(gort::case_recv(gort::after(std::chrono::microseconds(c.after_us))));
+    } else if (c.send) {
       cs.emplace_back(gort::case_send(s->chans[c.ch], c.value));
     } else {
       cs.emplace_back(gort::case_recv(s->chans[c.ch], [got](int v, bool ok) {

@@ -92,9 +92,15 @@ class Gen {
     int k = pick(10);
     if (k < 4) {
       add(g, sleep(1 + pick(200)));
-    } else if (k < 7) {
+    } else if (k < 6) {
       Op op = select_with({c, chance(0.5), 0});
       op.has_default = true;
+      add(g, std::move(op));
+    } else if (k < 7) {
+      Op op = select_with({c, chance(0.5), 0});
+      op.has_default = false;  // a timer may fire first (chan_model.hpp)
+      op.cases.push_back({0, false, 0, 1 + pick(100)});
+      std::swap(op.cases.back(), op.cases[pick(static_cast<int>(op.cases.size()))]);
       add(g, std::move(op));
     } else if (k < 8) {
       add(g, make_op(chance(0.5) ? OpKind::Recv : OpKind::Send, c));
@@ -158,7 +164,10 @@ void print_op(std::string& out, const Op& op, const std::string& who, const std:
       for (std::size_t i = 0; i < op.cases.size(); i++) {
         const Case& c = op.cases[i];
         std::string tag = "\"" + who + ": case " + std::to_string(i) + "\"";
-        if (c.send) {
+        if (c.after_us > 0) {
+          out += in + "case <-time.After(" + std::to_string(c.after_us) + " * time.Microsecond):\n";
+          out += in + "\tfmt.Println(" + tag + ")\n";
+        } else if (c.send) {
           out += in + "case " + chan(c.ch) + " <- " + std::to_string(c.value) + ":\n";
           out += in + "\tfmt.Println(" + tag + ")\n";
         } else {
@@ -192,13 +201,16 @@ Program generate(std::uint64_t seed) {
 }
 
 std::string to_go(const Program& p) {
-  bool sleeps = false;
+  bool uses_time = false;  // sleeps or timers
   for (const auto& ops : p.gs) {
-    for (const Op& op : ops) sleeps = sleeps || op.kind == OpKind::Sleep;
+    for (const Op& op : ops) {
+      uses_time = uses_time || op.kind == OpKind::Sleep;
+      for (const Case& c : op.cases) uses_time = uses_time || c.after_us > 0;
+    }
   }
   std::string out = "package main\n\nimport (\n\t\"fmt\"\n";
   if (p.waitgroup) out += "\t\"sync\"\n";
-  if (sleeps) out += "\t\"time\"\n";
+  if (uses_time) out += "\t\"time\"\n";
   out += ")\n\nfunc main() {\n";
   for (std::size_t c = 0; c < p.caps.size(); c++) {
     if (p.caps[c] == kNil) {

@@ -5,7 +5,8 @@
 // goroutines, each 1-6 ops. Most ops come in pairs, a send and a receive of
 // one message in two goroutines, appended in one global order, so most
 // programs can complete; extra receives and sends, selects (some with a
-// default), closes and sleeps make some deadlock or panic. Every value sent
+// default, some with a time.After case), closes and sleeps make some
+// deadlock or panic. Every value sent
 // is unique and not 0. With a WaitGroup, main Adds one per goroutine before
 // starting them and each of them ends with Done.
 #pragma once
