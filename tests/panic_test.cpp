@@ -5,6 +5,7 @@
 // gort::exit ends the program with its code; the next program runs normally.
 #include <doctest/doctest.h>
 
+#include <atomic>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -208,4 +209,26 @@ TEST_CASE("panic: the next program runs normally after panics, fatal errors and 
     }
     CHECK(codes == std::vector<int>{2, 2, 2, 0, 2, 2, 2, 0, 2, 2, 2, 0, 2, 2, 2, 0, 2, 2, 2, 0});
   });
+}
+
+TEST_CASE("panic: main returning while a panic is reported does not make the exit code 0") {
+  // As in Go, where main's exit waits for a goroutine that is panicking: a
+  // printed panic exits 2. Here the panic's what() is slow, so main returns
+  // while the report is being written. (Found by model_random_test.cpp.)
+  if (!kThreads) return;  // one thread: main cannot return meanwhile
+  static std::atomic<bool> reporting{false};
+  struct Slow : std::exception {
+    const char* what() const noexcept override {
+      reporting = true;
+      std::this_thread::sleep_for(200ms);
+      return "slow";
+    }
+  };
+  reporting = false;
+  auto r = run_captured(threaded(2), [] {
+    gort::go([] { throw Slow(); });
+    while (!reporting) gort::sleep(1ms);
+  });
+  CHECK(r.code == 2);
+  CHECK(r.err.rfind(panic_head("slow", 2), 0) == 0);
 }

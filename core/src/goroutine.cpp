@@ -44,7 +44,7 @@ std::string panic_message(const std::exception_ptr& e) {
 // once the program is ending. A panic ends the program with Go's report.
 void end_fn(Sched* s, G* g, const std::exception_ptr& escaped) {
   g->fn->destroy(g->closure);
-  if (escaped && !s->ending(std::memory_order_acquire)) {
+  if (escaped && s->begin_report()) {
     s->write(true, "panic: " + panic_message(escaped) + "\n\n");
     s->report_traceback(g, "running");
     s->end(2);
@@ -71,7 +71,7 @@ void g_entry(void* arg) {
   Sched* s = g_sched;
   run_g(s, g);
   P* p = curp();
-  if (g->id == 1) s->end(0);
+  if (g->id == 1) s->main_returned();
   g->status = GStatus::Dead;
   s->emit(p, trace::Kind::GoEnd, g, 0, 0);
   p->after = P::After::Exit;
@@ -186,7 +186,7 @@ Status go_exit(int code, std::string_view stderr_text) {
   G* g = getg();
   if (!g) return Status::NoGoroutine;
   Sched* s = g_sched;
-  if (!s->ending(std::memory_order_acquire)) {
+  if (s->begin_report()) {
     if (!stderr_text.empty()) s->write(true, stderr_text);
     s->end(code);
   }

@@ -455,6 +455,22 @@ void Sched::timer_added(std::int64_t when) {
 
 void Sched::end(int code) {
   std::lock_guard lk(mu_);
+  end_locked(code);
+}
+
+bool Sched::begin_report() {
+  std::lock_guard lk(mu_);
+  if (ending_.load(std::memory_order_relaxed)) return false;
+  reporting_ = true;
+  return true;
+}
+
+void Sched::main_returned() {
+  std::lock_guard lk(mu_);
+  if (!reporting_) end_locked(0);
+}
+
+void Sched::end_locked(int code) {
   if (ending_.load(std::memory_order_relaxed)) return;
   exit_code_ = code;
   ending_.store(true, std::memory_order_release);

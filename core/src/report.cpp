@@ -87,7 +87,7 @@ void Sched::report_deadlock() {
 
 void fatal_report(std::string_view msg) {
   Sched* s = g_sched;
-  if (s->ending(std::memory_order_acquire)) return;
+  if (!s->begin_report()) return;
   s->write(true, "fatal error: " + std::string(msg) + "\n\n");
   if (G* g = getg()) s->report_traceback(g, "running");
   s->end(2);

@@ -260,6 +260,15 @@ class Sched {
   void after_switch(P* p);
   // Ends the program with `code` (the first call wins); Program::stop is end(-1).
   void end(int code);
+  void end_locked(int code);  // end, with mu_ held
+  // A goroutine is about to write a report (a panic, a fatal error, an
+  // exit's message) and then call end: false if the program is already
+  // ending, and then it writes nothing.
+  bool begin_report();
+  // Main has returned: ends the program with 0, unless a report has begun,
+  // whose end then wins (as in Go, where main's exit waits for a goroutine
+  // that is panicking: a printed panic always exits 2).
+  void main_returned();
 
   // ---- reports (report.cpp) ----
   void report_deadlock();
@@ -378,6 +387,7 @@ class Sched {
   // ---- the end of the program ----
   std::atomic<bool> ending_{false};
   int exit_code_ = 0;                  // under mu_; valid once ending
+  bool reporting_ = false;             // under mu_: begin_report was called
   std::atomic<bool> finished_{false};  // every P stopped and the program is torn down
 
   // ---- idle Ps and the timer waiter ----
