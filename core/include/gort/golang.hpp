@@ -60,14 +60,17 @@ struct Limits {
   // In a tab: memory is the page's, and every goroutine's stack is taken
   // from it up front (Config::kDefaultStackSize); output fills a view.
   // The stack limit is Go's on 32-bit platforms.
+  // Goroutines: above Go's test/chan/goroutines.go (10,001 alive), below
+  // what a goroutine's 16 KiB stack lets the threaded build's memory hold.
 #if defined(__EMSCRIPTEN_PTHREADS__)
   static constexpr std::size_t kDefaultMaxMemory = std::size_t{256} << 20;  // of a 512 MB memory
   static constexpr std::size_t kDefaultMaxStack = std::size_t{128} << 20;
+  static constexpr std::size_t kDefaultMaxGoroutines = 20'000;
 #else
   static constexpr std::size_t kDefaultMaxMemory = std::size_t{1} << 30;  // of up to 4 GB
   static constexpr std::size_t kDefaultMaxStack = 250'000'000;
+  static constexpr std::size_t kDefaultMaxGoroutines = 100'000;
 #endif
-  static constexpr std::size_t kDefaultMaxGoroutines = 10'000;
   static constexpr std::size_t kDefaultMaxOutput = std::size_t{8} << 20;
 #else
   // Natively as `go run`: Go's stack limit, no limit on goroutines or output.
