@@ -252,7 +252,9 @@ export async function editorTests({ browser, base, build, dpr, root, test, asser
       await other.reload();
       await other.evaluate(() => window.gort.ready);
       assert(await other.evaluate(() => window.gort.code()) === text, 'a reload lost the code');
-      await ended(other);
+      // The page's own run starts once the threaded build's workers have loaded.
+      await other.waitForFunction(() => window.gort.state().output.includes('total of the results: 42'), null, { timeout: kRunMs })
+        .catch(() => {});
       assert((await other.evaluate(() => window.gort.state().output)).includes('total of the results: 42'), 'the linked code did not run');
       await other.close();
       // A link whose code does not compile opens with the code and its errors.
