@@ -606,7 +606,9 @@ bool make_chan(Thread& th, const gort::detail::ElemOps* ops, std::int64_t size,
 bool select(Thread& th, const FuncCode* fn, Value* R, int first, int n, bool has_default,
             Value* chosen) {
   static_assert(sizeof(gort::detail::scase) <= 3 * sizeof(Value));
-  const SelectCase* sc0 = &fn->selects[static_cast<std::size_t>(first)];
+  // data(), not selects[first]: `select {}` has no cases, and a function
+  // with no other select has an empty list.
+  const SelectCase* sc0 = fn->selects.data() + first;
   if (th.run->tracing) {  // before th.scratch is filled: the methods may select too
     for (int i = 0; i < n; i++) {
       if (sc0[i].text && !put_sent_text(th, R[sc0[i].val], sc0[i].elem)) return false;
