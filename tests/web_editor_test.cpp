@@ -184,6 +184,10 @@ TEST_CASE("web share link: format 2 carries code that is not the pattern's, and 
   CHECK(decode("v=x", back).find("v must") != std::string::npos);
   CHECK(decode("code=", back).find("code") != std::string::npos);
   CHECK(decode("code=x&workers=2", back).find("unknown key \"workers\"") != std::string::npos);
+  // An empty pattern is no pattern only beside code (found by tests/fuzz).
+  CHECK(decode("pattern=&&", back) == "unknown pattern \"\"");
+  REQUIRE(decode("pattern=&code=x", back) == "");
+  CHECK(encode(back) == "v=2&code=x");
 }
 
 TEST_CASE("web share link: no pattern parameter is named like a key the link uses itself") {

@@ -127,7 +127,9 @@ std::string decode(std::string_view query, Link& out) {
   for (const auto& [k, v] : kv)
     if (k == "pattern") link.options.pattern = v;
   const patterns::Pattern* p = patterns::find(link.options.pattern);
-  if (!p && !link.options.pattern.empty())
+  // No pattern is code of no pattern, so only with code ("pattern=" alone
+  // named nothing to show).
+  if (!p && (!link.options.pattern.empty() || !has_code))
     return "unknown pattern \"" + link.options.pattern + "\"";
 
   std::vector<std::pair<std::string, std::string>> params;
