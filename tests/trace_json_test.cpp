@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <gort/gort.hpp>
 #include <gort/json.hpp>
+#include <gort/json_reader.hpp>
 #include <gort/trace_json.hpp>
 #include <map>
 #include <patterns/pattern.hpp>
@@ -22,10 +23,11 @@
 #include <tuple>
 #include <vector>
 
-#include "json_reader.hpp"
 #include "test_util.hpp"
 
 using namespace gort_test;
+using gort::Json;
+using gort::parse_json;
 using gort::trace::Event;
 using gort::trace::Kind;
 using gort::trace::ValueKind;

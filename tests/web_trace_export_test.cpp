@@ -5,24 +5,24 @@
 // name as the model shows it, each value as the model formats it.
 #include <doctest/doctest.h>
 
+#include <gort/json_reader.hpp>
 #include <map>
 #include <set>
 #include <string>
 
-#include "json_reader.hpp"
 #include "trace_export.hpp"
 #include "web_test_util.hpp"
 
 using namespace web_test;
+using gort::Json;
 using gort::trace::Kind;
-using gort_test::Json;
 
 namespace {
 
 Json read(const std::string& text) {
   Json root;
   std::string error;
-  bool ok = gort_test::parse_json(text, root, error);
+  bool ok = gort::parse_json(text, root, error);
   INFO("JSON error: ", error);
   REQUIRE(ok);
   return root;

@@ -1,8 +1,10 @@
-// A strict JSON reader for tests (RFC 8259): the whole text must be one
-// value, strings must be UTF-8 with only JSON's escapes and no raw control
-// characters, numbers only JSON's forms, no trailing commas. parse_json
-// returns false, with where and why in `error`, on anything else, so a test
-// that reads an export back also checks that any JSON parser would take it.
+// A strict JSON reader (RFC 8259): the whole text must be one value,
+// strings must be UTF-8 with only JSON's escapes and no raw control
+// characters, numbers only JSON's forms, no trailing commas, nesting at most
+// 64 deep. parse_json returns false, with where and why in `error`, on
+// anything else. The tests read gort's exports back with it (so any JSON
+// parser would take them); the playground's embed reads the host page's
+// commands with it (web/embed_command.hpp).
 #pragma once
 
 #include <cstdint>
@@ -12,13 +14,13 @@
 #include <string_view>
 #include <vector>
 
-namespace gort_test {
+namespace gort {
 
 struct Json {
   enum class Type { Null, Bool, Number, String, Array, Object } type = Type::Null;
   bool b = false;
   double num = 0;
-  std::string str;
+  std::string str;  // a string's value; a number's text as written (exact past 2^53)
   std::vector<Json> items;
   std::map<std::string, Json> fields;  // a repeated key keeps its last value, as JavaScript does
 
@@ -139,7 +141,8 @@ class JsonReader {
       if (digits() == 0) return fail("expected an exponent");
     }
     v.type = Json::Type::Number;
-    v.num = std::strtod(std::string(s_.substr(start, i_ - start)).c_str(), nullptr);
+    v.str = s_.substr(start, i_ - start);
+    v.num = std::strtod(v.str.c_str(), nullptr);
     return true;
   }
 
@@ -280,4 +283,4 @@ inline bool parse_json(std::string_view text, Json& out, std::string& error) {
   return JsonReader(text).parse(out, error);
 }
 
-}  // namespace gort_test
+}  // namespace gort
