@@ -13,6 +13,9 @@
 //     loaded before this) before the module reads the link: gort._query is
 //     the query the module's link codec reads, gort._linkError why code=
 //     could not be read. Without the editor the canvas takes the whole page.
+//   - The link's theme= (dark, light, auto) and, in an embed, panels= (no
+//     source: no editor column) are applied to the page before the module
+//     starts; gort._light tells the module which theme to draw.
 (function() {
   var status = document.getElementById('status');
   var settled = false, resolveReady, rejectReady;
@@ -52,6 +55,23 @@
   gort.build = threaded ? 'threaded' : 'single-threaded';
   var dir = threaded ? 'mt/' : 'st/';
   show('Loading the ' + gort.build + ' build\u2026');
+
+  // An embed (?embed=1) whose panels leave out the source has no code editor column.
+  var query = new URLSearchParams(location.search), panels = query.get('panels');
+  if (query.get('embed') == '1' && panels !== null && panels.split(',').indexOf('source') < 0)
+    document.body.classList.add('no-editor');
+
+  // The theme (web/theme.hpp): gort._light, which the module reads every
+  // frame; theme=auto follows the system's choice as it changes.
+  var scheme = window.matchMedia ? matchMedia('(prefers-color-scheme: light)') : null;
+  function theme() {
+    var t = query.get('theme');
+    gort._light = t == 'light' || (t == 'auto' && !!scheme && scheme.matches);
+    document.body.classList.toggle('light', gort._light);
+    if (window.gortEditor && window.gortEditor.setTheme) window.gortEditor.setTheme(gort._light);
+  }
+  theme();
+  if (scheme && scheme.addEventListener) scheme.addEventListener('change', theme);
 
   var canvas = document.getElementById('canvas');
   canvas.addEventListener('contextmenu', function(e) { e.preventDefault(); });

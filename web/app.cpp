@@ -31,6 +31,7 @@
 #include "console_view.hpp"
 #include "controls_view.hpp"
 #include "editor_state.hpp"
+#include "embed_frame.hpp"
 #include "gallery_view.hpp"
 #include "graph_view.hpp"
 #include "js_api.hpp"
@@ -39,6 +40,7 @@
 #include "renderer.hpp"
 #include "share_link.hpp"
 #include "stats_view.hpp"
+#include "theme_style.hpp"
 #include "timeline_view.hpp"
 #include "views_bench.hpp"
 #include "widget_rects.hpp"
@@ -66,12 +68,15 @@ struct App {
   FrameTimes times;
   // The code editor beside the canvas (web/editor/): told what changed.
   EditorSync editor{{js::editor_code, js::editor_status, js::editor_lines, js::editor_marks}};
-  ImVec4 clear;    // the panels' background (see main)
   double dpr = 0;  // the devicePixelRatio the fonts were rasterized for
   double last_frame = 0;
   ImFont* mono = nullptr;        // the console's
   ImFont* graph_font = nullptr;  // the graph's text, rasterized for Layout::kFont px
   bool embed = false;
+  unsigned panels = panel::kAll;          // the embed's (embed_panels.hpp)
+  bool start_paused = false;              // the embed's first run starts paused
+  theme::Kind theme = theme::Kind::Dark;  // as the link says
+  bool light = false;                     // the theme shown (theme.hpp; the loader resolves auto)
   bool first_frame = true;
   std::string query;  // the link of the options last published to the URL
 };
@@ -130,7 +135,8 @@ void place(const char* name, const Rect& r, ImGuiWindowFlags extra = 0) {
 void draw_panels(ImVec2 size) {
   Playground& pg = app->pg;
   const Session& s = pg.session();
-  PanelRects r = panel_rects(size.x, size.y, app->embed, !app->bench && s.compare_stage() != 0);
+  PanelRects r =
+      panel_rects(size.x, size.y, app->embed, !app->bench && s.compare_stage() != 0, app->panels);
   if (!app->embed) {
     place("Gallery", r.gallery);
     draw_gallery(pg, app->rects);
@@ -139,19 +145,26 @@ void draw_panels(ImVec2 size) {
     draw_stats(pg, app->times);
     ImGui::End();
   }
-  place("Controls", r.controls, app->embed ? ImGuiWindowFlags_NoTitleBar : 0);
-  draw_controls(pg, app->rects, app->embed);
-  ImGui::End();
-  place("Console", r.console);
-  draw_console(pg, app->mono, app->rects);
-  ImGui::End();
+  if (r.controls.h > 0) {
+    place("Controls", r.controls, app->embed ? ImGuiWindowFlags_NoTitleBar : 0);
+    draw_controls(pg, app->rects, app->embed);
+    ImGui::End();
+  }
+  if (r.console.w > 0) {
+    place("Console", r.console);
+    draw_console(pg, app->mono, app->rects);
+    ImGui::End();
+  }
   // The graph and timeline views (web/graph_view, web/timeline_view) draw
   // in r.graph and r.timeline.
-  place("Goroutines and channels", r.graph);
   const Playback& pb = app->bench ? app->bench->playback() : pg.session().playback();
-  Layout& layout = app->bench ? app->bench->layout() : pg.session().layout();
-  app->graph.draw(pb, layout, app->renderer, app->graph_font, pg.selected);
-  ImGui::End();
+  if (r.graph.w > 0) {
+    place("Goroutines and channels", r.graph);
+    Layout& layout = app->bench ? app->bench->layout() : pg.session().layout();
+    app->graph.draw(pb, layout, app->renderer, app->graph_font, pg.selected);
+    ImGui::End();
+  }
+  if (r.timeline.h <= 0) return;
   place("Timeline", r.timeline);
   if (!app->bench && s.compared()) {
     const CompareRun many = s.compare_current();
@@ -172,6 +185,12 @@ void frame() {
   ImVec2 css = fit_canvas(dpr);
   if (dpr != app->dpr) load_fonts(dpr);
 
+  // theme=auto follows the system's choice as it changes (wasm/loader.js).
+  if (bool light = EM_ASM_INT({ return window.gort && window.gort._light ? 1 : 0; });
+      light != app->light) {
+    app->light = light;
+    theme::apply(light ? theme::kLight : theme::kDark);
+  }
   glfwPollEvents();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
@@ -186,8 +205,12 @@ void frame() {
   app->rects.begin_frame();
   app->renderer.new_frame();
 
-  if (js::runs_allowed()) js::serve_requests();  // else they wait in their queue
+  if (js::runs_allowed()) {  // else they wait in their queues
+    js::serve_requests();
+    embed::serve(app->pg);
+  }
   app->pg.frame(dt);
+  if (app->embed) embed::report(app->pg);
   if (app->bench) app->bench->frame(dt);
   draw_panels(css);
   app->editor.frame(app->pg);
@@ -196,7 +219,8 @@ void frame() {
   int fb_w = 0, fb_h = 0;
   glfwGetFramebufferSize(app->window, &fb_w, &fb_h);
   glViewport(0, 0, fb_w, fb_h);
-  glClearColor(app->clear.x, app->clear.y, app->clear.z, 1.0f);
+  const ImVec4 clear = theme::vec(theme::current().background);
+  glClearColor(clear.x, clear.y, clear.z, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
@@ -206,7 +230,7 @@ void frame() {
   smooth(app->times.cpu_ms, cpu);
   if (dt > 0) smooth(app->times.interval_ms, dt * 1000.0);
 
-  Link link{app->pg.next, app->embed};
+  Link link{app->pg.next, app->embed, app->panels, app->start_paused, app->theme};
   std::string q = encode(link);
   if (q != app->query) {
     app->query = q;
@@ -221,6 +245,7 @@ void frame() {
     std::string err;
     app->pg.run_next(err);
     if (!err.empty()) app->pg.notice = err;
+    if (app->start_paused) app->pg.session().playback().pause();
   }
 }
 
@@ -262,18 +287,12 @@ int main() {
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;
-  ImGui::StyleColorsDark();
   ImGuiStyle& style = ImGui::GetStyle();
   style.WindowRounding = 0;
   style.WindowBorderSize = 1;
   style.FrameRounding = 3;
   style.GrabRounding = 3;
-  // The panels tile the canvas, so their background is the clear colour and
-  // ImGui skips the rect (alpha 0): on SwiftShader a full-canvas blended fill
-  // costs most of a frame, the clear next to nothing (DESIGN.md, The playground).
-  ImVec4& bg = style.Colors[ImGuiCol_WindowBg];
-  app->clear = ImVec4(bg.x * bg.w, bg.y * bg.w, bg.z * bg.w, 1.0f);
-  bg.w = 0;
+  theme::apply(theme::kDark);  // frame() switches to light when the page asks
   ImGui_ImplGlfw_InitForOpenGL(app->window, true);
   ImGui_ImplOpenGL3_Init("#version 300 es");
   js::install_clipboard();
@@ -290,12 +309,18 @@ int main() {
   if (link_err.empty()) {
     app->pg.show(link.options);
     app->embed = link.embed;
+    app->panels = link.embed ? link.panels : panel::kAll;
+    app->start_paused = link.embed && link.paused;
+    app->theme = link.theme;
     if (link.bench > 0) {
       app->bench = std::make_unique<ViewsBench>();
       app->bench->start(link.bench, 4);
     }
   }
-  app->pg.on_end = js::run_ended;
+  app->pg.on_end = [](const RunEnd& end) {
+    js::run_ended(end);
+    if (app->embed) embed::run_ended(app->pg, end);
+  };
   // Layouts size boxes by their text in the graph's font.
   TextWidth graph_text = [](std::string_view t) {
     ImFont* f = app->graph_font ? app->graph_font : ImGui::GetFont();

@@ -9,21 +9,23 @@
 #include "editor_state.hpp"
 #include "js_api.hpp"
 #include "playground.hpp"
-#include "theme.hpp"
+#include "theme_style.hpp"
 #include "widget_rects.hpp"
 
 namespace gort::web {
 
 namespace {
 
-const ImVec4* line_color(std::string_view line) {
+// The theme's colour of a console line, 0 for the plain text's.
+std::uint32_t line_color(std::string_view line) {
+  const theme::Theme& t = theme::current();
   auto starts = [&](std::string_view p) { return line.substr(0, p.size()) == p; };
-  if (starts("panic:") || starts("fatal error:") || starts("[signal")) return &theme::kError;
-  if (starts("goroutine ")) return &theme::kGoroutine;
-  if (starts("Program exited: status") || starts("Program stopped.")) return &theme::kNotice;
-  if (starts("Program exited.")) return &theme::kOk;
-  if (starts("\t") || starts("main.") || starts("created by ")) return &theme::kDim;
-  return nullptr;
+  if (starts("panic:") || starts("fatal error:") || starts("[signal")) return t.error;
+  if (starts("goroutine ")) return t.goroutine;
+  if (starts("Program exited: status") || starts("Program stopped.")) return t.notice;
+  if (starts("Program exited.")) return t.ok;
+  if (starts("\t") || starts("main.") || starts("created by ")) return t.dim;
+  return 0;
 }
 
 }  // namespace
@@ -44,7 +46,7 @@ void draw_console(const Playground& pg, ImFont* mono, WidgetRects& rects) {
     int at_line = 0, at_col = 0;
     if (source_position(line, at_line, at_col)) {  // a compile error, a traceback's frame
       ImGui::PushID(jumps);
-      ImGui::PushStyleColor(ImGuiCol_Text, theme::kLink);
+      ImGui::PushStyleColor(ImGuiCol_Text, theme::vec(theme::current().link));
       std::string text(line);
       if (ImGui::Selectable(text.c_str())) js::editor_goto(at_line, at_col);
       ImGui::PopStyleColor();
@@ -53,12 +55,13 @@ void draw_console(const Playground& pg, ImFont* mono, WidgetRects& rects) {
       ImGui::PopID();
       continue;
     }
-    if (const ImVec4* c = line_color(line)) ImGui::PushStyleColor(ImGuiCol_Text, *c);
+    const std::uint32_t c = line_color(line);
+    if (c) ImGui::PushStyleColor(ImGuiCol_Text, theme::vec(c));
     ImGui::TextUnformatted(line.data(), line.data() + line.size());
-    if (line_color(line)) ImGui::PopStyleColor();
+    if (c) ImGui::PopStyleColor();
   }
   if (s.running()) {
-    ImGui::TextColored(theme::kDim, "...");
+    ImGui::TextColored(theme::vec(theme::current().dim), "...");
   }
   if (follow) ImGui::SetScrollHereY(1.0f);
   if (mono) ImGui::PopFont();

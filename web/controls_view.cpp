@@ -6,9 +6,10 @@
 #include <algorithm>
 #include <gort/config.hpp>
 
+#include "embed_frame.hpp"
 #include "js_api.hpp"
 #include "playground.hpp"
-#include "theme.hpp"
+#include "theme_style.hpp"
 #include "widget_rects.hpp"
 
 namespace gort::web {
@@ -68,6 +69,13 @@ void draw_controls(Playground& pg, WidgetRects& rects, bool compact) {
     ImGui::SetTooltip(
         "1x = real time. Below 1, bursts unfold event by event.\n"
         "Real-time runs also scale their sleeps (from the next run).");
+  if (compact) {  // before GOMAXPROCS: a narrow frame may cut the row's end
+    ImGui::SameLine(0, 16);
+    if (ImGui::Button("Open in playground")) embed::open_playground();
+    rects.record_item("open_playground");
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("The full playground, in a new tab, as this is now");
+  }
 
   int procs = pg.next.procs > 0 ? pg.next.procs : Session::default_procs();
   if (compact) ImGui::SameLine(0, 16);
@@ -80,14 +88,14 @@ void draw_controls(Playground& pg, WidgetRects& rects, bool compact) {
   if (compact) {
     if (!pg.notice.empty()) {
       ImGui::SameLine(0, 16);
-      ImGui::TextColored(theme::kError, "(!)");
+      ImGui::TextColored(theme::vec(theme::current().error), "(!)");
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", pg.notice.c_str());
     }
     return;
   }
   // On a line of its own: the panel is narrow.
   if (!Config::kThreads || pg.next.deterministic) {
-    ImGui::TextColored(theme::kNotice, "simulated Ps");
+    ImGui::TextColored(theme::vec(theme::current().notice), "simulated Ps");
     if (ImGui::IsItemHovered())
       ImGui::SetTooltip(Config::kThreads ? "Deterministic runs simulate every P on one thread"
                                          : "Single-threaded build: every P is simulated on the "
@@ -109,7 +117,7 @@ void draw_controls(Playground& pg, WidgetRects& rects, bool compact) {
         "Run at GOMAXPROCS=1 (one chef), then at the GOMAXPROCS above (many chefs), on the\n"
         "real clock; the timeline stacks both on one time scale with their wall times.");
 
-  ImGui::PushStyleColor(ImGuiCol_Text, theme::kDim);
+  ImGui::PushStyleColor(ImGuiCol_Text, theme::vec(theme::current().dim));
   ImGui::TextWrapped("%s build, GOMAXPROCS %d%s", Config::kThreads ? "threaded" : "single-threaded",
                      s.procs(), s.simulated() ? " (simulated)" : "");
   ImGui::PopStyleColor();
@@ -135,7 +143,8 @@ void draw_controls(Playground& pg, WidgetRects& rects, bool compact) {
     ImGui::SetTooltip(
         "The run's trace as Chrome Trace Event JSON, for ui.perfetto.dev or\n"
         "chrome://tracing: a track per P and per goroutine, an arrow per value");
-  if (!pg.notice.empty()) ImGui::TextColored(theme::kError, "%s", pg.notice.c_str());
+  if (!pg.notice.empty())
+    ImGui::TextColored(theme::vec(theme::current().error), "%s", pg.notice.c_str());
 }
 
 }  // namespace gort::web

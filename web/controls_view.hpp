@@ -12,8 +12,8 @@ class WidgetRects;
 
 // Draws inside the current ImGui window. Records "run", "pause", "step",
 // "restart", "stop", "speed", "procs", "seed", "deterministic", "scrub".
-// compact: one toolbar row (the embed layout): the buttons, speed and
-// GOMAXPROCS only.
+// compact: one toolbar row (the embed layout): the buttons, speed,
+// GOMAXPROCS and "Open in playground" ("open_playground") only.
 void draw_controls(Playground& pg, WidgetRects& rects, bool compact = false);
 
 }  // namespace gort::web

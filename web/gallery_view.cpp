@@ -7,7 +7,7 @@
 #include <string>
 
 #include "playground.hpp"
-#include "theme.hpp"
+#include "theme_style.hpp"
 #include "widget_rects.hpp"
 
 namespace gort::web {
@@ -20,7 +20,7 @@ void draw_gallery(Playground& pg, WidgetRects& rects) {
     if (ImGui::Selectable(label.c_str(), chosen)) pg.choose(p.id);
     rects.record_item("gallery." + p.id);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", p.id.c_str());
-    ImGui::PushStyleColor(ImGuiCol_Text, theme::kDim);
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::vec(theme::current().dim));
     ImGui::Indent();
     ImGui::TextWrapped("%s", p.description.c_str());
     ImGui::Unindent();

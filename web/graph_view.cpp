@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "palette.hpp"
+#include "theme.hpp"
 
 namespace gort::web {
 namespace {
@@ -70,7 +71,7 @@ void GraphView::draw_legend(const Model& m) {
         dl->AddRectFilled(ImVec2(c.x - r, c.y - r * 0.8f), ImVec2(c.x + r, c.y + r * 0.8f),
                           colors[i], r * 0.6f);
     }
-    dl->AddText(ImVec2(x + sw, y), palette::kText, text.c_str());
+    dl->AddText(ImVec2(x + sw, y), theme::current().label, text.c_str());
     x += w;
   };
   std::vector<std::uint32_t> procs;
@@ -185,8 +186,8 @@ void GraphView::draw(const Playback& pb, Layout& layout, Renderer& renderer, ImF
   if (m.counters().total == 0) {
     const char* hint = "Pick a pattern and press Run: its goroutines appear here.";
     const ImVec2 ts = ImGui::CalcTextSize(hint);
-    dl->AddText(ImVec2(p0.x + (size.x - ts.x) / 2, p0.y + (size.y - ts.y) / 2), palette::kTextDim,
-                hint);
+    dl->AddText(ImVec2(p0.x + (size.x - ts.x) / 2, p0.y + (size.y - ts.y) / 2),
+                theme::current().label_dim, hint);
   }
   SceneInput in{m,    layout, view_, chips_.chips(), selected,           hovered_,
                 p0.x, p0.y,   p1.x,  p1.y,           layout.text_width()};
@@ -210,7 +211,7 @@ void GraphView::draw(const Playback& pb, Layout& layout, Renderer& renderer, ImF
   dl->PopClipRect();
   if (show_help)
     dl->AddText(ImVec2(p1.x - hs.x - 8, p0.y + size.y - hs.y - 2),
-                palette::with_alpha(palette::kTextDim, 160), help);
+                palette::with_alpha(theme::current().label_dim, 160), help);
 
   if (item >= 0) tooltip(m, layout, item);
 }

@@ -16,16 +16,19 @@ float clampf(float v, float lo, float hi) {
 }
 }  // namespace
 
-PanelRects panel_rects(float w, float h, bool embed, bool compare) {
+PanelRects panel_rects(float w, float h, bool embed, bool compare, unsigned panels) {
   PanelRects r;
   w = std::max(w, 1.0f);
   h = std::max(h, 1.0f);
   if (embed) {
     // The graph gets most of a small frame: the controls are one toolbar row.
-    float top = std::min(kToolbarH, h * 0.15f);
-    float right = clampf(w * 0.28f, std::min(180.0f, w * 0.4f), 320.0f);
-    float strip = compare ? (h - top) * kCompareShare
-                          : std::min(clampf(h * 0.2f, 70.0f, 160.0f), (h - top) * 0.35f);
+    const bool graph = panels & panel::kGraph, console = panels & panel::kConsole;
+    float top = panels & panel::kControls ? std::min(kToolbarH, h * 0.15f) : 0;
+    float right = !console ? 0 : graph ? clampf(w * 0.28f, std::min(180.0f, w * 0.4f), 320.0f) : w;
+    float strip = !(panels & panel::kTimeline) ? 0
+                  : !graph && !console         ? h - top
+                  : compare                    ? (h - top) * kCompareShare
+                            : std::min(clampf(h * 0.2f, 70.0f, 160.0f), (h - top) * 0.35f);
     r.controls = {0, 0, w, top};
     r.graph = {0, top, w - right, h - top - strip};
     r.console = {w - right, top, right, h - top - strip};

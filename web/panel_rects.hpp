@@ -9,9 +9,14 @@
 // across the top (kToolbarH), the graph with the console at its right, the
 // timeline at the bottom; while compare mode shows (two runs' lanes stacked
 // in the timeline), the timeline takes the larger part of the height from
-// the graph, so both runs' lanes stay readable in a small frame. Every rect
-// lies inside the display, rects do not overlap, and together they cover it.
+// the graph, so both runs' lanes stay readable in a small frame. An embed
+// shows only the panels it asks for (embed_panels.hpp): a panel left out
+// has an empty rect and its room goes to the graph (or, without a graph,
+// to the console, then the timeline). Every rect lies inside the display,
+// rects do not overlap, and together they cover it.
 #pragma once
+
+#include "embed_panels.hpp"
 
 namespace gort::web {
 
@@ -25,6 +30,7 @@ struct PanelRects {
   Rect gallery, controls, console, stats, graph, timeline;  // embed: gallery, stats empty
 };
 
-PanelRects panel_rects(float w, float h, bool embed, bool compare = false);
+PanelRects panel_rects(float w, float h, bool embed, bool compare = false,
+                       unsigned panels = panel::kAll);
 
 }  // namespace gort::web

@@ -56,7 +56,14 @@ bool parse_bool(const std::string& s, bool& out) {
   return false;
 }
 
-// Percent-encodes all but RFC 3986's unreserved characters.
+std::string number(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
+}
+
+}  // namespace
+
 std::string escape(std::string_view s) {
   static const char* kHex = "0123456789ABCDEF";
   std::string out;
@@ -73,14 +80,6 @@ std::string escape(std::string_view s) {
   }
   return out;
 }
-
-std::string number(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%g", v);
-  return buf;
-}
-
-}  // namespace
 
 std::string encode(const Link& link) {
   const RunOptions& o = link.options;
@@ -100,6 +99,9 @@ std::string encode(const Link& link) {
   if (o.deterministic) add("det=1");
   if (o.compare) add("compare=1");
   if (link.embed) add("embed=1");
+  if (link.panels != panel::kAll) add("panels=" + panel::text(link.panels));
+  if (link.paused) add("paused=1");
+  if (link.theme != theme::Kind::Dark) add(std::string("theme=") + theme::name(link.theme));
   add("v=" + std::to_string(kLinkVersion));
   if (code) add("code=" + escape(o.code));
   return q;
@@ -163,6 +165,16 @@ std::string decode(std::string_view query, Link& out) {
       if (!parse_bool(v, link.options.compare)) return "compare must be 0 or 1, not \"" + v + "\"";
     } else if (k == "embed") {
       if (!parse_bool(v, link.embed)) return "embed must be 0 or 1, not \"" + v + "\"";
+    } else if (k == "panels") {
+      std::string err = panel::parse(v, link.panels);
+      if (!err.empty()) return err;
+    } else if (k == "paused") {
+      if (!parse_bool(v, link.paused)) return "paused must be 0 or 1, not \"" + v + "\"";
+    } else if (k == "theme") {
+      std::string err = theme::parse(v, link.theme);
+      if (!err.empty()) return err;
+    } else if (k == "origin" || k == "id") {
+      continue;  // the embedding page's (web/embed.js): wasm/embed_frame.js reads them
     } else if (k == "v") {
       if (!parse_int(v, 1, 1000000, n))
         return "v must be the link format's number, not \"" + v + "\"";

@@ -6,7 +6,7 @@
 #include <gort/config.hpp>
 
 #include "playground.hpp"
-#include "theme.hpp"
+#include "theme_style.hpp"
 
 namespace gort::web {
 
@@ -17,7 +17,7 @@ void draw_stats(const Playground& pg, const FrameTimes& frame) {
     auto row = [](const char* name, const char* fmt, auto... v) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      ImGui::TextColored(theme::kDim, "%s", name);
+      ImGui::TextColored(theme::vec(theme::current().dim), "%s", name);
       ImGui::TableNextColumn();
       ImGui::Text(fmt, v...);
     };

@@ -1,16 +1,72 @@
-// The playground's colours for text and highlights (ImGui's IM_COL32 layout),
-// shared by the panels so that one meaning has one colour everywhere.
+// The playground's two themes, dark (the default) and light, and `auto`
+// (the system's choice, prefers-color-scheme), as a link says them
+// (theme=dark|light|auto, web/share_link.hpp). A theme is the panels'
+// background and the colours of text drawn on it, as IM_COL32 values (red
+// in the low byte): one meaning has one colour everywhere.
+//
+// Invariants: every text colour of a theme has a contrast ratio of at least
+// 4.5:1 against its background (WCAG 2's AA level for text;
+// tests/web_theme_test.cpp computes it); the dark theme's colours are the
+// ones the playground had before themes (palette.hpp's for the views).
 #pragma once
 
-#include <imgui.h>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "palette.hpp"
 
 namespace gort::web::theme {
 
-inline const ImVec4 kDim{0.62f, 0.65f, 0.70f, 1.0f};       // secondary text
-inline const ImVec4 kError{1.00f, 0.42f, 0.38f, 1.0f};     // panics, fatal errors, bad input
-inline const ImVec4 kOk{0.45f, 0.85f, 0.50f, 1.0f};        // normal exit
-inline const ImVec4 kNotice{0.98f, 0.80f, 0.35f, 1.0f};    // exit status, stopped, simulated
-inline const ImVec4 kGoroutine{0.55f, 0.75f, 1.0f, 1.0f};  // goroutine headers in tracebacks
-inline const ImVec4 kLink{0.55f, 0.80f, 1.0f, 1.0f};       // a line that jumps to the code
+enum class Kind { Dark, Light, Auto };
+
+struct Theme {
+  bool light;
+  std::uint32_t background;
+  std::uint32_t text;       // the panels' text
+  std::uint32_t dim;        // secondary text
+  std::uint32_t error;      // panics, fatal errors, bad input
+  std::uint32_t ok;         // normal exit
+  std::uint32_t notice;     // exit status, stopped, simulated
+  std::uint32_t goroutine;  // goroutine headers in tracebacks
+  std::uint32_t link;       // a line that jumps to the code
+  std::uint32_t label;      // the graph's and timeline's text on the background
+  std::uint32_t label_dim;  // their secondary text
+};
+
+using palette::rgba;
+inline constexpr Theme kDark{false,
+                             rgba(14, 14, 14),
+                             rgba(255, 255, 255),
+                             rgba(158, 166, 179),
+                             rgba(255, 107, 97),
+                             rgba(115, 217, 128),
+                             rgba(250, 204, 89),
+                             rgba(140, 191, 255),
+                             rgba(140, 204, 255),
+                             palette::kText,
+                             palette::kTextDim};
+inline constexpr Theme kLight{true,
+                              rgba(246, 247, 249),
+                              rgba(20, 22, 26),
+                              rgba(78, 84, 94),
+                              rgba(180, 28, 28),
+                              rgba(22, 112, 44),
+                              rgba(138, 82, 0),
+                              rgba(30, 78, 168),
+                              rgba(18, 92, 176),
+                              rgba(20, 22, 26),
+                              rgba(78, 84, 94)};
+
+// WCAG 2's contrast ratio of two colours (alpha ignored): 1 to 21.
+double contrast_ratio(std::uint32_t a, std::uint32_t b);
+
+// "dark", "light" or "auto": returns "" and sets `out`, or why not.
+std::string parse(std::string_view text, Kind& out);
+const char* name(Kind kind);
+
+// The theme the page shows (kDark until set).
+const Theme& current();
+void set(const Theme& theme);
 
 }  // namespace gort::web::theme

@@ -11,6 +11,7 @@
 
 #include "layout.hpp"
 #include "palette.hpp"
+#include "theme.hpp"
 
 namespace gort::web {
 namespace {
@@ -73,7 +74,7 @@ void TimelineView::draw_compare(const Playback& pb, Renderer& renderer, WidgetRe
                 palette::rgba(255, 255, 255, 22));
     const std::string label = format_time(t, step);
     if (x + 3 + ImGui::CalcTextSize(label.c_str()).x <= p0.x + size.x)
-      texts.push_back({x + 3, p0.y + 2, label, palette::kTextDim});
+      texts.push_back({x + 3, p0.y + 2, label, theme::current().label_dim});
   }
   std::uint32_t hover_g = 0;
   float y = p0.y + header;
@@ -88,7 +89,7 @@ void TimelineView::draw_compare(const Playback& pb, Renderer& renderer, WidgetRe
       title += room ? why : " (simulated)";  // an embed's narrow timeline
     }
     texts.push_back(
-        {lx0 + 2, y + 1, title, r == &one ? palette::kText : palette::rgba(250, 205, 90)});
+        {lx0 + 2, y + 1, title, r == &one ? theme::current().label : theme::current().notice});
     y += header;
     for (std::size_t p = 0; p < r->lanes.size(); ++p) {
       // Lanes at least 2 px, so both runs fit whatever the panel's height
@@ -195,7 +196,7 @@ void TimelineView::draw(const Playback& pb, Renderer& renderer, WidgetRects& rec
                 palette::rgba(255, 255, 255, 22));
     const std::string label = format_time(t, step);
     if (x + 3 + ImGui::CalcTextSize(label.c_str()).x <= p0.x + size.x)
-      texts.push_back({x + 3, p0.y + 2, label, palette::kTextDim});
+      texts.push_back({x + 3, p0.y + 2, label, theme::current().label_dim});
   }
 
   // Lanes.

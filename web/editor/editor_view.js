@@ -69,6 +69,17 @@ const theme = EditorView.theme({
   '.cm-gort-other': { backgroundColor: '#2c3b4f88' },
   '.cm-gort-goroutines': { color: '#8fb8de', opacity: '0.8' },
 }, { dark: true });
+// The light theme's (the page's theme=light or auto, web/theme.hpp):
+// CodeMirror's own light colours, on the canvas's light background.
+const light = EditorView.theme({
+  '&': { height: '100%', fontSize: '14px', backgroundColor: '#f6f7f9', color: '#14161a' },
+  '.cm-scroller': { fontFamily: '"DejaVu Sans Mono", ui-monospace, Menlo, Consolas, monospace' },
+  '.cm-gutters': { backgroundColor: '#f6f7f9', color: '#4e545e' },
+  '.cm-gort-current': { backgroundColor: '#b9e0a099' },
+  '.cm-gort-other': { backgroundColor: '#c8d8ee88' },
+  '.cm-gort-goroutines': { color: '#1e4ea8', opacity: '0.9' },
+});
+const looks = { dark: [oneDark, theme], light: [light] };
 
 // Where 1-based line:col (col in bytes of UTF-8, as Go counts) is in doc.
 function offsetOf(doc, lineNo, col) {
@@ -85,6 +96,8 @@ export class CodeEditor {
     this.hooks = hooks;
     this.readOnly = true;
     this.editable = new Compartment();
+    this.look = new Compartment();
+    this.lookNow = looks.dark;
     this.extensions = [
       Prec.highest(keymap.of([
         { key: 'Mod-Enter', run: () => { this.hooks.onRun(); return true; } },
@@ -95,8 +108,6 @@ export class CodeEditor {
       goSupport(),
       lintGutter(),
       goroutineLines,
-      oneDark,
-      theme,
       EditorView.contentAttributes.of({ 'aria-label': 'Go program' }),
       EditorView.updateListener.of((u) => {
         if (u.docChanged && !u.transactions.some((tr) => tr.annotation(External)))
@@ -107,13 +118,19 @@ export class CodeEditor {
   }
 
   fresh(text) {
-    const extensions = [this.editable.of(EditorState.readOnly.of(this.readOnly)), this.extensions];
+    const extensions = [this.editable.of(EditorState.readOnly.of(this.readOnly)),
+                        this.look.of(this.lookNow), this.extensions];
     return EditorState.create({ doc: text, extensions });
   }
 
   setReadOnly(readOnly) {
     this.readOnly = readOnly;
     this.view.dispatch({ effects: this.editable.reconfigure(EditorState.readOnly.of(readOnly)) });
+  }
+
+  setLight(on) {
+    this.lookNow = on ? looks.light : looks.dark;
+    this.view.dispatch({ effects: this.look.reconfigure(this.lookNow) });
   }
 
   text() { return this.view.state.doc.toString(); }

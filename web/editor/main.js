@@ -10,7 +10,7 @@
 //                          the editor is read-only until then
 //   text(), setText(text, newDocument), setStatus({title, edited, running}),
 //   setLines({selected, others}), setMarks([{line, col, message, severity}]),
-//   goto(line, col), format() -> {text} | {error}
+//   goto(line, col), format() -> {text} | {error}, setTheme(light)
 //   publishLink(query)  the codec's query for the URL: compressed, and
 //                          debounced while the code changes, then onLink
 //
@@ -74,6 +74,7 @@ window.gortEditor = {
     editor.setReadOnly(false);
   },
   text: () => editor.text(),
+  setTheme: (light) => editor.setLight(light),
   setText: (text, newDocument) => editor.setText(text, newDocument),
   setStatus({ title, edited, running }) {
     $('editor-title').textContent = title;
