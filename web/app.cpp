@@ -150,7 +150,7 @@ void draw_panels(ImVec2 size) {
     draw_controls(pg, app->rects, app->embed);
     ImGui::End();
   }
-  if (r.console.w > 0) {
+  if (r.console.w > 0 && r.console.h > 0) {
     place("Console", r.console);
     draw_console(pg, app->mono, app->rects);
     ImGui::End();
@@ -158,7 +158,7 @@ void draw_panels(ImVec2 size) {
   // The graph and timeline views (web/graph_view, web/timeline_view) draw
   // in r.graph and r.timeline.
   const Playback& pb = app->bench ? app->bench->playback() : pg.session().playback();
-  if (r.graph.w > 0) {
+  if (r.graph.w > 0 && r.graph.h > 0) {
     place("Goroutines and channels", r.graph);
     Layout& layout = app->bench ? app->bench->layout() : pg.session().layout();
     app->graph.draw(pb, layout, app->renderer, app->graph_font, pg.selected);
