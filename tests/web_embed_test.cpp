@@ -3,6 +3,8 @@
 // its frame's URL can say.
 #include <doctest/doctest.h>
 
+#include <cstdint>
+
 #include "embed_command.hpp"
 #include "embed_panels.hpp"
 #include "share_link.hpp"
@@ -126,4 +128,40 @@ TEST_CASE("embed panels and paused travel in the link; origin and id are the pag
   REQUIRE(decode("pattern=ping_pong&embed=1", all) == "");
   CHECK(all.panels == panel::kAll);
   CHECK(!all.paused);
+}
+
+TEST_CASE("embed command: mutated commands are refused or parsed, never more") {
+  // A fixed-seed mutation run over a valid command: each byte flipped,
+  // dropped or duplicated; whatever comes back is "" with a command of the
+  // five types, or a reason. (A fuzzer drives the same function.)
+  const std::string valid =
+      R"({"gort":1,"type":"run","params":{"procs":2,"det":true},"code":"package main\n"})";
+  std::uint64_t x = 42;
+  auto next = [&x] { return x = x * 6364136223846793005ULL + 1442695040888963407ULL, x >> 33; };
+  int accepted = 0;
+  for (int i = 0; i < 5000; i++) {
+    std::string s = valid;
+    for (int k = 0; k < 3; k++) {
+      std::size_t at = next() % s.size();
+      switch (next() % 3) {
+        case 0:
+          s[at] = static_cast<char>(next() & 0xff);
+          break;
+        case 1:
+          s.erase(at, 1);
+          break;
+        default:
+          s.insert(at, 1, s[at]);
+      }
+      if (s.empty()) s = "{";
+    }
+    EmbedCommand c;
+    std::string err = parse_embed_command(s, c);
+    if (err.empty()) {
+      accepted++;
+      CHECK(static_cast<int>(c.type) <= static_cast<int>(Type::Set));
+      CHECK((!c.code || !c.code->empty()));
+    }
+  }
+  CHECK(accepted < 5000);  // most mutations break the text
 }
