@@ -36,6 +36,16 @@
     rejectReady(new Error(text));
   }
   gort._fail = fail;
+  // Whether `key` was set in this tab before (it is now).
+  function tried(key) {
+    try {
+      if (sessionStorage.getItem(key)) return true;
+      sessionStorage.setItem(key, '1');
+      return false;
+    } catch (e) {
+      return true;  // no storage (sandboxed): never risk a reload loop
+    }
+  }
   gort._ready = function() {
     if (settled) return;
     settled = true;
@@ -52,6 +62,24 @@
                 'needs to draw. Check that hardware acceleration is enabled.');
 
   var threaded = self.crossOriginIsolated === true && typeof SharedArrayBuffer == 'function';
+  // Threads without server headers: on an https host that sends no
+  // COOP/COEP (GitHub Pages), the first visit registers coi-serviceworker.js
+  // (from npm), which adds them to every response of the site, and reloads
+  // once, before loading either build. Not in a frame (a parent without
+  // the headers keeps it unisolated whatever its own are), and once per tab
+  // (sessionStorage): a browser that does not honour it gets the
+  // single-threaded build rather than reloading for ever. Plain http on a
+  // development machine keeps what its server sends (wasm/serve).
+  if (!threaded && location.protocol == 'https:' && window.top === window && navigator.serviceWorker &&
+      !tried('gort-coi')) {
+    show('Setting up threads: the page reloads once\u2026');
+    navigator.serviceWorker.register('coi-serviceworker.js').then(function() {
+      return navigator.serviceWorker.ready;
+    }).then(function() { location.reload(); }, function(e) {
+      fail('The playground could not register its service worker (' + e + '). Reload the page.');
+    });
+    return;
+  }
   gort.build = threaded ? 'threaded' : 'single-threaded';
   var dir = threaded ? 'mt/' : 'st/';
   show('Loading the ' + gort.build + ' build\u2026');

@@ -10,6 +10,7 @@
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import path from 'node:path';
 
 export const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
@@ -26,9 +27,10 @@ const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '
 // isolated (SharedArrayBuffer, the threaded build). index: the text served
 // at '/' instead of root/index.html. csp: a Content-Security-Policy sent
 // with every response, whose violation reports (report-uri) the server
-// collects. Resolves to the listening server.
-export function serveDir(root, { isolate = true, index = null, csp = null } = {}) {
-  const server = http.createServer((req, res) => {
+// collects. tls: {key, cert} (PEM) to serve https. Resolves to the
+// listening server.
+export function serveDir(root, { isolate = true, index = null, csp = null, tls = null } = {}) {
+  const handle = (req, res) => {
     const url = new URL(req.url, 'http://x');
     const headers = { 'Cache-Control': 'no-cache' };
     if (isolate) {
@@ -61,7 +63,8 @@ export function serveDir(root, { isolate = true, index = null, csp = null } = {}
       res.writeHead(200, { ...headers, 'Content-Type': types[path.extname(file)] || 'application/octet-stream' });
       res.end(data);
     });
-  });
+  };
+  const server = tls ? https.createServer(tls, handle) : http.createServer(handle);
   server.cspReports = [];
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }

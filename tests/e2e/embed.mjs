@@ -6,10 +6,13 @@
 // single-threaded build, show their output and send their events
 // (ready, started, output, exited), answer postMessage commands, pause
 // while off-screen, and that "Open in playground" opens the same program.
+// serviceWorkerTest: on an https host without COOP/COEP, the full page
+// reloads once through coi-serviceworker and gets the threaded build.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serveDir } from './browser.mjs';
+import { launch, serveDir } from './browser.mjs';
 
 const kWaitMs = 30000;  // a frame's load and run on a busy 2-core machine
 const kHello = 'hello from a goroutine\n\nProgram exited.\n';  // what Go prints, then the banner
@@ -172,4 +175,35 @@ export async function embedTests({ browser, dist, root, test, assert, assertGold
     tutorial.close();
     fs.rmSync(hostDir, { recursive: true, force: true });
   }
+}
+
+export async function serviceWorkerTest({ dist, test, assert }) {
+  await test('https host without COOP/COEP: the service worker reloads once into the threaded build', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gort-tls-'));
+    const key = path.join(dir, 'key.pem'), cert = path.join(dir, 'cert.pem');
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1',
+                             '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1',
+                             '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+    const server = await serveDir(dist, { isolate: false, tls: { key: fs.readFileSync(key), cert: fs.readFileSync(cert) } });
+    // A service worker's script must come over a certificate the browser
+    // trusts: this one trusts any (its own profile, this test only).
+    const browser = await launch(['--ignore-certificate-errors']);
+    try {
+      const page = await browser.newPage();
+      let loads = 0;
+      page.on('load', () => loads++);
+      await page.goto(`https://127.0.0.1:${server.address().port}/`);
+      await page.waitForFunction(() => window.gort && window.gort.build, null, { timeout: 30000 });
+      await page.evaluate(() => window.gort.ready);
+      const info = await page.evaluate(() => ({ iso: self.crossOriginIsolated, build: window.gort.build,
+                                               sw: !!navigator.serviceWorker.controller,
+                                               threaded: window.gort.state().threaded }));
+      assert(info.iso && info.sw && info.build === 'threaded' && info.threaded, `after the reload: ${JSON.stringify(info)}`);
+      assert(loads === 2, `${loads} page loads, not 2 (one reload)`);
+    } finally {
+      await browser.close();
+      server.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 }

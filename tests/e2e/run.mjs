@@ -16,7 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch, serveDir } from './browser.mjs';
 import { cspTests } from './csp.mjs';
-import { embedTests } from './embed.mjs';
+import { embedTests, serviceWorkerTest } from './embed.mjs';
 import { editorTests, formatTests, linkLengthTests } from './editor.mjs';
 import { pictureTests } from './picture.mjs';
 import { decodePng, pixelStats } from './png.mjs';
@@ -213,6 +213,7 @@ async function main() {
 
     await cspTests({ browser, dist, test, assert, assertGolden });
     await embedTests({ browser, dist, root, test, assert, assertGolden });
+    await serviceWorkerTest({ dist, test, assert });
     const picture = await pictureTests({ browser, bases: { isolated: base(isolated), plain: base(plain) },
                                          test, assert, shots });
     console.log(`picture: ${JSON.stringify(picture)}`);
