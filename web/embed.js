@@ -9,8 +9,8 @@
 // Attributes: data-gort (a gallery pattern; on a <pre>, optional: its text
 // is the code), data-gort-params ("name=value" pairs, separated by & or
 // spaces), data-gort-panels, data-gort-paused, data-gort-procs,
-// data-gort-speed, data-gort-seed, data-gort-theme (the link keys of the same names,
-// web/share_link.hpp), data-gort-height.
+// data-gort-speed, data-gort-seed, data-gort-theme (the link keys of the
+// same names, web/share_link.hpp), data-gort-height.
 //
 // Invariants: each frame's URL names this page's origin (origin=), so it
 // sends its events here only, and an id (id=: the element's id, else
@@ -58,8 +58,7 @@
   }
 
   function make(el) {
-    var id = el.id || 'gort-' + ++count;
-    el.setAttribute('data-gort-id', id);
+    var id = el.getAttribute('data-gort-id');
     url(el, id).then(function(src) {
       var frame = document.createElement('iframe');
       frame.src = src;
@@ -79,6 +78,7 @@
 
   function start() {
     var els = document.querySelectorAll('div[data-gort], pre[data-gort]');
+    els.forEach(function(el) { el.setAttribute('data-gort-id', el.id || 'gort-' + ++count); });
     if (typeof IntersectionObserver != 'function') return els.forEach(make);
     var io = new IntersectionObserver(function(entries) {
       entries.forEach(function(e) {
