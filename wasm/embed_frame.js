@@ -60,6 +60,12 @@
     var pause = !inView || document.hidden;
     if (!running || pause == paused) return;
     paused = pause;
+    // Emscripten 3.1.6: a loop that a pause retires pops the runtime's
+    // keep-alive count if its last requested frame still fires; with
+    // nothing pushed for it, pauses can bring the count to 0 and the
+    // runtime exits (the frame never draws again). A push per pause keeps
+    // the count at least where it was.
+    if (pause) runtimeKeepalivePush();
     Module[pause ? 'pauseMainLoop' : 'resumeMainLoop']();
   }
   gort.ready.then(function() { running = true; update(); }, function() {});

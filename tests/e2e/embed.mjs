@@ -151,10 +151,17 @@ export async function embedTests({ browser, dist, root, test, assert, assertGold
       const f = await frameOf('hello');
       const ui = await until(() => f.evaluate(() => window.gort.ui().open_playground), 'the button');
       const box = await (await page.$('iframe[data-gort-id="hello"]')).boundingBox();
-      const [popup] = await Promise.all([
-        context.waitForEvent('page'),
-        page.mouse.click(box.x + 1 + ui[0] + ui[2] / 2, box.y + 1 + ui[1] + ui[3] / 2),
-      ]);
+      // ImGui 1.86 sees the button's state once a frame: press and release
+      // in different frames (the frame loop runs again once in view).
+      const n = await frameNumber('hello');
+      await until(async () => await frameNumber('hello') > n + 1, 'the frame loop to run again');
+      await page.mouse.move(box.x + 1 + ui[0] + ui[2] / 2, box.y + 1 + ui[1] + ui[3] / 2);
+      const opened = context.waitForEvent('page');
+      await page.mouse.down();
+      const m = await frameNumber('hello');
+      await until(async () => await frameNumber('hello') > m + 1, 'frames with the button down');
+      await page.mouse.up();
+      const popup = await opened;
       await popup.waitForFunction(() => window.gort && window.gort.state && window.gort.ready, null,
                                   { timeout: kWaitMs });
       await popup.evaluate(() => window.gort.ready);
