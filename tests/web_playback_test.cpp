@@ -142,3 +142,81 @@ TEST_CASE("web playback: past kMaxSnapshots snapshots thin out, and seeks stay e
     CHECK(dump(pb.model()) == dump(fold(pb, i)));
   }
 }
+
+namespace {
+
+// The first n events of `ev` folded from scratch.
+Model fold_events(const std::vector<Event>& ev, std::size_t n, const Playback& pb) {
+  Model m;
+  m.reset(2);
+  for (std::size_t i = 0; i < n; i++) m.apply(ev[i], pb.texts());
+  return m;
+}
+
+}  // namespace
+
+TEST_CASE("web playback: past max_events the oldest fold into the base; seeks stay exact") {
+  constexpr std::size_t kMax = 4 * kEvery;
+  auto ev = ping_pong_trace(static_cast<int>(kMax * 3 / 5));  // three times kMax events
+  Playback pb(kEvery, kMax);
+  pb.reset(2);
+  std::size_t peak = 0;
+  for (std::size_t i = 0; i < ev.size(); i += 100) {  // as frames drain them
+    pb.append(ev.data() + i, std::min<std::size_t>(100, ev.size() - i));
+    peak = std::max(peak, pb.events().size());
+    pb.advance(1.0);  // plays ~1000 events: the cursor keeps up
+  }
+  CHECK(peak <= kMax);
+  CHECK(pb.size() == ev.size());
+  REQUIRE(pb.first() > 0);
+  CHECK(pb.events().front().seq == ev[pb.first()].seq);
+  CHECK(dump(pb.base()) == dump(fold_events(ev, pb.first(), pb)));
+  CHECK(pb.first_ts() == ev.front().ts);
+  pb.seek_end();
+  CHECK(dump(pb.model()) == dump(fold_events(ev, ev.size(), pb)));
+  for (std::size_t i : {pb.first() + 1, ev.size() - 1, pb.first() + kEvery + 3, pb.first()}) {
+    INFO("seek ", i);
+    pb.seek(i);
+    CHECK(pb.cursor() == i);
+    CHECK(dump(pb.model()) == dump(fold_events(ev, i, pb)));
+  }
+  pb.seek(0);  // before the oldest kept: as far back as it reaches
+  CHECK(pb.cursor() == pb.first());
+}
+
+TEST_CASE("web playback: a paused playback past max_events plays what it folds") {
+  constexpr std::size_t kMax = 4 * kEvery;
+  auto ev = ping_pong_trace(static_cast<int>(kMax * 2 / 5));
+  Playback pb(kEvery, kMax);
+  pb.reset(2);
+  pb.pause();
+  for (std::size_t i = 0; i < ev.size(); i += 100)
+    pb.append(ev.data() + i, std::min<std::size_t>(100, ev.size() - i));
+  CHECK(pb.events().size() <= kMax);
+  REQUIRE(pb.first() > 0);
+  CHECK(pb.cursor() == pb.first());
+  CHECK(pb.paused());
+  CHECK(dump(pb.model()) == dump(fold_events(ev, pb.first(), pb)));
+  CHECK(pb.step());
+  CHECK(dump(pb.model()) == dump(fold_events(ev, pb.first() + 1, pb)));
+}
+
+TEST_CASE("web playback: the trace hash covers every event, folded or kept") {
+  auto ev = ping_pong_trace(2000);
+  Playback whole(kEvery), folded(kEvery, 4 * kEvery);
+  whole.reset(2);
+  folded.reset(2);
+  whole.append(ev.data(), ev.size());
+  for (std::size_t i = 0; i < ev.size(); i += 1000)
+    folded.append(ev.data() + i, std::min<std::size_t>(1000, ev.size() - i));
+  REQUIRE(folded.first() > 0);
+  CHECK(whole.trace_hash() == folded.trace_hash());
+  auto other = ev;
+  other[ev.size() / 2].ts++;  // one event differs
+  Playback changed(kEvery);
+  changed.reset(2);
+  changed.append(other.data(), other.size());
+  CHECK(changed.trace_hash() != whole.trace_hash());
+  whole.reset(2);
+  CHECK(whole.trace_hash() != folded.trace_hash());
+}

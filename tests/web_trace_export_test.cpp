@@ -87,3 +87,33 @@ TEST_CASE("web trace export: a session's recorded events, with the model's names
     if (!t.closed) CHECK(values.count(m.format(t.v)));
   }
 }
+
+TEST_CASE("web trace export: after folding it begins at the oldest kept event, names intact") {
+  Session s;
+  run_program(s, det("prime_sieve"));
+  const auto& all = s.playback().events();
+  REQUIRE(all.size() > 200);
+  Playback pb(16, all.size() / 2);  // keeps half of the run's events at most
+  pb.reset(s.playback().model().procs());
+  pb.texts() = s.playback().texts();
+  pb.append(all.data(), all.size());
+  pb.seek_end();
+  REQUIRE(pb.first() > 0);
+  Json x = read(trace_json(pb));
+  CHECK(x["otherData"]["firstSeq"].num == static_cast<double>(pb.events().front().seq));
+  CHECK(x["otherData"]["firstSeq"].num > static_cast<double>(all.front().seq));
+  std::set<std::string> tracks;
+  for (const Json& e : x["traceEvents"].items) {
+    if (e["ph"].str == "M" && e["name"].str == "thread_name") tracks.insert(e["args"]["name"].str);
+  }
+  // Goroutines named before the fold keep their names (from the base model).
+  std::size_t named = 0;
+  for (const auto& g : pb.model().goroutines()) {
+    if (g.name.empty()) continue;
+    const std::string id = std::to_string(g.id);
+    INFO("G", id, " ", g.name);
+    named++;
+    if (tracks.count("G" + id)) CHECK(tracks.count("G" + id + " " + g.name));
+  }
+  CHECK(named > 0);
+}

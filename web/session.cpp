@@ -220,8 +220,7 @@ void Session::frame(double dt_seconds) {
   if (compare_stage_ == 1 && program_done() && !stopped_ && playback_.at_end()) {
     // One chef is done: keep its picture, then the same program with many.
     const Model& m = playback_.model();
-    compared_ = compare_run(m, playback_.events().empty() ? 0 : playback_.events().front().ts,
-                            m.now(), simulated());
+    compared_ = compare_run(m, playback_.first_ts(), m.now(), simulated());
     compared_output_ = m.console();
     compare_stage_ = 2;
     end_program();
@@ -251,9 +250,8 @@ bool Session::finished() const {
 
 CompareRun Session::compare_current() const {
   const Model& m = playback_.model();
-  const std::int64_t first = playback_.events().empty() ? 0 : playback_.events().front().ts;
   const std::int64_t now = m.exited() ? m.now() : std::max(playback_.clock(), m.now());
-  return compare_run(m, first, now, simulated());
+  return compare_run(m, playback_.first_ts(), now, simulated());
 }
 
 bool Session::threaded() const {

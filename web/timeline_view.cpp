@@ -151,7 +151,7 @@ void TimelineView::draw(const Playback& pb, Renderer& renderer, WidgetRects& rec
   // the last event once it has exited (time stops there). Time starts at
   // the program's first event.
   const std::int64_t now = m.exited() ? m.now() : std::max(pb.clock(), m.now());
-  const std::int64_t start = pb.size() ? pb.events().front().ts : 0;
+  const std::int64_t start = pb.first_ts();
 
   const float lh = ImGui::GetTextLineHeight();
   const ImVec2 p0 = ImGui::GetCursorScreenPos();
