@@ -161,3 +161,35 @@ TEST_CASE("web session: the same seed gives the same trace; restart repeats the 
   CHECK(s.options().seed == 42);
   CHECK(dump(s.model()) == first);
 }
+
+TEST_CASE("web session: a run left to chance names its seed, which replays it event for event") {
+  Session s;
+  RunOptions o = det("fan_out_fan_in", 3);
+  o.seed = 0;  // drawn at the start
+  REQUIRE(s.start(o) == "");
+  for (int i = 0; i < 100000 && !s.program_done(); i++) s.frame(0);
+  REQUIRE(s.program_done());
+  const std::uint64_t seed = s.seed(), hash = s.playback().trace_hash();
+  CHECK(seed != 0);
+  o.seed = seed;  // as a share link names it
+  run_program(s, o);
+  CHECK(s.seed() == seed);
+  CHECK(s.playback().trace_hash() == hash);
+  o.seed = seed + 1;
+  run_program(s, o);
+  CHECK(s.playback().trace_hash() != hash);
+}
+
+TEST_CASE("web session: a run's limits reach its Go program") {
+  Session s;
+  RunOptions o;
+  o.code = "package main\n\nfunc main() {\n\tfor {\n\t}\n}\n";
+  o.deterministic = true;
+  o.limits.max_steps = 5000;
+  run_program(s, o);
+  for (int i = 0; i < 1000 && !s.finished(); i++) s.frame(1);
+  REQUIRE(s.finished());
+  CHECK(s.exit_code() == 2);
+  INFO(s.output());
+  CHECK(s.model().err().find("fatal error: gort: program exceeded 5000 steps") == 0);
+}

@@ -123,7 +123,10 @@ std::string Session::launch(int procs) {
   }
   Config cfg;
   cfg.gomaxprocs = procs;
-  cfg.seed = opts_.seed;
+  // A seed drawn here, not by the runtime, so that a link can name it.
+  seed_ = opts_.seed;
+  while (seed_ == 0) seed_ = (std::uint64_t{std::random_device{}()} << 32) | std::random_device{}();
+  cfg.seed = seed_;
   cfg.speed = opts_.speed;
   if (opts_.compare) {
     // Compared runs keep the real clock (on virtual time CPU work takes no
@@ -142,7 +145,7 @@ std::string Session::launch(int procs) {
   };
   // The compiled Go text: the same program the reader sees (and edited).
   std::shared_ptr<const golang::Program> program = compiled_.program;
-  std::function<void()> body = [program] { program->main(); };
+  std::function<void()> body = [program, limits = opts_.limits] { program->main(limits); };
   // The pre-run gives the same map for the same program and options: an
   // unchanged one (Restart) keeps it.
   std::string settle = source_ + "|" + std::to_string(procs) + "|" + std::to_string(opts_.seed);

@@ -54,6 +54,9 @@ struct RunOptions {
   // the default, at least 2), on the real clock; deterministic then only asks for
   // simulated Ps. The run ends when the second one does.
   bool compare = false;
+  // What the Go program may use (gort::golang::Limits; the defaults: the
+  // build's).
+  golang::Limits limits;
 };
 
 // opts.code is not the text of opts.pattern at opts.params (code of no
@@ -126,6 +129,9 @@ class Session {
   bool threaded() const;  // Ps are threads (false: simulated on the UI thread)
   bool simulated() const { return !threaded(); }
   int procs() const { return procs_; }  // GOMAXPROCS in effect, real or simulated
+  // The seed the current run uses (options().seed, or the one drawn for it
+  // when that was 0); 0 before any run.
+  std::uint64_t seed() const { return seed_; }
   const RunOptions& options() const { return opts_; }
   const patterns::Pattern* pattern() const { return pattern_; }  // nullptr: code of no pattern
   // The Go program of this run (the code, or the pattern's text with this
@@ -164,6 +170,7 @@ class Session {
   Layout layout_;
   StatsMeter meter_;
   int procs_ = kMaxDefaultProcs;
+  std::uint64_t seed_ = 0;
   bool stopped_ = false;
   bool done_ = false;
   std::optional<int> exit_code_;
