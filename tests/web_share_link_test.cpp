@@ -5,6 +5,7 @@
 // are left as they were.
 #include <doctest/doctest.h>
 
+#include <gort/config.hpp>
 #include <set>
 #include <string>
 #include <vector>
@@ -55,6 +56,10 @@ TEST_CASE("web share link: links of every format open as they always did") {
   Link back;
   REQUIRE(decode(encode(l), back) == "");
   CHECK(back.options.code == code);
+  // The fastest speed prints with an exponent, whose '+' must not become a space.
+  l.options.speed = gort::Config::kMaxSpeed;
+  REQUIRE(decode(encode(l), back) == "");
+  CHECK(back.options.speed == gort::Config::kMaxSpeed);
 }
 
 TEST_CASE("web share link: every key encode() writes is a reserved key or a parameter") {

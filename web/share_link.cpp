@@ -94,7 +94,7 @@ std::string encode(const Link& link) {
   }
   // The default follows the machine's CPUs: a chosen GOMAXPROCS is always written.
   if (o.procs > 0) add("procs=" + std::to_string(o.procs));
-  if (o.speed != 1) add("speed=" + number(o.speed));
+  if (o.speed != 1) add("speed=" + escape(number(o.speed)));  // "1e+06": a + is a space
   if (o.seed != 0) add("seed=" + std::to_string(o.seed));
   if (o.deterministic) add("det=1");
   if (o.compare) add("compare=1");
