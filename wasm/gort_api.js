@@ -22,7 +22,11 @@
   var pending = {};   // run id -> resolve
   var starting = {};  // request token -> {resolve, reject} until the run starts
   var tokens = 0;
-  var options = {params: 1, procs: 1, seed: 1, deterministic: 1, speed: 1, code: 1, compare: 1};
+  var options = {params: 1, procs: 1, seed: 1, deterministic: 1, speed: 1, code: 1, compare: 1, limits: 1};
+  // run()'s limits, in gort_run's order: gort::golang::Limits's fields (README, Limits) and
+  // the largest value each takes (size_t is 32 bits in wasm).
+  var limitNames = ['steps', 'runTimeMs', 'memory', 'goroutines', 'output', 'stack'];
+  var limitMax = [Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, 4294967295, 4294967295, 4294967295, 4294967295];
   var editor = window.gortEditor;
 
   function call(name, ret, types, args) { return ccall(name, ret, types || [], args || []); }
@@ -95,6 +99,15 @@
     if (opts.speed !== undefined && !(typeof opts.speed == 'number' && opts.speed > 0))
       return 'gort.run: speed must be a number > 0';
     if (opts.compare !== undefined && typeof opts.compare != 'boolean') return 'gort.run: compare must be true or false';
+    if (opts.limits !== undefined) {
+      if (typeof opts.limits != 'object' || opts.limits === null) return 'gort.run: limits must be an object {name: value}';
+      for (var l in opts.limits) {
+        var i = limitNames.indexOf(l), v = opts.limits[l];
+        if (i < 0) return 'gort.run: unknown limit "' + l + '" (limits: ' + limitNames.join(', ') + ')';
+        if (!Number.isInteger(v) || v < 0 || v > limitMax[i])
+          return 'gort.run: limit ' + l + ' must be an integer from 0 (none) to ' + limitMax[i];
+      }
+    }
     return '';
   }
 
@@ -113,6 +126,32 @@
     setTimeout(function() { URL.revokeObjectURL(url); }, 1000);
   };
   Module['gortDownloadTrace'] = gort.downloadTrace;
+  // The link of what is on screen: the page's link (gort.link) with the
+  // run's GOMAXPROCS and seed where the reader left them to the machine or
+  // to chance, so that a deterministic run replays event for event.
+  gort.shareUrl = function() {
+    var fill = call('gort_share_fill', 'string').split('&').filter(Boolean);
+    var keys = fill.map(function(it) { return it.split('=')[0]; });
+    var items = (gort.link || '').split('&').filter(function(it) {
+      return it && keys.indexOf(it.split('=')[0]) < 0;
+    });
+    // Before v= and code=, where the codec writes them.
+    var at = items.findIndex(function(it) { return /^v=/.test(it); });
+    items.splice.apply(items, [at < 0 ? items.length : at, 0].concat(fill));
+    return location.origin + location.pathname + '?' + items.join('&') + location.hash;
+  };
+  // Copies it (the Share button): resolves {url, copied}; the controls say which.
+  gort.share = function() {
+    var url = gort.shareUrl();
+    function said(copied) {
+      call('gort_shared', null, ['number'], [copied ? 1 : 0]);
+      return {url: url, copied: copied};
+    }
+    if (!navigator.clipboard || !navigator.clipboard.writeText) return Promise.resolve(said(false));
+    return navigator.clipboard.writeText(url).then(function() { return said(true); },
+                                                    function() { return said(false); });
+  };
+  Module['gortShare'] = gort.share;
   gort.state = function() { return json('gort_state_json'); };
   gort.stop = function() { call('gort_stop', null); };
   // The program's text in the editor, and a new one for it (as if typed).
@@ -150,11 +189,16 @@
       var speed = opts.speed === undefined ? 1 : opts.speed;
       var token = ++tokens;
       starting[token] = {resolve: resolve, reject: reject, id: id};
+      var limits = limitNames.map(function(name) {
+        var v = (opts.limits || {})[name];
+        return v === undefined ? -1 : v;
+      });
       call('gort_run', null,
            ['number', 'string', 'string', 'number', 'string', 'number', 'number', 'string',
-            'number'],
+            'number', 'string'],
            [token, id, params.join('\n'), opts.procs || 0, String(opts.seed || 0),
-            opts.deterministic ? 1 : 0, speed, opts.code || '', opts.compare ? 1 : 0]);
+            opts.deterministic ? 1 : 0, speed, opts.code || '', opts.compare ? 1 : 0,
+            limits.join(' ')]);
     });
   };
 

@@ -9,6 +9,7 @@
 #include "embed_frame.hpp"
 #include "js_api.hpp"
 #include "playground.hpp"
+#include "share_button.hpp"
 #include "theme_style.hpp"
 #include "widget_rects.hpp"
 
@@ -110,6 +111,8 @@ void draw_controls(Playground& pg, WidgetRects& rects, bool compact) {
   rects.record_item("deterministic");
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("Virtual time and a seeded P order: the same seed gives the same run");
+  ImGui::SameLine();
+  draw_share_button(rects);
   ImGui::Checkbox("compare GOMAXPROCS 1 vs N", &pg.next.compare);
   rects.record_item("compare");
   if (ImGui::IsItemHovered())
@@ -124,17 +127,22 @@ void draw_controls(Playground& pg, WidgetRects& rects, bool compact) {
   // Where playback is, as a scrubber over the events recorded so far:
   // dragging it pauses playback and replays the trace up to that event (the
   // program itself runs on; Resume plays on from there).
+  // It reaches back to the oldest event kept (Playback folds older ones).
   int cursor = static_cast<int>(play.cursor());
   ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x * 0.5f, 240.0f));
-  if (ImGui::SliderInt("event", &cursor, 0, static_cast<int>(play.size()),
-                       play.paused() ? "%d (paused)" : "%d", ImGuiSliderFlags_AlwaysClamp)) {
+  std::string shown =
+      play.first() > 0 ? "%d (kept from " + std::to_string(play.first()) + ")" : "%d";
+  if (play.paused()) shown += " (paused)";
+  if (ImGui::SliderInt("event", &cursor, static_cast<int>(play.first()),
+                       static_cast<int>(play.size()), shown.c_str(),
+                       ImGuiSliderFlags_AlwaysClamp)) {
     play.pause();
     play.seek(static_cast<std::size_t>(cursor));
   }
   rects.record_item("scrub");
   if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("%zu of %zu trace events played; drag to go back and forth", play.cursor(),
-                      play.size());
+    ImGui::SetTooltip("%zu of %zu trace events played; drag to go back and forth%s", play.cursor(),
+                      play.size(), play.first() ? "\nOlder ones are folded into a snapshot" : "");
   ImGui::BeginDisabled(play.size() == 0);
   if (ImGui::Button("Download trace")) js::download_trace();
   rects.record_item("download_trace");

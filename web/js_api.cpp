@@ -10,15 +10,18 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <gort/config.hpp>
 #include <gort/json.hpp>
 #include <patterns/pattern.hpp>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "graph_scene.hpp"
 #include "playground.hpp"
+#include "share_button.hpp"
 #include "stats_view.hpp"
 #include "trace_export.hpp"
 #include "widget_rects.hpp"
@@ -146,6 +149,12 @@ bool runs_allowed() {
 #endif
 }
 
+void share() {
+  EM_ASM({
+    if (Module.gortShare) Module.gortShare();
+  });
+}
+
 void download_trace() {
   EM_ASM({
     if (Module.gortDownloadTrace) Module.gortDownloadTrace();
@@ -251,11 +260,13 @@ EMSCRIPTEN_KEEPALIVE const char* gort_patterns_json() {
 }
 
 // Asks for a run at the next frame (see Request); params: "name=value"
-// lines; code: "" = the pattern's text. Module.gortRunStarted(token, run id)
-// or Module.gortRunRefused(token, why) answers.
+// lines; code: "" = the pattern's text; limits: steps, run time (ms),
+// memory, goroutines, output, stack (gort::golang::Limits), six numbers
+// apart by spaces (-1 = the default, 0 = none; gort_api.js checked them).
+// Module.gortRunStarted(token, run id) or Module.gortRunRefused(token, why) answers.
 EMSCRIPTEN_KEEPALIVE void gort_run(int token, const char* id, const char* params, int procs,
                                    const char* seed, int deterministic, double speed,
-                                   const char* code, int compare) {
+                                   const char* code, int compare, const char* limits) {
   Request r;
   r.kind = Request::Run;
   r.token = token;
@@ -276,6 +287,19 @@ EMSCRIPTEN_KEEPALIVE void gort_run(int token, const char* id, const char* params
   o.speed = std::min(speed, gort::Config::kMaxSpeed);  // a huge speed runs as fast as it can
   o.code = code;
   o.compare = compare != 0;
+  gort::golang::Limits& l = o.limits;
+  double v[6];
+  char* end = const_cast<char*>(limits);
+  for (double& x : v) x = std::strtod(end, &end);
+  auto set = [](double x, auto& field) {
+    if (x >= 0) field = static_cast<std::remove_reference_t<decltype(field)>>(x);
+  };
+  set(v[0], l.max_steps);
+  if (v[1] >= 0) l.max_run_time = std::chrono::milliseconds(static_cast<long long>(v[1]));
+  set(v[2], l.max_memory);
+  set(v[3], l.max_goroutines);
+  set(v[4], l.max_output);
+  set(v[5], l.max_stack);
   requests.push_back(std::move(r));
 }
 
@@ -305,9 +329,8 @@ EMSCRIPTEN_KEEPALIVE void gort_reset_code() {
 }
 
 // {running, finished, threaded, procs, goroutines, goroutinesTotal, channels,
-//  events, played, lost, frameMs, cpuMs, run, paused, edited, clockMs, pattern, compare,
-//  notice, output}
-//  output}
+//  events, played, lost, frameMs, cpuMs, run, paused, edited, clockMs, firstEvent,
+//  traceHash, pattern, compare, notice, share, output}
 EMSCRIPTEN_KEEPALIVE const char* gort_state_json() {
   static std::string out;
   const Playground& pg = playground();
@@ -329,10 +352,13 @@ EMSCRIPTEN_KEEPALIVE const char* gort_state_json() {
       static_cast<unsigned long long>(st.lost), ft.interval_ms, ft.cpu_ms, st.fold_ms,
       pg.current_run(), s.playback().paused() ? "true" : "false", pg.edited() ? "true" : "false");
   out = buf;
-  // The run's length on its clock, first event to last recorded.
-  const auto& evs = s.playback().events();
-  std::snprintf(buf, sizeof buf, "%.3f,\"pattern\":",
-                evs.empty() ? 0.0 : static_cast<double>(evs.back().ts - evs.front().ts) / 1e6);
+  // The run's length on its clock, first event to last recorded; where the
+  // kept trace begins; the hash of every event recorded (hex: 64 bits).
+  const Playback& pb = s.playback();
+  const auto& evs = pb.events();
+  std::snprintf(buf, sizeof buf, "%.3f,\"firstEvent\":%zu,\"traceHash\":\"%016llx\",\"pattern\":",
+                evs.empty() ? 0.0 : static_cast<double>(evs.back().ts - pb.first_ts()) / 1e6,
+                pb.first(), static_cast<unsigned long long>(pb.trace_hash()));
   out += buf;
   json_string(out, pg.next.pattern);  // the pattern the editor's code came from
   // Compare mode: {stage, procs: [1, N], wallMs: [one, many], speedup, simulated}.
@@ -354,10 +380,32 @@ EMSCRIPTEN_KEEPALIVE const char* gort_state_json() {
   }
   out += ",\"notice\":";
   json_string(out, pg.notice);
+  out += ",\"share\":";
+  json_string(out, share_message());
   out += ",\"output\":";
   json_string(out, s.output());
   out += '}';
   return out.c_str();
+}
+
+// What a share link must add to the page's link so that it shows the same
+// run: GOMAXPROCS and the seed, where the reader left them to the machine
+// or to chance ("procs=4&seed=123"; "" before any run).
+EMSCRIPTEN_KEEPALIVE const char* gort_share_fill() {
+  static std::string out;
+  const Playground& pg = playground();
+  const Session& s = pg.session();
+  out.clear();
+  if (pg.current_run() == 0) return out.c_str();
+  if (pg.next.procs == 0)  // compare mode: the second run's
+    out += "procs=" + std::to_string(s.compare_stage() ? s.compare_procs() : s.procs());
+  if (pg.next.seed == 0) out += (out.empty() ? "" : "&") + ("seed=" + std::to_string(s.seed()));
+  return out.c_str();
+}
+
+// The clipboard took the share link (copied = 1) or refused it.
+EMSCRIPTEN_KEEPALIVE void gort_shared(int copied) {
+  share_done(copied != 0);
 }
 
 // The run's trace so far as Chrome Trace Event JSON (trace_export.hpp).

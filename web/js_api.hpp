@@ -40,6 +40,7 @@ void serve_requests();  // carries out gort.run/gort.stop calls (once per frame)
 // ending that run (a join, blocking the main thread) would wait forever.
 bool runs_allowed();
 void download_trace();  // saves gort.traceJson() as a file (the "Download trace" button)
+void share();           // copies gort.shareUrl() (the Share button); gort_shared answers
 
 // The code editor (window.gortEditor, web/editor/main.js), when the page has it.
 void editor_code(const std::string& text, bool new_document);
