@@ -19,6 +19,7 @@ import { cspTests } from './csp.mjs';
 import { embedTests, serviceWorkerTest } from './embed.mjs';
 import { editorTests, formatTests, linkLengthTests } from './editor.mjs';
 import { pictureTests } from './picture.mjs';
+import { shareTests } from './share.mjs';
 import { decodePng, pixelStats } from './png.mjs';
 import { picture, recordedVersion, uiVersion } from './ui_version.mjs';
 
@@ -287,6 +288,9 @@ async function main() {
     for (const [build, server] of [['threaded', isolated], ['single-threaded', plain]]) {
       for (const dpr of [1, 2]) await editorTests({ browser, base: base(server), build, dpr, root, test, assert, shots });
     }
+    // Sharing and limits: each build once, at one DPR each (page loads are CI time).
+    await shareTests({ browser, base: base(isolated), build: 'threaded', dpr: 1, hostile: false, root, test, assert });
+    await shareTests({ browser, base: base(plain), build: 'single-threaded', dpr: 2, hostile: true, root, test, assert });
     await test('without WebGL2 the page says so instead of staying blank', async () => {
       const noGl = await launch(['--disable-3d-apis']);
       try {
