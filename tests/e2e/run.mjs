@@ -221,6 +221,8 @@ async function main() {
 
     await test('a link reproduces its options; a malformed one shows why', async () => {
       const { page } = await open(browser, base(plain), '?pattern=buffered&capacity=5&procs=2&seed=7&det=1');
+      // procs is the GOMAXPROCS in effect: the link's, once its run began.
+      await page.waitForFunction(() => window.gort.state().run > 0, null, { timeout: 10000 });
       const st = await page.evaluate(() => window.gort.state());
       assert(st.pattern === 'buffered' && st.procs === 2, `state ${st.pattern} procs ${st.procs}`);
       const link = await page.evaluate(() => location.search);
