@@ -281,7 +281,9 @@ int run_body(const Options& o, const std::string& what, std::function<void()> bo
   cfg.seed = o.seed ? o.seed : std::random_device{}() | 1;  // chosen here so the summary can say
   if (o.virtual_time) cfg.clock = gort::ClockMode::Virtual;
   if (o.deterministic) cfg.set_deterministic(true);
-  cfg.trace = true;
+  // The trace feeds the summary line, --trace and --trace-json; a Go file run
+  // without them records nothing, as recording costs every channel operation.
+  cfg.trace = summary || !o.trace_json.empty();
   gort::Program prog(cfg, std::move(body));
   if (!prog.valid()) throw UsageError{prog.error()};
   std::ofstream json;
