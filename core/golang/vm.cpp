@@ -479,12 +479,17 @@ L_MapDel:
   CHECK(ops::map_delete(th, A, B));
   NEXT();
 L_MapClear:
-  ops::map_clear(A);
+  SAVE();
+  CHECK(ops::map_clear(th, A));
   NEXT();
   SET(MapIter, ops::map_iter(th, B))
-L_MapNext:
-  if (!ops::map_next(B, &R[in.a], &R[in.a + 1])) pc += in.sc();
+L_MapNext : {
+  bool more;
+  SAVE();
+  CHECK(ops::map_next(th, B, &R[in.a], &R[in.a + 1], &more));
+  if (!more) pc += in.sc();
   NEXT();
+}
 
   // ---- channels
 L_MakeChan : {

@@ -6,10 +6,12 @@
 //
 // A map being iterated is never compacted (its entries keep their indices),
 // so deleting during iteration and inserting during iteration behave as the
-// spec allows. Concurrent writes are detected (an unlocked flag, as Go does)
-// and end the program with Go's fatal error.
+// spec allows. A write overlapping another write or a read ends the
+// program with Go's fatal error (see begin_read); no overlap goes unseen,
+// so no read walks a table that a write is rebuilding.
 #include <atomic>
 #include <cstring>
+#include <thread>
 
 #include "rt.hpp"
 #include "vm_ops.hpp"
@@ -31,8 +33,9 @@ struct GoMap {
   std::vector<Entry> entries;
   std::vector<std::int32_t> index;  // open addressing over entries; -1 empty
   std::int64_t live = 0;
-  std::int64_t iterators = 0;  // started and not finished: no compaction
-  std::atomic<bool> writing{false};
+  std::atomic<std::int64_t> iterators{0};  // started and not finished: no compaction
+  std::atomic<bool> writing{false};        // a write is under way
+  std::atomic<std::int32_t> readers{0};    // reads under way
 };
 
 struct MapObj {
@@ -91,10 +94,41 @@ bool hash_key(Thread& th, GoMap* m, Value k, std::uint64_t* h) {
   return ok;
 }
 
-// Go's fatal error for a write racing another: false, the program ending.
-bool concurrent_writes(Thread& th) {
-  th.end(2, "fatal error: concurrent map writes\n");
+// Reads and writes of one map from goroutines on different Ps meet here.
+// Go sees a write overlapping another operation through an unlocked flag,
+// and its garbage collector keeps an old table alive for a racing reader;
+// here a rebuilt table's memory is freed at once, so every overlap must be
+// seen. Both sides announce themselves before they look (sequentially
+// consistent): a reader counts itself in `readers`, then looks at
+// `writing`; a writer sets `writing`, then looks at `readers`. Of two
+// overlapping operations the later sees the earlier, and ends the program
+// with Go's fatal error without touching the map. false: the program is
+// ending.
+bool fatal(Thread& th, const char* what) {
+  th.end(2, std::string("fatal error: concurrent map ") + what + "\n");
   return false;
+}
+
+bool begin_read(Thread& th, GoMap* m, const char* what = "read and map write") {
+  m->readers.fetch_add(1);
+  if (!m->writing.load()) return true;
+  m->readers.fetch_sub(1);
+  return fatal(th, what);
+}
+
+void end_read(GoMap* m) {
+  m->readers.fetch_sub(1, std::memory_order_release);
+}
+
+bool begin_write(Thread& th, GoMap* m) {
+  if (m->writing.exchange(true)) return fatal(th, "writes");
+  if (m->readers.load() == 0) return true;
+  m->writing.store(false);
+  return fatal(th, "read and map write");
+}
+
+void end_write(GoMap* m) {
+  m->writing.store(false, std::memory_order_release);
 }
 
 }  // namespace
@@ -124,15 +158,15 @@ bool map_get(Thread& th, Value v, Value k, Value* out, bool* found) {
   const Type* vt = v.p ? static_cast<MapObj*>(v.p)->h.type->underlying()->elem : nullptr;
   if (m && m->live > 0) {
     std::uint64_t h;
-    if (!hash_key(th, m, k, &h)) return false;
+    if (!hash_key(th, m, k, &h) || !begin_read(th, m)) return false;
     bool ok = true;
     std::size_t p = probe(th, m, k, h, &ok);
-    if (!ok) return false;
-    if (m->index[p] >= 0) {
+    if (ok && m->index[p] >= 0) {
       *out = m->entries[static_cast<std::size_t>(m->index[p])].v;
       *found = true;
-      return true;
     }
+    end_read(m);
+    if (!ok || *found) return ok;
   } else if (m) {
     std::uint64_t h;
     if (!hash_key(th, m, k, &h)) return false;
@@ -149,11 +183,11 @@ bool map_set(Thread& th, Value v, Value k, Value val) {
   }
   std::uint64_t h;
   if (!hash_key(th, m, k, &h)) return false;
-  if (m->writing.exchange(true, std::memory_order_acquire)) return concurrent_writes(th);
+  if (!begin_write(th, m)) return false;
   bool ok = true;
   std::size_t p = probe(th, m, k, h, &ok);
   if (!ok) {
-    m->writing.store(false, std::memory_order_release);
+    end_write(m);
     return false;
   }
   if (m->index[p] >= 0) {
@@ -165,7 +199,7 @@ bool map_set(Thread& th, Value v, Value k, Value val) {
     if (m->entries.size() * 4 >= m->index.size() * 3)
       rebuild(m, static_cast<std::size_t>(m->live) + 1);
   }
-  m->writing.store(false, std::memory_order_release);
+  end_write(m);
   return true;
 }
 
@@ -174,7 +208,7 @@ bool map_delete(Thread& th, Value v, Value k) {
   if (!m || m->live == 0) return true;
   std::uint64_t h;
   if (!hash_key(th, m, k, &h)) return false;
-  if (m->writing.exchange(true, std::memory_order_acquire)) return concurrent_writes(th);
+  if (!begin_write(th, m)) return false;
   bool ok = true;
   std::size_t p = probe(th, m, k, h, &ok);
   if (ok && m->index[p] >= 0) {
@@ -182,16 +216,19 @@ bool map_delete(Thread& th, Value v, Value k) {
     m->entries[static_cast<std::size_t>(m->index[p])].live = false;
     m->live--;
   }
-  m->writing.store(false, std::memory_order_release);
+  end_write(m);
   return ok;
 }
 
-void map_clear(Value v) {
+bool map_clear(Thread& th, Value v) {
   GoMap* m = get(v);
-  if (!m) return;
+  if (!m) return true;
+  if (!begin_write(th, m)) return false;
   for (Entry& e : m->entries) e.live = false;
   m->live = 0;
   rebuild(m, 4);
+  end_write(m);
+  return true;
 }
 
 Value map_iter(Thread& th, Value v) {
@@ -199,7 +236,11 @@ Value map_iter(Thread& th, Value v) {
   auto* it = reinterpret_cast<IterObj*>(h);
   GoMap* m = get(v);
   it->m = m;
-  it->n = m ? static_cast<std::int64_t>(m->entries.size()) : 0;
+  it->n = 0;
+  if (m && begin_read(th, m, "iteration and map write")) {
+    it->n = static_cast<std::int64_t>(m->entries.size());
+    end_read(m);
+  }
   it->start =
       it->n ? static_cast<std::int64_t>(th.run->next_random() % static_cast<std::uint64_t>(it->n))
             : 0;
@@ -208,32 +249,45 @@ Value map_iter(Thread& th, Value v) {
   return Value::of_ptr(it);
 }
 
-bool map_next(Value v, Value* k, Value* val) {
+bool map_next(Thread& th, Value v, Value* k, Value* val, bool* more) {
   auto* it = static_cast<IterObj*>(v.p);
   GoMap* m = it->m;
+  *more = false;
+  const bool reading = it->pos < it->n;
+  if (reading && !begin_read(th, m, "iteration and map write")) return false;
   while (it->pos < it->n) {
     std::size_t i = static_cast<std::size_t>((it->start + it->pos) % it->n);
     it->pos++;
     if (i < m->entries.size() && m->entries[i].live) {
       *k = m->entries[i].k;
       *val = m->entries[i].v;
-      return true;
+      *more = true;
+      break;
     }
   }
-  if (m && it->n) {
+  if (reading) end_read(m);
+  if (!*more && it->n) {
     m->iterators--;
     it->n = 0;
   }
-  return false;
+  return true;
 }
 
 std::size_t map_entries(Value v, std::vector<std::pair<Value, Value>>& out) {
   GoMap* m = get(v);
   out.clear();
   if (!m) return 0;
+  // fmt printing a map that a write is changing prints it after the write.
+  for (;;) {
+    m->readers.fetch_add(1);
+    if (!m->writing.load()) break;
+    m->readers.fetch_sub(1);
+    std::this_thread::yield();
+  }
   for (const Entry& e : m->entries) {
     if (e.live) out.emplace_back(e.k, e.v);
   }
+  end_read(m);
   return out.size();
 }
 

@@ -60,9 +60,10 @@ std::int64_t map_len(Value m);
 bool map_get(Thread& th, Value m, Value k, Value* out, bool* found);
 bool map_set(Thread& th, Value m, Value k, Value v);
 bool map_delete(Thread& th, Value m, Value k);
-void map_clear(Value m);
+bool map_clear(Thread& th, Value m);
 Value map_iter(Thread& th, Value m);
-bool map_next(Value it, Value* k, Value* v);
+// *more: k and v hold the iteration's next entry. false: the program is ending.
+bool map_next(Thread& th, Value it, Value* k, Value* v, bool* more);
 // Keys in Go's sorted order for fmt (%v prints maps sorted).
 std::size_t map_entries(Value m, std::vector<std::pair<Value, Value>>& out);
 
