@@ -1,6 +1,6 @@
 // The Go peer of gort's benchmark suite: the same rows as bench/gort_bench.cpp
-// and bench/boost/boost_bench.cpp, one program, rows chosen on the command
-// line. Each row prints one line "row value unit"; timed rows report the
+// and bench/boost/boost_bench.cpp (rows.go; mem here), one program, rows
+// chosen on the command line. Each row prints one line "row value unit"; timed rows report the
 // median of -reps repetitions. Parallelism comes from the GOMAXPROCS
 // environment variable, as for any Go program.
 package main
@@ -12,179 +12,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"sync/atomic"
-	"time"
 )
-
-const (
-	spawnBatch      = 1000
-	spawnBatches    = 100
-	handoffTrips    = 200_000
-	bufferedItems   = 1_000_000
-	bufferedCap     = 128
-	selectItems     = 400_000
-	poolTasks       = 1_000_000
-	poolWorkers     = 4
-	sievePrimes     = 2000
-	sieveEndOfInput = -1
-)
-
-// spawn returns ns per goroutine started and finished.
-func spawn() float64 {
-	start := time.Now()
-	var wg sync.WaitGroup
-	for b := 0; b < spawnBatches; b++ {
-		wg.Add(spawnBatch)
-		for i := 0; i < spawnBatch; i++ {
-			go func() { wg.Done() }()
-		}
-		wg.Wait()
-	}
-	return float64(time.Since(start).Nanoseconds()) / (spawnBatch * spawnBatches)
-}
-
-// handoff returns ns per one-way handoff; a round trip is two.
-func handoff() float64 {
-	ping, pong := make(chan int), make(chan int)
-	go func() {
-		for i := 0; i < handoffTrips; i++ {
-			pong <- <-ping
-		}
-	}()
-	start := time.Now()
-	for i := 0; i < handoffTrips; i++ {
-		ping <- i
-		<-pong
-	}
-	return float64(time.Since(start).Nanoseconds()) / (2 * handoffTrips)
-}
-
-// buffered returns ns per item through a channel of capacity 128.
-func buffered() float64 {
-	ch := make(chan int, bufferedCap)
-	start := time.Now()
-	go func() {
-		for i := 0; i < bufferedItems; i++ {
-			ch <- i
-		}
-	}()
-	for i := 0; i < bufferedItems; i++ {
-		<-ch
-	}
-	return float64(time.Since(start).Nanoseconds()) / bufferedItems
-}
-
-// selectRow returns ns per select over 4 unbuffered channels, each fed by its
-// own producer.
-func selectRow() float64 {
-	var chs [4]chan int
-	for i := range chs {
-		chs[i] = make(chan int)
-		go func(c chan int) {
-			for j := 0; j < selectItems/4; j++ {
-				c <- j
-			}
-		}(chs[i])
-	}
-	start := time.Now()
-	sum := 0
-	for i := 0; i < selectItems; i++ {
-		select {
-		case v := <-chs[0]:
-			sum += v
-		case v := <-chs[1]:
-			sum += v
-		case v := <-chs[2]:
-			sum += v
-		case v := <-chs[3]:
-			sum += v
-		}
-	}
-	elapsed := time.Since(start)
-	if sum != 4*(selectItems/4)*(selectItems/4-1)/2 {
-		panic("select: lost items")
-	}
-	return float64(elapsed.Nanoseconds()) / selectItems
-}
-
-// pool returns ms for 1M tasks through jobs -> 4 workers -> results, both
-// channels of capacity 128.
-func pool() float64 {
-	start := time.Now()
-	jobs, results := make(chan int, bufferedCap), make(chan int, bufferedCap)
-	for w := 0; w < poolWorkers; w++ {
-		go func() {
-			for j := range jobs {
-				results <- j * 2
-			}
-		}()
-	}
-	go func() {
-		for i := 0; i < poolTasks; i++ {
-			jobs <- i
-		}
-		close(jobs)
-	}()
-	sum := 0
-	for i := 0; i < poolTasks; i++ {
-		sum += <-results
-	}
-	elapsed := time.Since(start)
-	if sum != poolTasks*(poolTasks-1) {
-		panic("pool: lost results")
-	}
-	return float64(elapsed.Nanoseconds()) / 1e6
-}
-
-// The sieve's goroutines pass sieveEndOfInput down the chain instead of
-// closing channels, so that all three programs end the chain the same way
-// (closing an unbuffered Boost.Fiber channel mid-handoff is not safe).
-func generate(out chan<- int, stop *atomic.Bool) {
-	for i := 2; !stop.Load(); i++ {
-		out <- i
-	}
-	out <- sieveEndOfInput
-}
-
-func filter(in <-chan int, out chan<- int, prime int) {
-	for {
-		i := <-in
-		if i == sieveEndOfInput {
-			out <- i
-			return
-		}
-		if i%prime != 0 {
-			out <- i
-		}
-	}
-}
-
-// sieve returns ms to find 2000 primes with one filter goroutine per prime,
-// including the time to wind the chain down.
-func sieve() float64 {
-	start := time.Now()
-	var stop atomic.Bool
-	ch := make(chan int)
-	go generate(ch, &stop)
-	last := 0
-	for n := 0; n < sievePrimes; n++ {
-		last = <-ch
-		if n == sievePrimes-1 {
-			break
-		}
-		next := make(chan int)
-		go filter(ch, next, last)
-		ch = next
-	}
-	stop.Store(true)
-	for <-ch != sieveEndOfInput {
-	}
-	elapsed := time.Since(start)
-	if last != 17389 {
-		panic(fmt.Sprintf("sieve: prime %d is %d", sievePrimes, last))
-	}
-	return float64(elapsed.Nanoseconds()) / 1e6
-}
 
 // mem returns bytes of RSS (js/wasm: of linear memory, see mem_js.go) per goroutine blocked on a channel receive. It is
 // measured once per process: a second round would reuse the first round's
@@ -220,17 +48,18 @@ type row struct {
 	timed bool
 }
 
-var rows = map[string]row{
-	"spawn":    {spawn, "ns", true},
-	"handoff":  {handoff, "ns", true},
-	"buffered": {buffered, "ns", true},
-	"select":   {selectRow, "ns", true},
-	"pool":     {pool, "ms", true},
-	"sieve":    {sieve, "ms", true},
-	"mem":      {mem, "B", false},
-}
+// rows: rows.go's timed rows, and mem.
+var rows = map[string]row{"mem": {mem, "B", false}}
 
-var order = []string{"spawn", "handoff", "buffered", "select", "pool", "sieve", "mem"}
+var order []string
+
+func init() {
+	for _, t := range timed {
+		rows[t.name] = row{t.fn, t.unit, true}
+		order = append(order, t.name)
+	}
+	order = append(order, "mem")
+}
 
 func median(xs []float64) float64 {
 	sort.Float64s(xs)

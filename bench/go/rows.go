@@ -1,29 +1,18 @@
-// The interpreted rows of gort's benchmark suite: bench/go/main.go's rows as
-// one plain Go program that every runner takes unchanged — `gort run`, `yaegi
-// run` and `go build` — so the three columns time the same source. The
-// interpreters pass a program no arguments, so the row is the constant
-// `only` below: bench/run writes a copy per row with it set ("" runs every
-// timed row). Each row prints one line "row value unit", the median of
-// `reps` repetitions, as bench/go/main.go does; the sizes are the same.
-//
-// mem blocks memGoroutines goroutines on a channel receive and holds them
-// there for a moment; mem0 is the same program blocking none. The program
-// cannot read its own RSS in every runner, so bench/run measures both
-// processes' peak RSS and reports (mem - mem0) / memGoroutines.
+// The rows of gort's benchmark suite, in Go: bench/go/main.go runs them
+// compiled (and as js/wasm), and bench/run --interp appends
+// bench/golang/main.go to this file to make one program that gort run,
+// yaegi run and go build all take unchanged. So this file imports only
+// what the rows use, and every interpreter must run it as it is.
 package main
 
 import (
 	"fmt"
-	"sort"
 	"sync"
 	"sync/atomic"
 	"time"
 )
 
-const only = ""
-
 const (
-	reps            = 3
 	spawnBatch      = 1000
 	spawnBatches    = 100
 	handoffTrips    = 200_000
@@ -34,7 +23,6 @@ const (
 	poolWorkers     = 4
 	sievePrimes     = 2000
 	sieveEndOfInput = -1
-	memGoroutines   = 100_000
 )
 
 // spawn returns ns per goroutine started and finished.
@@ -144,9 +132,11 @@ func pool() float64 {
 	return float64(elapsed.Nanoseconds()) / 1e6
 }
 
-// The sieve ends its chain with sieveEndOfInput, as bench/go/main.go does.
-func generate(out chan<- int, stop *int32) {
-	for i := 2; atomic.LoadInt32(stop) == 0; i++ {
+// The sieve's goroutines pass sieveEndOfInput down the chain instead of
+// closing channels, so that all three programs end the chain the same way
+// (closing an unbuffered Boost.Fiber channel mid-handoff is not safe).
+func generate(out chan<- int, stop *atomic.Bool) {
+	for i := 2; !stop.Load(); i++ {
 		out <- i
 	}
 	out <- sieveEndOfInput
@@ -169,7 +159,7 @@ func filter(in <-chan int, out chan<- int, prime int) {
 // including the time to wind the chain down.
 func sieve() float64 {
 	start := time.Now()
-	var stop int32
+	var stop atomic.Bool
 	ch := make(chan int)
 	go generate(ch, &stop)
 	last := 0
@@ -182,7 +172,7 @@ func sieve() float64 {
 		go filter(ch, next, last)
 		ch = next
 	}
-	atomic.StoreInt32(&stop, 1)
+	stop.Store(true)
 	for <-ch != sieveEndOfInput {
 	}
 	elapsed := time.Since(start)
@@ -192,62 +182,16 @@ func sieve() float64 {
 	return float64(elapsed.Nanoseconds()) / 1e6
 }
 
-// park blocks n goroutines on one channel, holds them 200 ms so the peak RSS
-// includes them, then releases them all.
-func park(n int) {
-	ch := make(chan int)
-	var started, finished sync.WaitGroup
-	started.Add(n)
-	finished.Add(n)
-	for i := 0; i < n; i++ {
-		go func() {
-			started.Done()
-			<-ch
-			finished.Done()
-		}()
-	}
-	started.Wait()
-	time.Sleep(200 * time.Millisecond)
-	for i := 0; i < n; i++ {
-		ch <- i
-	}
-	finished.Wait()
-	fmt.Printf("parked %d\n", n)
-}
-
-type row struct {
+// timed lists the timed rows in the order they print.
+var timed = []struct {
 	name string
 	fn   func() float64
 	unit string
-}
-
-var rows = []row{
+}{
 	{"spawn", spawn, "ns"},
 	{"handoff", handoff, "ns"},
 	{"buffered", buffered, "ns"},
 	{"select", selectRow, "ns"},
 	{"pool", pool, "ms"},
 	{"sieve", sieve, "ms"},
-}
-
-func main() {
-	switch only {
-	case "mem":
-		park(memGoroutines)
-		return
-	case "mem0":
-		park(0)
-		return
-	}
-	for _, r := range rows {
-		if only != "" && r.name != only {
-			continue
-		}
-		xs := make([]float64, reps)
-		for i := range xs {
-			xs[i] = r.fn()
-		}
-		sort.Float64s(xs)
-		fmt.Printf("%s %.1f %s\n", r.name, xs[len(xs)/2], r.unit)
-	}
 }
