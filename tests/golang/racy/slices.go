@@ -1,7 +1,9 @@
 // Racy: goroutines append to one shared slice and overwrite its elements
 // while another swaps the whole slice between a short and a long one and
 // indexes it. A reader sees some whole slice (its length and its array
-// agree), so an index below its length is always in bounds.
+// agree), so an index below the length of the copy it read is always in
+// bounds (the variable itself may hold a shorter slice by the next read:
+// appends racing each other lose elements).
 package main
 
 import (
@@ -21,8 +23,8 @@ func main() {
 			defer wg.Done()
 			for i := 0; i < 5000; i++ {
 				shared = append(shared, i)
-				if n := len(shared); n > 0 {
-					shared[n-1] = g
+				if s := shared; len(s) > 0 {
+					s[len(s)-1] = g // shared itself may be shorter by now
 				}
 			}
 		}(g)
