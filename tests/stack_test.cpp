@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "test_util.hpp"
 
@@ -131,4 +132,39 @@ TEST_CASE("stack: call_on_thread_stack gives a goroutine's libc call 48 KiB more
     CHECK(sum == want);
     CHECK(inside == outside);  // the goroutine's own stack pointer is back
   });
+}
+
+// The threaded WebAssembly build has a fixed memory (wasm/emscripten.cmake):
+// a program that parks goroutines until their stacks no longer fit ends with
+// Go's out-of-memory fatal error instead of aborting the module, and the
+// next program has the memory back (stack_release), here for a heap as
+// large as the Go interpreter's limit in this build. The other builds grow
+// their memory past what a test may take.
+TEST_CASE("stack: goroutines past the threaded build's memory end the program; the next runs" *
+          doctest::skip(!(kWasm && kThreads))) {
+  gort::Config cfg;
+  cfg.gomaxprocs = 2;
+  std::size_t parked = 0;
+  auto r = run_captured(cfg, [&] {
+    auto never = gort::make_chan<int>();
+    for (;;) {
+      gort::go([never] { never.recv(); });
+      parked++;
+    }
+  });
+  CHECK(r.code == 2);
+  CHECK(r.err.rfind("fatal error: runtime: out of memory\n\ngoroutine 1 [running]:\n", 0) == 0);
+  CHECK(parked > 10000);
+  MESSAGE("parked goroutines at the default stack: " << parked);
+
+  std::size_t sum = 0;
+  auto next = run_captured(cfg, [&] {
+    std::vector<char> heap(256u << 20, 1);
+    auto done = gort::make_chan<std::size_t>(100);
+    for (int i = 0; i < 100; i++) gort::go([done, &heap, i] { done.send(heap[i * 4096] + 0u); });
+    for (int i = 0; i < 100; i++) sum += done.recv();
+  });
+  CHECK(next.code == 0);
+  CHECK(next.err == "");
+  CHECK(sum == 100);
 }

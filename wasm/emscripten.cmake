@@ -144,7 +144,12 @@ function(gort_emscripten_usage target)
     target_link_options(${target} INTERFACE
       -pthread
       -sPTHREAD_POOL_SIZE=${GORT_WASM_POOL_SIZE}
-      -sINITIAL_MEMORY=${GORT_WASM_INITIAL_MEMORY})
+      -sINITIAL_MEMORY=${GORT_WASM_INITIAL_MEMORY}
+      # Fixed memory makes a failed malloc abort the module ("Aborted(OOM)")
+      # unless told otherwise: return NULL instead, so that a goroutine's
+      # stack that does not fit ends the program with Go's "fatal error:
+      # runtime: out of memory" and the next program runs (stack.cpp).
+      -sABORTING_MALLOC=0)
     if(GORT_WASM_MIGRATE)
       # PUBLIC: whoever includes context.hpp (the tests do) must see the
       # same kContextCanMigrate as the scheduler.

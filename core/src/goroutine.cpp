@@ -84,18 +84,26 @@ void g_entry(void* arg) {
 
 }  // namespace
 
-G* Sched::newg(std::size_t closure_size, std::size_t closure_align, void** closure,
-               std::size_t size) {
+Status Sched::newg(std::size_t closure_size, std::size_t closure_align, void** closure,
+                   std::size_t size, G** out) {
   std::size_t n = ngoroutines_.fetch_add(1, std::memory_order_relaxed) + 1;
   if (cfg_.max_goroutines && n > cfg_.max_goroutines) {
     ngoroutines_.fetch_sub(1, std::memory_order_relaxed);
     fatal_report(std::string(status_text(Status::GoroutineLimit)) + ": max_goroutines is " +
                  std::to_string(cfg_.max_goroutines));
-    return nullptr;
+    return Status::GoroutineLimit;
   }
   P* p = curp();
   // P caches hold blocks of the program's stack size only.
   char* lo = stack_get(size == stack_size_ ? p : nullptr, size);
+  if (!lo) {
+    // Go's words when the heap cannot grow. The pool gives its free blocks
+    // back once the program is over (teardown_rest), for the next program.
+    ngoroutines_.fetch_sub(1, std::memory_order_relaxed);
+    out_of_memory_ = true;
+    fatal_report(status_text(Status::OutOfMemory));
+    return Status::OutOfMemory;
+  }
   auto top = reinterpret_cast<std::uintptr_t>(lo) + size;
   auto gaddr = (top - sizeof(G)) & ~(std::uintptr_t{alignof(G)} - 1);
   G* g = new (reinterpret_cast<void*>(gaddr)) G();
@@ -125,7 +133,8 @@ G* Sched::newg(std::size_t closure_size, std::size_t closure_align, void** closu
     allg_ = g;
   }
   *closure = g->closure;
-  return g;
+  *out = g;
+  return Status::Ok;
 }
 
 void Sched::freeg(P* p, G* g) {
@@ -165,8 +174,7 @@ void Sched::start_g(P* p, G* g) {
 Status go_alloc(std::size_t size, std::size_t align, G** g, void** closure) {
   G* gp;
   if (Status s = enter_op(&gp); s != Status::Ok) return s;
-  *g = g_sched->newg(size, align, closure, g_sched->stack_size());
-  return *g ? Status::Ok : Status::GoroutineLimit;
+  return g_sched->newg(size, align, closure, g_sched->stack_size(), g);
 }
 
 void set_creator(G* g, std::string_view function) {

@@ -528,7 +528,8 @@ void Sched::unwind_alive(P* p) {
 }
 
 // What teardown ends with, once no goroutine is left to unwind: empties the
-// queues and timers and returns cached stacks to the pool.
+// queues and timers and returns cached stacks to the pool (and, after an
+// out-of-memory end, the pool's memory to the process).
 void Sched::teardown_rest() {
   P* p = ps_[0].get();
   set_curp(p);
@@ -542,6 +543,7 @@ void Sched::teardown_rest() {
   gq_size_.store(0);
   timers_.clear();
   for (auto& q : ps_) stack_flush(q.get());
+  if (out_of_memory_.load(std::memory_order_relaxed)) stack_release();
   set_curp(nullptr);
 }
 

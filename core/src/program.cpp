@@ -141,10 +141,13 @@ void Sched::install() {
     g_sched = this;
   }
   void* closure;
+  G* g;
   // main gets at least the default stack: a small stack_size is for the
   // many goroutines a program starts, not for main's own work.
-  G* g = newg(sizeof(std::function<void()>*), alignof(std::function<void()>*), &closure,
-              std::max(stack_size_, Config::kDefaultStackSize));
+  if (newg(sizeof(std::function<void()>*), alignof(std::function<void()>*), &closure,
+           std::max(stack_size_, Config::kDefaultStackSize), &g) != Status::Ok) {
+    return;  // ended with Go's report: the Ps find the program ending
+  }
   *static_cast<std::function<void()>**>(closure) = &main_fn_;
   g->fn = &kMainFn;
   start_g(nullptr, g);

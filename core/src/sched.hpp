@@ -242,9 +242,11 @@ class Sched {
               std::uint32_t aux = 0, std::uint8_t flags = 0);
 
   // ---- goroutines (goroutine.cpp) ----
-  // A new G with its closure storage, or nullptr after reporting the fatal
-  // error of one too many (Config::max_goroutines).
-  G* newg(std::size_t closure_size, std::size_t closure_align, void** closure, std::size_t size);
+  // A new G with its closure storage in *g (Ok), or, after reporting the
+  // fatal error, GoroutineLimit (one too many, Config::max_goroutines) or
+  // OutOfMemory (no memory left for its stack).
+  Status newg(std::size_t closure_size, std::size_t closure_align, void** closure, std::size_t size,
+              G** g);
   void freeg(P* p, G* g);
   void start_g(P* p, G* g);
 
@@ -386,9 +388,10 @@ class Sched {
 
   // ---- the end of the program ----
   std::atomic<bool> ending_{false};
-  int exit_code_ = 0;                  // under mu_; valid once ending
-  bool reporting_ = false;             // under mu_: begin_report was called
-  std::atomic<bool> finished_{false};  // every P stopped and the program is torn down
+  int exit_code_ = 0;                       // under mu_; valid once ending
+  bool reporting_ = false;                  // under mu_: begin_report was called
+  std::atomic<bool> out_of_memory_{false};  // a stack could not be had
+  std::atomic<bool> finished_{false};       // every P stopped and the program is torn down
 
   // ---- idle Ps and the timer waiter ----
   mutable std::mutex mu_;  // idle Ps, timer waiter, exit code
@@ -459,9 +462,12 @@ inline std::int64_t mono_ns() {
 }
 
 // Stacks (stack.cpp): fixed-size blocks reused for the life of the process.
-char* stack_get(P* p, std::size_t size);
+char* stack_get(P* p, std::size_t size);  // nullptr: out of memory
 void stack_put(P* p, char* lo, std::size_t size);
 void stack_flush(P* p);  // gives a P's cached stacks back to the shared pool
+// Unmaps the size classes none of whose blocks is in use (after a program
+// ran out of memory, so the next one has it).
+void stack_release();
 
 // Appends g to the list head..tail linked by G::schedlink (the global queue,
 // a P's inbox, a batch being built).

@@ -2,11 +2,13 @@
 // and reused for the life of the process.
 //
 // Invariants:
-//   - Memory is mapped in chunks and never unmapped: a block, once carved,
-//     moves between the shared free list of its size and P caches forever.
-//     So spawning never maps or faults fresh pages once warm (a page fault
-//     costs more than a spawn: DESIGN.md, 3), and RSS stays flat from run to
-//     run.
+//   - Memory is mapped in chunks and kept: a block, once carved, moves
+//     between the shared free list of its size and P caches. So spawning
+//     never maps or faults fresh pages once warm (a page fault costs more
+//     than a spawn: DESIGN.md, 3), and RSS stays flat from run to run. The
+//     one exception: after a program ran out of memory, stack_release gives
+//     back every chunk of a size class none of whose blocks is in use, so
+//     the next program has that memory for its heap.
 //   - Pages are touched lazily: a blocked goroutine costs the pages its
 //     frames (and its G, at the top of the block) reached, not the block size.
 //   - Blocks of kLargeStack (16 KiB) and more are separated by an untouched gap page, so a
@@ -17,8 +19,8 @@
 
 #include <cstdlib>
 #include <mutex>
-#include <new>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "sched.hpp"
@@ -35,6 +37,8 @@ struct SizeClass {
   std::vector<char*> free;
   char* carve = nullptr;  // next unused block of the current chunk
   char* carve_end = nullptr;
+  std::size_t carved = 0;                             // blocks handed out of chunks
+  std::vector<std::pair<void*, std::size_t>> chunks;  // every mapping, for stack_release
 };
 
 struct Pool {
@@ -65,12 +69,14 @@ char* carve_locked(SizeClass& sc, std::size_t size) {
     std::size_t bytes = stride * 16 > kChunkBytes ? stride * 16 : kChunkBytes;
     void* m = mmap(nullptr, bytes, PROT_READ | PROT_WRITE,
                    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-    if (m == MAP_FAILED) throw std::bad_alloc();
+    if (m == MAP_FAILED) return nullptr;
+    sc.chunks.emplace_back(m, bytes);
     sc.carve = static_cast<char*>(m);
     sc.carve_end = sc.carve + bytes;
   }
   char* lo = sc.carve + gap_for(size);
   sc.carve += stride;
+  sc.carved++;
   return lo;
 }
 
@@ -86,11 +92,16 @@ char* stack_get(P* p, std::size_t size) {
   std::lock_guard lk(pl.mu);
   SizeClass& sc = pl.classes[size];
   std::size_t want = p ? kBatch : 1;
-  while (sc.free.size() < want) sc.free.push_back(carve_locked(sc, size));
+  while (sc.free.size() < want) {
+    char* lo = carve_locked(sc, size);
+    if (!lo) break;  // out of memory: hand out what there is
+    sc.free.push_back(lo);
+  }
+  if (sc.free.empty()) return nullptr;
   char* lo = sc.free.back();
   sc.free.pop_back();
   if (p) {
-    for (std::size_t i = 1; i < want; i++) {
+    for (std::size_t i = 1; i < want && !sc.free.empty(); i++) {
       p->stack_cache.push_back(sc.free.back());
       sc.free.pop_back();
     }
@@ -121,6 +132,16 @@ void stack_flush(P* p) {
   SizeClass& sc = pl.classes[p->s->stack_size()];
   sc.free.insert(sc.free.end(), p->stack_cache.begin(), p->stack_cache.end());
   p->stack_cache.clear();
+}
+
+void stack_release() {
+  Pool& pl = pool();
+  std::lock_guard lk(pl.mu);
+  for (auto& [size, sc] : pl.classes) {
+    if (sc.free.size() != sc.carved) continue;  // a block is in use (or abandoned)
+    for (auto [m, bytes] : sc.chunks) munmap(m, bytes);
+    sc = SizeClass{};
+  }
 }
 
 }  // namespace gort::detail

@@ -53,6 +53,7 @@ enum class Status : std::uint8_t {
   RWUnlockOfUnlocked,   // sync: Unlock of unlocked RWMutex
   RWRUnlockOfUnlocked,  // sync: RUnlock of unlocked RWMutex
   GoroutineLimit,       // goroutine limit exceeded (Config::max_goroutines)
+  OutOfMemory,          // runtime: out of memory (no memory for a goroutine's stack)
 };
 
 constexpr bool is_panic(Status s) {
@@ -82,6 +83,8 @@ constexpr std::string_view status_text(Status s) {
       return "sync: RUnlock of unlocked RWMutex";
     case Status::GoroutineLimit:
       return "goroutine limit exceeded";
+    case Status::OutOfMemory:
+      return "runtime: out of memory";
     default:
       return "";
   }
@@ -241,7 +244,8 @@ struct GoFn {
 };
 // Makes a goroutine: *g receives it and *closure storage of `size` bytes
 // (aligned to `align`) for its closure, which go_start then makes runnable.
-// Ok, GoroutineLimit (Config::max_goroutines), Unwind or NoGoroutine.
+// Ok, GoroutineLimit (Config::max_goroutines), OutOfMemory (no memory left
+// for its stack), Unwind or NoGoroutine.
 Status go_alloc(std::size_t size, std::size_t align, G** g, void** closure);
 void go_start(G* g, const GoFn* fn) noexcept;
 // Names the function whose `go` statement made g (between go_alloc and
