@@ -555,6 +555,34 @@ TEST_CASE("program: stop ends a program that would run forever, and unwinds it")
   }
 }
 
+TEST_CASE("program: reap collects a stopped program's threads without waiting for them" *
+          doctest::skip(!kThreads)) {
+  // The browser's switch: stop, then reap once a frame until every thread
+  // is collected, then the next program (web/session.cpp).
+  int live_before = Tracked::live;
+  Watchdog wd("reap");
+  for (int i = 0; i < 20; i++) {
+    auto p = std::make_unique<gort::Program>(threaded(4), [] {
+      for (int k = 0; k < 3; k++) {
+        gort::go([t = Tracked(1)] {
+          for (;;) gort::yield();
+        });
+      }
+      for (;;) gort::yield();
+    });
+    p->start();
+    CHECK_FALSE(p->reap());  // running
+    p->stop();
+    while (!p->reap()) std::this_thread::sleep_for(100us);
+    CHECK(p->done());
+    CHECK(p->exit_code() == -1);
+    CHECK(Tracked::live == live_before);  // unwound before it was done
+    gort::Program next(threaded(4), [] { gort::yield(); });
+    CHECK(next.wait() == 0);
+    p.reset();
+  }
+}
+
 TEST_CASE("program: only one program runs at a time") {
   auto release = std::make_shared<std::atomic<bool>>(false);
   gort::Program first(threaded(1), [release] {

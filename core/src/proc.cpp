@@ -288,7 +288,7 @@ void Sched::wakep() {
 }
 
 void Sched::start_thread(P* p) {
-  p->thread = std::thread([this, p] {
+  p->thread.start([this, p] {
     set_curp(p);
     context_init_current(p->g0);
     worker(p);

@@ -133,6 +133,14 @@ void Sched::join_threads(P* except) {
   }
 }
 
+bool Sched::try_join_threads() {
+  bool all = true;
+  for (auto& p : ps_) {
+    if (p->thread.joinable() && !p->thread.try_join()) all = false;
+  }
+  return all;
+}
+
 // Installs this program as the running one and creates goroutine 1.
 void Sched::install() {
   {
@@ -170,7 +178,7 @@ void Sched::start(bool p0_on_caller) {
   start_pinned_threads();
   if (p0_on_caller) return;
   P* p0 = ps_[0].get();
-  p0->thread = std::thread([this] {
+  p0->thread.start([this] {
     run_p0();
     context_thread_exit();
   });
@@ -267,6 +275,11 @@ int Program::wait() {
   }
   s_->join_threads();
   return exit_code();
+}
+
+bool Program::reap() {
+  if (!valid() || !started_) return true;
+  return done() && s_->try_join_threads();
 }
 
 void Program::stop() {

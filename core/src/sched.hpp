@@ -42,6 +42,7 @@
 #include <vector>
 
 #include "context/context.hpp"
+#include "os_thread.hpp"
 #include "parker.hpp"
 #include "rng.hpp"
 #include "string_table.hpp"
@@ -151,7 +152,7 @@ struct alignas(64) P {
 
   // Threaded mode: the worker thread and where it sleeps when idle.
   Parker sem;
-  std::thread thread;     // not for P0 when run() drives it on the calling thread
+  OsThread thread;        // not for P0 when run() drives it on the calling thread
   bool attached = false;  // a thread drives this P (under Sched::mu)
   bool idle = false;      // under Sched::mu
   bool spinning = false;
@@ -191,6 +192,9 @@ class Sched {
   // from the thread that started the program (under Emscripten a thread
   // joined elsewhere goes back to the pool only when the main thread yields).
   void join_threads(P* except = nullptr);
+  // Joins the threads that have ended, without waiting for the others;
+  // true once none is left to join.
+  bool try_join_threads();
   bool finished() const { return finished_.load(std::memory_order_acquire); }
   int exit_code() const;
   std::size_t drain(std::vector<trace::Event>& out);  // trace.cpp

@@ -50,6 +50,11 @@ class Program {
   int wait();
   // Asks a running program to end (exit code -1 unless it already ended).
   void stop();
+  // Threaded: once the program is done, joins its threads that have ended,
+  // never waiting (a browser's main thread must not block); true once done
+  // with every thread joined, when the next program may start on them.
+  // Simulated: done(). Not started: true.
+  bool reap();
   bool done() const;
   int exit_code() const;  // valid once done()
 
