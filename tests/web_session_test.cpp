@@ -1,5 +1,6 @@
 // Sessions (web/session.cpp): what start() refuses and why, the default
-// GOMAXPROCS, stop() in the middle of a run, playback pacing a
+// GOMAXPROCS, stop() in the middle of a run, a start that does not wait
+// for the threads of the run it replaces, playback pacing a
 // deterministic run, a real-time run with scaled sleeps, the same seed
 // giving the same trace, and stats.
 #include <doctest/doctest.h>
@@ -123,6 +124,33 @@ TEST_CASE("web session: stop() in the middle of a run") {
   run_program(s, det("task1_task2"));
   CHECK_FALSE(s.stopped());
   CHECK(s.exit_code() == 0);
+}
+
+TEST_CASE("web session: a start while a threaded run goes on does not wait for its threads" *
+          doctest::skip(!gort::Config::kThreads)) {
+  // The browser's switch: the old program's threads are collected on later
+  // frames; the new program starts on the frame that finds them gone.
+  Session s;
+  RunOptions o;
+  o.pattern = "buffered";
+  o.procs = 2;
+  o.params = {{"items", 100}};  // 10 s of real time
+  for (int i = 0; i < 10; i++) {
+    REQUIRE(s.start(o) == "");
+    CHECK(s.running());
+    for (int f = 0; f < 5; f++) {
+      s.frame(1.0 / 60);
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+    CHECK(s.running());
+    CHECK_FALSE(s.program_done());
+  }
+  run_program(s, det("task1_task2"));
+  CHECK_FALSE(s.stopped());
+  CHECK(s.exit_code() == 0);
+  s.playback().seek_end();
+  CHECK(s.finished());
+  CHECK(s.model().exit_code() == 0);
 }
 
 TEST_CASE("web session: at speed 50 a real-time run takes 1/50 of its sleeps' time" *

@@ -43,6 +43,7 @@ Session::Session() : sink_(std::make_shared<Sink>()) {}
 
 Session::~Session() {
   end_program();
+  ending_.reset();  // joins its threads
 }
 
 void Session::end_program() {
@@ -57,6 +58,36 @@ void Session::end_program() {
   if (!stopped_) exit_code_ = prog_->exit_code();
   lost_ = prog_->lost_events();
   prog_.reset();
+}
+
+void Session::retire_program() {
+  if (!prog_) return;
+  if (prog_->simulated()) {
+    end_program();  // unwinds on this thread, at once: no thread to wait for
+    return;
+  }
+  if (!prog_->done()) {
+    prog_->stop();
+    stopped_ = true;
+  }
+  if (prog_->reap()) {
+    end_program();
+    return;
+  }
+  done_ = true;
+  lost_ = prog_->lost_events();
+  ending_ = std::move(prog_);
+}
+
+std::string Session::launch_when_free(int procs) {
+  if (ending_ && ending_->reap()) ending_.reset();
+  if (ending_) {
+    pending_procs_ = procs;
+    done_ = false;
+    return {};
+  }
+  pending_procs_ = 0;
+  return launch(procs);
 }
 
 std::string Session::start(const RunOptions& opts) {
@@ -86,7 +117,7 @@ std::string Session::start(const RunOptions& opts) {
     if (std::string err = patterns::make_args(*pat, kv, args); !err.empty()) return err;
   }
 
-  end_program();
+  retire_program();
   opts_ = opts;
   started_ = true;
   pattern_ = pat;
@@ -98,7 +129,7 @@ std::string Session::start(const RunOptions& opts) {
   compared_.reset();
   compare_stage_ = opts.compare ? 1 : 0;
   compare_procs_ = procs > 1 ? procs : std::max(default_procs(), 2);
-  return launch(opts.compare ? 1 : procs);
+  return launch_when_free(opts.compare ? 1 : procs);
 }
 
 std::string Session::launch(int procs) {
@@ -171,6 +202,11 @@ std::string Session::launch(int procs) {
 }
 
 void Session::stop() {
+  if (pending_procs_) {  // stopped before it could start
+    pending_procs_ = 0;
+    stopped_ = true;
+    done_ = true;
+  }
   if (prog_ && !prog_->done()) {
     prog_->stop();
     stopped_ = true;
@@ -216,6 +252,11 @@ void Session::pump() {
 }
 
 void Session::frame(double dt_seconds) {
+  if (pending_procs_) {
+    launch_when_free(pending_procs_);
+  } else if (ending_ && ending_->reap()) {
+    ending_.reset();  // its pool threads go back for the next program
+  }
   if (prog_ && !done_ && prog_->simulated()) prog_->run_for(kSliceBudget);
   auto t0 = std::chrono::steady_clock::now();
   pump();
@@ -226,8 +267,8 @@ void Session::frame(double dt_seconds) {
     compared_ = compare_run(m, playback_.first_ts(), m.now(), simulated());
     compared_output_ = m.console();
     compare_stage_ = 2;
-    end_program();
-    if (std::string err = launch(compare_procs_); !err.empty()) compare_stage_ = 0;
+    retire_program();
+    if (std::string err = launch_when_free(compare_procs_); !err.empty()) compare_stage_ = 0;
   }
   layout_.update(playback_.model());
   fold_ms_ =
@@ -236,7 +277,7 @@ void Session::frame(double dt_seconds) {
 }
 
 bool Session::running() const {
-  return prog_ && !done_;
+  return pending_procs_ > 0 || (prog_ && !done_);
 }
 
 bool Session::program_done() const {

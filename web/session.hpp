@@ -7,8 +7,12 @@
 // layout's map.
 //
 // Invariants:
-//   - At most one program exists at a time (gort allows one per process):
-//     start() and restart() end and destroy the current one first.
+//   - At most one program runs at a time (gort allows one per process):
+//     start() and restart() stop the current one first. A stopped threaded
+//     program whose threads have not all ended is kept aside (ending_) and
+//     its threads are collected on a later frame, never waited for (the
+//     browser's main thread must not block); the new program's launch
+//     waits for that (pending_procs_).
 //   - frame() never blocks for long: single-threaded builds (and
 //     deterministic runs) advance the program by one slice of at most
 //     kSliceBudget of wall time; threaded runs only drain the trace rings.
@@ -106,7 +110,7 @@ class Session {
   Layout& layout() { return layout_; }
   const Layout& layout() const { return layout_; }
 
-  bool running() const;  // a program is started and not done
+  bool running() const;  // a program is started (or waits to) and not done
   // The errors of a program that did not compile (then it never ran and
   // exit_code() is 2); empty when it compiled.
   const std::vector<golang::Error>& compile_errors() const { return compiled_.errors; }
@@ -149,6 +153,11 @@ class Session {
 
  private:
   void end_program();
+  // Stops the current program and, threaded, sets it aside in ending_
+  // until its threads have ended (end_program if they already have).
+  void retire_program();
+  // launch(procs) now, or on the frame that finds ending_'s threads ended.
+  std::string launch_when_free(int procs);
   std::string launch(int procs);  // starts opts_'s program at `procs` Ps
   void pump();                    // moves what the program recorded into the playback
 
@@ -166,6 +175,8 @@ class Session {
   std::optional<CompareRun> compared_;
   std::string compared_output_;
   std::unique_ptr<Program> prog_;
+  std::unique_ptr<Program> ending_;  // stopped, its threads not yet all collected
+  int pending_procs_ = 0;            // > 0: launch(pending_procs_) once ending_ is gone
   Playback playback_;
   Layout layout_;
   StatsMeter meter_;
