@@ -13,13 +13,19 @@
 // trace events, layout, ImGui, issuing GL calls), and the cold load to the
 // first frame (gort.firstFrameMs); and the GOMAXPROCS the program ran at.
 //
+// Then switching: the gallery's patterns started one after another, 100
+// times (--switches N), each as soon as the one before shows events, in
+// each build; the row is the longest gap between animation frames over the
+// whole sequence (a switch must never block the page: DESIGN.md, Switching
+// programs), the 99th percentile, and the time per switch.
+//
 // --wait: how long a page runs before its row is measured (default 2 s).
 // For its first seconds V8 compiles the hot wasm functions in the
 // background, on the same cores. --threads: after the table, the CPU each
 // Chromium thread used during each row's frames, in % of one core (Linux
 // /proc), busiest first: what the frames waited for.
 //
-//   node bench/frames.mjs [--size WxH] [--frames N] [--wait MS] [--threads]
+//   node bench/frames.mjs [--size WxH] [--frames N] [--wait MS] [--threads] [--switches N]
 // Needs dist/ (bash wasm/build_site) and tests/e2e's node_modules.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -28,15 +34,16 @@ import { launch, serveDir } from '../tests/e2e/browser.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
-let size = '1400x900', frames = 120, waitMs = 2000, threads = false;
+let size = '1400x900', frames = 120, waitMs = 2000, threads = false, switches = 100;
 while (argv.length) {
   const o = argv.shift();
   if (o === '--size') size = argv.shift();
   else if (o === '--frames') frames = Number(argv.shift());
   else if (o === '--wait') waitMs = Number(argv.shift());
   else if (o === '--threads') threads = true;
+  else if (o === '--switches') switches = Number(argv.shift());
   else {
-    console.error('usage: node bench/frames.mjs [--size WxH] [--frames N] [--wait MS] [--threads]');
+    console.error('usage: node bench/frames.mjs [--size WxH] [--frames N] [--wait MS] [--threads] [--switches N]');
     process.exit(2);
   }
 }
@@ -118,6 +125,44 @@ try {
     await page.close();
   }
   if (threads) console.log(`\nChromium's threads during each row (% of one core):\n${cpuLines.join('\n')}`);
+  if (switches > 0) {
+    console.log(`\nSwitching patterns ${switches} times in a row (each started once the one before shows events)`);
+    console.log('| build | longest frame gap, ms | gap p99, ms | frame median, ms | ms per switch |');
+    console.log('|---|---|---|---|---|');
+    for (const threaded of [true, false]) {
+      const page = await browser.newPage({ viewport: { width, height } });
+      await page.goto(`http://127.0.0.1:${servers[threaded].address().port}/`);
+      await page.evaluate(() => window.gort.ready);
+      await page.waitForTimeout(waitMs);
+      const r = await page.evaluate((n) => new Promise((done) => {
+        const ids = window.gort.patterns().map((p) => p.id);
+        const gaps = [];
+        let last = performance.now(), i = 0, want = 0;  // want: the run whose events we wait for
+        const t0 = last;
+        function frame(now) {
+          gaps.push(now - last);
+          last = now;
+          const st = window.gort.state();
+          if (st.run >= want && (i === 0 || st.events > 0 || st.finished)) {
+            if (i === n) {
+              window.gort.stop();
+              done({ gaps, ms: (now - t0) / n, threaded: st.threaded });
+              return;
+            }
+            window.gort.run(ids[i % ids.length]).catch(() => {});
+            want = st.run + 1;
+            i++;
+          }
+          requestAnimationFrame(frame);
+        }
+        requestAnimationFrame(frame);
+      }), switches);
+      const g = [...r.gaps].sort((a, b) => a - b);
+      console.log(`| ${r.threaded ? 'threaded' : 'single-threaded'} | ${g[g.length - 1].toFixed(1)} | ` +
+                  `${pct(g, 0.99).toFixed(1)} | ${pct(g, 0.5).toFixed(1)} | ${r.ms.toFixed(0)} |`);
+      await page.close();
+    }
+  }
 } finally {
   await browser.close();
   servers[true].close();
