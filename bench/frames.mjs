@@ -60,6 +60,8 @@ const rows = [['worker pool interpreted', '', pool, true],
               ['1,000 goroutines', '?bench=1000', null, true], ['10,000 goroutines', '?bench=10000', null, true]];
 
 const dist = process.env.GORT_DIST || path.join(root, 'dist');
+// A build missing from dist/ (one built alone) leaves its rows out.
+const built = { true: fs.existsSync(path.join(dist, 'mt')), false: fs.existsSync(path.join(dist, 'st')) };
 const servers = { true: await serveDir(dist, { isolate: true }), false: await serveDir(dist, { isolate: false }) };
 const browser = await launch();
 const pct = (a, p) => a[Math.min(a.length - 1, Math.floor(a.length * p))];
@@ -96,6 +98,7 @@ console.log('| page | frame median, ms | frame p90, ms | CPU per frame, ms | fir
 console.log('|---|---|---|---|---|---|---|');
 try {
   for (const [name, query, run, threaded] of rows) {
+    if (!built[threaded]) continue;
     const page = await browser.newPage({ viewport: { width, height } });
     await page.goto(`http://127.0.0.1:${servers[threaded].address().port}/${query}`);
     await page.evaluate(() => window.gort.ready);
@@ -129,7 +132,7 @@ try {
     console.log(`\nSwitching patterns ${switches} times in a row (each started once the one before shows events)`);
     console.log('| build | longest frame gap, ms | gap p99, ms | frame median, ms | ms per switch |');
     console.log('|---|---|---|---|---|');
-    for (const threaded of [true, false]) {
+    for (const threaded of [true, false].filter((t) => built[t])) {
       const page = await browser.newPage({ viewport: { width, height } });
       await page.goto(`http://127.0.0.1:${servers[threaded].address().port}/`);
       await page.evaluate(() => window.gort.ready);
