@@ -8,7 +8,7 @@
 // their time), with the page animating, so a run takes about a second.
 //
 // Not in run.mjs yet: a one-minute run's level is taken inside the page's
-// warm-up (DESIGN.md 7.9). The documented run is ten minutes a build:
+// warm-up (DESIGN.md 4.7). The documented run is ten minutes a build:
 //   node tests/e2e/soak.mjs [--minutes M]     (needs dist/: bash wasm/build_site)
 // Prints a line per sample and one per build, "soak: N passed, N failed".
 import path from 'node:path';
