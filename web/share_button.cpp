@@ -4,7 +4,7 @@
 #include <imgui.h>
 
 #include "js_api.hpp"
-#include "theme.hpp"
+#include "theme_style.hpp"
 #include "widget_rects.hpp"
 
 namespace gort::web {
@@ -33,7 +33,9 @@ void draw_share_button(WidgetRects& rects) {
   // The answer replaces the label for a while, so nothing around it moves.
   const std::string& said = share_message();
   const bool answered = !said.empty();
-  if (answered) ImGui::PushStyleColor(ImGuiCol_Text, copied ? theme::kOk : theme::kError);
+  if (answered)
+    ImGui::PushStyleColor(ImGuiCol_Text,
+                          theme::vec(copied ? theme::current().ok : theme::current().error));
   if (ImGui::Button(!answered ? "Share###share" : copied ? "Copied###share" : "Not copied###share"))
     js::share();
   if (answered) ImGui::PopStyleColor();
