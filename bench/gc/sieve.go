@@ -4,30 +4,25 @@ package main
 
 import "fmt"
 
-func generate(ch chan<- int) {
-	for i := 2; ; i++ {
-		ch <- i
-	}
-}
-
-func filter(in <-chan int, out chan<- int, prime int) {
-	for {
-		i := <-in
-		if i%prime != 0 {
-			out <- i
-		}
-	}
-}
-
 func main() {
-	ch := make(chan int)
-	go generate(ch)
+	numbers := make(chan int)
+	go func(out chan<- int) {
+		for n := 2; ; n++ {
+			out <- n
+		}
+	}(numbers)
 	p := 0
-	for i := 0; i < 2000; i++ {
-		p = <-ch
-		ch1 := make(chan int)
-		go filter(ch, ch1, p)
-		ch = ch1
+	for found := 0; found < 2000; found++ {
+		p = <-numbers
+		in, out := numbers, make(chan int)
+		go func(prime int) {
+			for n := range in {
+				if n%prime != 0 {
+					out <- n
+				}
+			}
+		}(p)
+		numbers = out
 	}
 	fmt.Println(p)
 }

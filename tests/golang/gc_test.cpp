@@ -10,20 +10,6 @@ using gort::golang::Limits;
 
 namespace {
 
-// Runs src on `procs` threads (real time, no simulation) within limits.
-golang_test::Result run_threads(const std::string& src, int procs, const Limits& limits) {
-  golang_test::Result r;
-  gort::golang::Compiled c = gort::golang::compile(src, "prog.go");
-  REQUIRE(c.ok());
-  gort::Config cfg;
-  cfg.gomaxprocs = procs;
-  cfg.out = [&r](std::string_view s) { r.out += s; };
-  cfg.err = [&r](std::string_view s) { r.err += s; };
-  auto prog = c.program;
-  r.exit = gort::run(cfg, [prog, &limits] { prog->main(limits); });
-  return r;
-}
-
 // About 60 MB of short-lived strings, slices, maps and closures in all
 // (a quarter from each of `workers` goroutines), 50 list nodes live.
 std::string churning(int workers) {
@@ -85,7 +71,7 @@ TEST_CASE("golang gc: allocating far past max_memory with bounded live data runs
   CHECK(one.err == "");
   CHECK(one.exit == 0);
   CHECK(one.out == "1299996 140\n");
-  auto two = run_threads(churning(4), 2, l);
+  auto two = golang_test::run_go(churning(4), 0, 2, "prog.go", l, false);
   CHECK(two.err == "");
   CHECK(two.exit == 0);
   CHECK(two.out == "1299972 140\n");
