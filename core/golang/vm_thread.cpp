@@ -684,7 +684,11 @@ void run_program(const Program::Impl& prog, const Limits& limits) {
   const FuncCode* f = prog.start;
   th->frames.push_back({f, nullptr, th->seg->lo, f->code.data(), 0, 0, nullptr, th->seg});
   exec(*th, 0);
+  gort::detail::G* g = th->g;
   delete th;
+  // The goroutine may go on after the program (the run outlives this call,
+  // not the caller's next parks).
+  gort::detail::watch_parks(g, nullptr);
   run->world.leave();
 }
 
