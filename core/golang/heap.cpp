@@ -174,6 +174,7 @@ Span* Heap::take_span(int cls) {
     } else {
       s = new_span(kSpan, cls);
     }
+    GORT_UNPOISON(s->base, kSpan);  // a reused span: its old slots' payloads
     s->cls = cls;
     s->elem = kClass[cls];
     s->n = static_cast<std::uint32_t>(kSpan / s->elem);
