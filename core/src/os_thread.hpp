@@ -41,8 +41,14 @@ class OsThread {
   }
   // Joins the thread if it has ended; false, at once, while it runs.
   bool try_join() {
+#if defined(__EMSCRIPTEN__) && !defined(__EMSCRIPTEN_PTHREADS__)
+    // The single-threaded build has no pthread_tryjoin_np and runs no
+    // threads (Config::kThreads): a join there cannot block.
+    join();
+#else
     if (pthread_tryjoin_np(t_, nullptr) != 0) return false;
     joinable_ = false;
+#endif
     return true;
   }
 
