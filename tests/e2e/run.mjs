@@ -50,35 +50,15 @@ function assertGolden(id, res) {
 
 // ---- a tiny runner
 let passed = 0, failed = 0;
-// Known to fail on main, each with its issue: they run and print KNOWN or
-// FIXED, and count neither way. Since the embed branch met the share,
-// load, gc and fuzz branches on main (2026-12-04), an embed frame starts
-// runs of its own, so its events and commands go wrong (issue 15); on the
-// embed branch alone these passed.
-const knownFailing = new Set([
-  'embed: only the embed in view loads; it runs single-threaded and reports its run',
-  'embed: postMessage run (with code), set, and a refused command',
-  'embed: a paused embed steps, runs and restarts on command',
-  'embed: "Open in playground" opens the full page with the same program',
-]);
 async function test(name, fn) {
   const t0 = Date.now();
   try {
     await fn();
-    if (knownFailing.has(name)) {
-      console.log(`FIXED ${name}: passes, take it off knownFailing (${Date.now() - t0} ms)`);
-      return;
-    }
     passed++;
     console.log(`ok   ${name} (${Date.now() - t0} ms)`);
   } catch (e) {
-    const why = e && e.stack ? e.stack.split('\n').slice(0, 4).join('\n     ') : e;
-    if (knownFailing.has(name)) {
-      console.log(`KNOWN ${name}: ${why}`);
-      return;
-    }
     failed++;
-    console.log(`FAIL ${name}: ${why}`);
+    console.log(`FAIL ${name}: ${e && e.stack ? e.stack.split('\n').slice(0, 4).join('\n     ') : e}`);
   }
 }
 function assert(cond, msg) { if (!cond) throw new Error(msg); }
