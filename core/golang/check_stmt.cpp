@@ -166,7 +166,8 @@ void Checker::stmt(Stmt* s) {
     }
     case Node::K::IncDecStmt: {
       auto* id = static_cast<IncDecStmt*>(s);
-      lhs_expr(id->x);
+      // x++ is x += 1, which reads x: a use (go/types checks it as x + 1).
+      expr(id->x);
       if (id->x->tv.mode == Mode::Invalid) return;
       if (!is_numeric(id->x->tv.type)) {
         error(id->x->pos, "invalid operation: " + expr_string(id->x) +

@@ -21,6 +21,8 @@ TEST_CASE("golang check: unused variables and imports, undefined names") {
   // Assignment is not a use; a closure's use is.
   CHECK(errors_of(wrap("\tx := 1\n\tx = 2\n\ty := 0\n\tfunc() { _ = y }()\n")) ==
         "./prog.go:4:2: declared and not used: x\n");
+  // x++ and x += 1 read x: Go builds these.
+  CHECK(errors_of(wrap("\tn := 0\n\tn++\n\tm := 0\n\tm += 2\n")) == "");
   CHECK(errors_of("package main\n\nimport f \"fmt\"\n\nfunc main() {}\n") ==
         "./prog.go:3:8: \"fmt\" imported as f and not used\n");
 }
