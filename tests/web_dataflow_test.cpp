@@ -21,69 +21,12 @@ using namespace web_test;
 
 namespace {
 
-// A stand-in for the graph font at Layout::kFont px: DejaVu Sans averages
-// about 7.5 px a character there.
-float width75(std::string_view t) {
-  return 7.5f * static_cast<float>(t.size());
-}
-
 // The graph canvas of a page: its panel minus the window's title bar and
 // padding, the legend above the drawing and the help line below it (the e2e
 // tests check the real one).
-struct Canvas {
-  const char* name;
-  float w, h;
-};
 Canvas canvas(const char* name, float w, float h, bool embed) {
   const Rect r = panel_rects(w, h, embed).graph;
   return {name, r.w - 16, r.h - 21 - 8 - 24 - 21};
-}
-
-struct Frame {
-  SceneExport scene;
-  std::vector<Label> labels;
-  std::vector<std::string> overlaps;
-  int crossings = 0;
-};
-
-// Plays `opts` (deterministic, run to its end first) at `speed` in frames of
-// 1/60 s, building the scene as GraphView does, and calls check(frame) on
-// every `every`-th frame and the last.
-template <class Check>
-void play(RunOptions opts, double speed, const Canvas& cv, int every, Check check) {
-  Session s;
-  s.layout().set_text_width(width75);
-  run_program(s, opts);
-  Playback& pb = s.playback();
-  pb.seek(0);
-  pb.resume();
-  pb.set_speed(speed);
-  Layout& l = s.layout();
-  l.restart();
-  Chips chips;
-  ViewTransform v;
-  ShapeBatch shapes;
-  std::vector<Label> labels;
-  for (int f = 0;; ++f) {
-    const bool end = pb.at_end();
-    pb.advance(1.0 / 60);
-    l.update(pb.model());
-    l.arrange(pb.model(), cv.w - 2 * kFitMargin, cv.h - 2 * kFitMargin);
-    chips.update(pb.model(), l, pb.cursor(), 1.0 / 60, speed, false);
-    if (f % every == 0 || end) {
-      const Layout::Box b = l.bounds();
-      v.fit_readable(b.x, b.y, b.x + b.w, b.y + b.h, 0, 0, cv.w, cv.h, kFitMargin, kMaxFitScale,
-                     kMinTextPx / Layout::kFont);
-      Frame fr;
-      SceneInput in{pb.model(), l, v, chips.chips(), 0, 0, 0, 0, cv.w, cv.h, width75};
-      build_scene(in, shapes, labels, &fr.scene);
-      fr.labels = labels;
-      fr.overlaps = overlaps(fr.scene);
-      fr.crossings = crossings(fr.scene);
-      check(fr);
-    }
-    if (end || f > 20000) break;
-  }
 }
 
 const std::set<std::string> kPlanar = {"pipeline", "prime_sieve", "ping_pong", "worker_pool"};

@@ -1,13 +1,16 @@
 // What the picture promises, checked on a SceneExport (the same data
 // window.gort.scene() returns): no two boxes overlap (a chip may overlap
-// its own channel), and edge polylines do not cross. Shared by the native
-// dataflow tests; tests/e2e/scene.mjs checks the browser's scene the same way.
+// its own channel), and edge polylines do not cross; and play(), which
+// plays a gallery run frame by frame as the page does and hands each
+// frame's picture to a check. Shared by the native dataflow and theme
+// tests; tests/e2e/scene.mjs checks the browser's scene the same way.
 #pragma once
 
 #include <string>
 #include <vector>
 
 #include "graph_scene.hpp"
+#include "web_test_util.hpp"
 
 namespace web_test {
 
@@ -68,6 +71,67 @@ inline int crossings(const gort::web::SceneExport& s, std::vector<std::string>* 
       }
     }
   return n;
+}
+
+// A stand-in for the graph font at Layout::kFont px: DejaVu Sans averages
+// about 7.5 px a character there.
+inline float width75(std::string_view t) {
+  return 7.5f * static_cast<float>(t.size());
+}
+
+// The graph canvas a play() draws on.
+struct Canvas {
+  const char* name;
+  float w, h;
+};
+struct Frame {
+  SceneExport scene;
+  std::vector<Label> labels;
+  std::vector<std::string> overlaps;
+  int crossings = 0;
+  const ShapeBatch* shapes = nullptr;  // the frame's shapes, labels drawn over them
+};
+
+// Plays `opts` (deterministic, run to its end first) at `speed` in frames of
+// 1/60 s, building the scene as GraphView does (in `colors`), and calls
+// check(frame) on every `every`-th frame and the last.
+template <class Check>
+void play(RunOptions opts, double speed, const Canvas& cv, int every, Check check,
+          const gort::web::palette::Palette* colors = &gort::web::palette::kDark) {
+  Session s;
+  s.layout().set_text_width(width75);
+  run_program(s, opts);
+  Playback& pb = s.playback();
+  pb.seek(0);
+  pb.resume();
+  pb.set_speed(speed);
+  Layout& l = s.layout();
+  l.restart();
+  Chips chips;
+  ViewTransform v;
+  ShapeBatch shapes;
+  std::vector<Label> labels;
+  for (int f = 0;; ++f) {
+    const bool end = pb.at_end();
+    pb.advance(1.0 / 60);
+    l.update(pb.model());
+    l.arrange(pb.model(), cv.w - 2 * kFitMargin, cv.h - 2 * kFitMargin);
+    chips.update(pb.model(), l, pb.cursor(), 1.0 / 60, speed, false);
+    if (f % every == 0 || end) {
+      const Layout::Box b = l.bounds();
+      v.fit_readable(b.x, b.y, b.x + b.w, b.y + b.h, 0, 0, cv.w, cv.h, kFitMargin, kMaxFitScale,
+                     kMinTextPx / Layout::kFont);
+      Frame fr;
+      SceneInput in{pb.model(), l, v, chips.chips(), 0, 0, 0, 0, cv.w, cv.h, width75, colors};
+      build_scene(in, shapes, labels, &fr.scene);
+      fr.labels = labels;
+      fr.overlaps = overlaps(fr.scene);
+      fr.crossings = crossings(fr.scene);
+      fr.shapes = &shapes;
+      check(fr);
+    }
+    if (end || f > 20000) break;
+  }
 }
 
 }  // namespace web_test

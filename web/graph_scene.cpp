@@ -403,6 +403,7 @@ void build_scene(const SceneInput& in, ShapeBatch& shapes, std::vector<Label>& l
   const Model& m = in.model;
   const Layout& l = in.layout;
   const ViewTransform& v = in.view;
+  const palette::Palette& pal = *in.colors;
   const float s = v.scale;
   const float font_px = Layout::kFont * s;
   const bool text = font_px >= kMinLabelPx;
@@ -430,8 +431,7 @@ void build_scene(const SceneInput& in, ShapeBatch& shapes, std::vector<Label>& l
     if (std::find(drawn.begin(), drawn.end(), key) != drawn.end()) return;
     if (!l.route(g, chan, send, pts)) return;
     drawn.push_back(key);
-    const std::uint32_t color =
-        waiting ? palette::with_alpha(palette::kBlocked, 210) : palette::rgba(150, 160, 180, 150);
+    const std::uint32_t color = waiting ? palette::with_alpha(pal.blocked, 210) : pal.edge;
     const float w = std::max(1.0f, (waiting ? 2.0f : 1.5f) * s);
     for (std::size_t i = 1; i < pts.size(); ++i)
       shapes.segment(v.sx(pts[i - 1].x), v.sy(pts[i - 1].y), v.sx(pts[i].x), v.sy(pts[i].y), w,
@@ -472,13 +472,10 @@ void build_scene(const SceneInput& in, ShapeBatch& shapes, std::vector<Label>& l
       const Goroutine* g = m.goroutine(it.id);
       if (!g) continue;
       const GState st = g->state;
-      std::uint32_t fill = palette::state_color(st, g->p);
-      if (st == GState::Done) fill = palette::kDone;
+      const std::uint32_t fill = pal.state_color(st, g->p);
       const bool sel = it.id == in.selected && it.count == 1;
       const bool hov = it.id == in.hovered;
-      const std::uint32_t stroke = sel   ? palette::kSelected
-                                   : hov ? palette::rgba(200, 205, 215)
-                                         : darker(fill);
+      const std::uint32_t stroke = sel ? pal.selected : hov ? pal.hovered : darker(fill);
       const float border = sel ? std::max(2.5f, 2.0f * s) : hov ? 2.0f : std::max(1.0f, s);
       shapes.box(b.x + b.w / 2, b.y + b.h / 2, b.w / 2, b.h / 2, std::min(b.h / 2, 6 * s), fill,
                  stroke, border);
@@ -488,7 +485,7 @@ void build_scene(const SceneInput& in, ShapeBatch& shapes, std::vector<Label>& l
         std::string t = fit(label, b.w - 2 * Layout::kPad * s);
         if (!t.empty())
           labels.push_back({b.x + b.w / 2, b.y + b.h / 2, std::move(t),
-                            st == GState::Done ? palette::kTextDim : palette::text_on(fill)});
+                            st == GState::Done ? pal.done_text : pal.text_on(fill)});
       }
       if (out)
         out->nodes.push_back({node_id(false, it.id), false, label,
@@ -497,9 +494,9 @@ void build_scene(const SceneInput& in, ShapeBatch& shapes, std::vector<Label>& l
     }
     const Channel* c = m.channel(it.id);
     if (!c) continue;
-    const std::uint32_t border = c->closed ? palette::kTextDim : palette::kPipeBorder;
-    shapes.box(b.x + b.w / 2, b.y + b.h / 2, b.w / 2, b.h / 2, std::min(b.h / 2, 4 * s),
-               palette::kPipe, border, std::max(1.0f, s));
+    const std::uint32_t border = c->closed ? pal.pipe_dim : pal.pipe_border;
+    shapes.box(b.x + b.w / 2, b.y + b.h / 2, b.w / 2, b.h / 2, std::min(b.h / 2, 4 * s), pal.pipe,
+               border, std::max(1.0f, s));
     // Slots (an unbuffered channel's one cell is where the handoff happens).
     const int n = Layout::slots(c->cap);
     for (int k = 0; k < n; ++k) {
@@ -508,9 +505,9 @@ void build_scene(const SceneInput& in, ShapeBatch& shapes, std::vector<Label>& l
       if (hw <= 0.5f || hh <= 0.5f) break;
       if (c->cap == 0)
         shapes.box(v.sx(p.x), v.sy(p.y), hw, hh, 3 * s, palette::rgba(0, 0, 0, 0),
-                   palette::with_alpha(palette::kPipeBorder, 150), std::max(1.0f, s));
+                   palette::with_alpha(pal.pipe_border, 150), std::max(1.0f, s));
       else
-        shapes.box(v.sx(p.x), v.sy(p.y), hw, hh, 3 * s, palette::kSlotEmpty);
+        shapes.box(v.sx(p.x), v.sy(p.y), hw, hh, 3 * s, pal.slot_empty);
     }
     // Goroutines queued: senders at the end values enter by, receivers at the other.
     for (int end = 0; end < 2; ++end) {
@@ -522,7 +519,7 @@ void build_scene(const SceneInput& in, ShapeBatch& shapes, std::vector<Label>& l
       const float y = it.box.y + Layout::kNameRow + Layout::kSlotH / 2;
       for (std::size_t k = 0; k < q && k < 3; ++k)
         shapes.circle(v.sx(x), v.sy(y + (static_cast<float>(k) - 1) * 6), std::max(2.2f * s, 1.0f),
-                      palette::kBlocked);
+                      pal.blocked);
     }
     const std::string name = l.channel_label(m, *c);
     const std::string status = channel_status(*c);
@@ -533,11 +530,10 @@ void build_scene(const SceneInput& in, ShapeBatch& shapes, std::vector<Label>& l
       std::string t = fit(name, room - (sw > 0 ? sw + Layout::kPad * s : 0));
       if (!t.empty())
         labels.push_back(
-            {b.x + Layout::kPad * s, row_y, std::move(t), palette::kText, Label::Align::Left});
+            {b.x + Layout::kPad * s, row_y, std::move(t), pal.pipe_text, Label::Align::Left});
       if (sw > 0 && sw <= room)
         labels.push_back({b.x + b.w - Layout::kPad * s, row_y, status,
-                          c->closed ? palette::rgba(250, 205, 90) : palette::kTextDim,
-                          Label::Align::Right});
+                          c->closed ? pal.closed : pal.pipe_dim, Label::Align::Right});
     }
     if (out)
       out->nodes.push_back({node_id(true, it.id), true, status.empty() ? name : name + " " + status,
@@ -549,13 +545,13 @@ void build_scene(const SceneInput& in, ShapeBatch& shapes, std::vector<Label>& l
     const Box b = screen(c.box);
     if (out) out->chips.push_back({c.text, node_id(true, c.chan), b.x, b.y, b.w, b.h});
     if (!visible(b)) continue;
-    const std::uint32_t fill = c.closed ? palette::kTextDim : palette::kValue;
+    const std::uint32_t fill = c.closed ? pal.closed_value : pal.value;
     shapes.box(b.x + b.w / 2, b.y + b.h / 2, b.w / 2, b.h / 2, std::min(4 * s, b.h / 2), fill,
-               palette::rgba(60, 50, 20), 1.0f);
+               pal.value_border, 1.0f);
     if (text && !c.text.empty()) {
       std::string t = c.buffered ? c.text : fit(c.text, b.w - 4 * s);
       if (!t.empty())
-        labels.push_back({b.x + b.w / 2, b.y + b.h / 2, std::move(t), palette::kTextDark});
+        labels.push_back({b.x + b.w / 2, b.y + b.h / 2, std::move(t), pal.text_on(fill)});
     }
   }
 }

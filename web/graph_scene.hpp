@@ -26,6 +26,7 @@
 
 #include "layout.hpp"
 #include "model.hpp"
+#include "palette.hpp"
 #include "shape_batch.hpp"
 #include "view_transform.hpp"
 
@@ -141,6 +142,7 @@ struct SceneInput {
   std::uint32_t hovered = 0;
   float clip_x0 = 0, clip_y0 = 0, clip_x1 = 0, clip_y1 = 0;  // screen px
   TextWidth text_width;                                      // at Layout::kFont px
+  const palette::Palette* colors = &palette::kDark;          // the theme's (theme.hpp)
 };
 
 // Builds the frame's shapes and labels (and, if `out` is set, the export).

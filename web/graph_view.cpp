@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "palette.hpp"
-#include "theme.hpp"
+#include "theme_style.hpp"
 
 namespace gort::web {
 namespace {
@@ -74,14 +74,15 @@ void GraphView::draw_legend(const Model& m) {
     dl->AddText(ImVec2(x + sw, y), theme::current().label, text.c_str());
     x += w;
   };
+  const palette::Palette& pal = *theme::current().views;
   std::vector<std::uint32_t> procs;
-  for (int p = 0; p < m.procs(); ++p) procs.push_back(palette::proc_color(p));
+  for (int p = 0; p < m.procs(); ++p) procs.push_back(pal.proc_color(p));
   item(procs, m.procs() > 1 ? "running on P0-P" + std::to_string(m.procs() - 1) : "running on P0");
-  item({palette::kRunnable}, "runnable");
-  item({palette::kBlocked}, "blocked");
-  item({palette::kSleeping}, "sleeping");
-  item({palette::kDone}, "done");
-  item({palette::kValue}, "value", true);
+  item({pal.runnable}, "runnable");
+  item({pal.blocked}, "blocked");
+  item({pal.sleeping}, "sleeping");
+  item({pal.done}, "done");
+  item({pal.value}, "value", true);
   ImGui::Dummy(ImVec2(right - x0, y + lh + 6 - ImGui::GetCursorScreenPos().y));
 }
 
@@ -115,7 +116,7 @@ void GraphView::tooltip(const Model& m, const Layout& l, int item) const {
     } else {
       ImGui::TextUnformatted("unbuffered: a send waits for a receiver");
     }
-    if (c->closed) ImGui::TextColored(ImVec4(1, 0.8f, 0.35f, 1), "closed");
+    if (c->closed) ImGui::TextColored(theme::vec(theme::current().notice), "closed");
     ImGui::Text("%llu sent, %llu received", static_cast<unsigned long long>(c->sends),
                 static_cast<unsigned long long>(c->recvs));
     if (!c->senders.empty()) ImGui::Text("waiting to send: %s", id_list(m, c->senders).c_str());
@@ -128,9 +129,18 @@ void GraphView::tooltip(const Model& m, const Layout& l, int item) const {
 SceneExport GraphView::scene() const {
   SceneExport out;
   if (!pb_ || !layout_) return out;
-  SceneInput in{
-      pb_->model(), *layout_, view_,    chips_.chips(),       selected_, hovered_, clip_[0],
-      clip_[1],     clip_[2], clip_[3], layout_->text_width()};
+  SceneInput in{pb_->model(),
+                *layout_,
+                view_,
+                chips_.chips(),
+                selected_,
+                hovered_,
+                clip_[0],
+                clip_[1],
+                clip_[2],
+                clip_[3],
+                layout_->text_width(),
+                theme::current().views};
   ShapeBatch shapes;
   std::vector<Label> labels;
   build_scene(in, shapes, labels, &out);
@@ -189,8 +199,18 @@ void GraphView::draw(const Playback& pb, Layout& layout, Renderer& renderer, ImF
     dl->AddText(ImVec2(p0.x + (size.x - ts.x) / 2, p0.y + (size.y - ts.y) / 2),
                 theme::current().label_dim, hint);
   }
-  SceneInput in{m,    layout, view_, chips_.chips(), selected,           hovered_,
-                p0.x, p0.y,   p1.x,  p1.y,           layout.text_width()};
+  SceneInput in{m,
+                layout,
+                view_,
+                chips_.chips(),
+                selected,
+                hovered_,
+                p0.x,
+                p0.y,
+                p1.x,
+                p1.y,
+                layout.text_width(),
+                theme::current().views};
   build_scene(in, shapes_, labels_);
   pb_ = &pb;
   layout_ = &layout;
@@ -210,8 +230,8 @@ void GraphView::draw(const Playback& pb, Layout& layout, Renderer& renderer, ImF
   }
   dl->PopClipRect();
   if (show_help)
-    dl->AddText(ImVec2(p1.x - hs.x - 8, p0.y + size.y - hs.y - 2),
-                palette::with_alpha(theme::current().label_dim, 160), help);
+    dl->AddText(ImVec2(p1.x - hs.x - 8, p0.y + size.y - hs.y - 2), theme::current().label_dim,
+                help);
 
   if (item >= 0) tooltip(m, layout, item);
 }

@@ -2,7 +2,8 @@
 // (the system's choice, prefers-color-scheme), as a link says them
 // (theme=dark|light|auto, web/share_link.hpp). A theme is the panels'
 // background and the colours of text drawn on it, as IM_COL32 values (red
-// in the low byte): one meaning has one colour everywhere.
+// in the low byte): one meaning has one colour everywhere. The graph and
+// timeline views draw with the theme's palette (palette.hpp).
 //
 // Invariants: every text colour of a theme has a contrast ratio of at least
 // 4.5:1 against its background (WCAG 2's AA level for text;
@@ -32,6 +33,7 @@ struct Theme {
   std::uint32_t link;       // a line that jumps to the code
   std::uint32_t label;      // the graph's and timeline's text on the background
   std::uint32_t label_dim;  // their secondary text
+  const palette::Palette* views;
 };
 
 using palette::rgba;
@@ -44,8 +46,9 @@ inline constexpr Theme kDark{false,
                              rgba(250, 204, 89),
                              rgba(140, 191, 255),
                              rgba(140, 204, 255),
-                             palette::kText,
-                             palette::kTextDim};
+                             rgba(235, 238, 242),
+                             rgba(150, 156, 166),
+                             &palette::kDark};
 inline constexpr Theme kLight{true,
                               rgba(246, 247, 249),
                               rgba(20, 22, 26),
@@ -56,10 +59,10 @@ inline constexpr Theme kLight{true,
                               rgba(30, 78, 168),
                               rgba(18, 92, 176),
                               rgba(20, 22, 26),
-                              rgba(78, 84, 94)};
+                              rgba(78, 84, 94),
+                              &palette::kLight};
 
-// WCAG 2's contrast ratio of two colours (alpha ignored): 1 to 21.
-double contrast_ratio(std::uint32_t a, std::uint32_t b);
+using palette::contrast_ratio;
 
 // "dark", "light" or "auto": returns "" and sets `out`, or why not.
 std::string parse(std::string_view text, Kind& out);

@@ -21,7 +21,6 @@ constexpr float kRightPad = 6;    // keeps the present's cursor line visible
 constexpr float kTickMinPx = 90;  // px between time ticks at least
 constexpr float kThin = 3;        // px: spans this thin merge with their neighbours
 constexpr float kMinSpanPx = 2;   // a span (running or not) is at least this wide
-constexpr std::uint32_t kMixed = palette::rgba(150, 160, 180);  // a run of several goroutines
 
 std::uint32_t darker(std::uint32_t c) {
   return palette::rgba((c & 0xff) / 2, ((c >> 8) & 0xff) / 2, ((c >> 16) & 0xff) / 2, c >> 24);
@@ -64,6 +63,8 @@ void TimelineView::draw_compare(const Playback& pb, Renderer& renderer, WidgetRe
   dl->PushClipRect(p0, ImVec2(p0.x + size.x, p0.y + size.y), true);
   shapes_.clear();
   std::vector<Text> texts;
+  const palette::Palette& pal = *theme::current().views;
+  const std::uint32_t bg = theme::current().background;
   TimeAxis ticks;
   ticks.update(lx0, lx1 - lx0, static_cast<std::int64_t>(span));
   const double step = ticks.tick_step(kTickMinPx);
@@ -71,7 +72,7 @@ void TimelineView::draw_compare(const Playback& pb, Renderer& renderer, WidgetRe
   for (double t = 0; t <= span; t += step) {
     const float x = x_of(t);
     shapes_.box(x, (p0.y + header + bottom) / 2, 0.5f, (bottom - p0.y - header) / 2, 0,
-                palette::rgba(255, 255, 255, 22));
+                palette::with_alpha(pal.lane, 22));
     const std::string label = format_time(t, step);
     if (x + 3 + ImGui::CalcTextSize(label.c_str()).x <= p0.x + size.x)
       texts.push_back({x + 3, p0.y + 2, label, theme::current().label_dim});
@@ -96,13 +97,13 @@ void TimelineView::draw_compare(const Playback& pb, Renderer& renderer, WidgetRe
       // (an embed gives compare mode the room for more: panel_rects.hpp).
       const float yc = y + lane_h / 2, hh = std::max(lane_h / 2 - std::min(2.0f, lane_h / 4), 1.0f);
       shapes_.box((lx0 + lx1) / 2, yc, (lx1 - lx0) / 2, lane_h / 2 - 1, 0,
-                  p % 2 ? palette::rgba(255, 255, 255, 8) : palette::rgba(255, 255, 255, 14));
+                  palette::with_alpha(pal.lane, p % 2 ? 8 : 14));
       if (const float shown = std::min(y + lane_h, bottom) - y; shown > 0)  // what the clip leaves
         rects.record("compare." + std::to_string(r->procs) + ".P" + std::to_string(p), lx0, y,
                      lx1 - lx0, shown);
       if (lane_h >= lh * 0.8f)
         texts.push_back({p0.x + 6, yc - lh / 2, "P" + std::to_string(p),
-                         palette::proc_color(static_cast<int>(p))});
+                         palette::readable_on(pal.proc_color(static_cast<int>(p)), bg)});
       float covered = lx0 - 1;
       for (const Span& sp : r->lanes[p].spans) {
         const double end =
@@ -113,7 +114,7 @@ void TimelineView::draw_compare(const Playback& pb, Renderer& renderer, WidgetRe
         const std::uint32_t fill = palette::goroutine_color(sp.g);
         const bool sel = sp.g == selected;
         shapes_.box((x0 + x1) / 2, yc, (x1 - x0) / 2, hh, std::min(2.0f, (x1 - x0) / 2), fill,
-                    sel ? palette::kSelected : darker(fill), sel ? 2.0f : 0.0f);
+                    sel ? pal.selected : darker(fill), sel ? 2.0f : 0.0f);
         covered = x1;
         if (io.MousePos.y >= y && io.MousePos.y < y + lane_h && io.MousePos.x >= x0 &&
             io.MousePos.x <= x1)
@@ -182,6 +183,8 @@ void TimelineView::draw(const Playback& pb, Renderer& renderer, WidgetRects& rec
   dl->PushClipRect(p0, ImVec2(p0.x + size.x, p0.y + size.y), true);
   shapes_.clear();
   std::vector<Text> texts;
+  const palette::Palette& pal = *theme::current().views;
+  const std::uint32_t bg = theme::current().background;
 
   // Time ticks: a faint line through the lanes and its time in the header.
   const double step = axis_.tick_step(kTickMinPx);
@@ -193,7 +196,7 @@ void TimelineView::draw(const Playback& pb, Renderer& renderer, WidgetRects& rec
     const float x = static_cast<float>(axis_.x_of(t0 + t));
     if (x < lx0 - 0.5f) continue;
     shapes_.box(x, (ly0 + lanes_bottom) / 2, 0.5f, (lanes_bottom - ly0) / 2, 0,
-                palette::rgba(255, 255, 255, 22));
+                palette::with_alpha(pal.lane, 22));
     const std::string label = format_time(t, step);
     if (x + 3 + ImGui::CalcTextSize(label.c_str()).x <= p0.x + size.x)
       texts.push_back({x + 3, p0.y + 2, label, theme::current().label_dim});
@@ -209,8 +212,9 @@ void TimelineView::draw(const Playback& pb, Renderer& renderer, WidgetRects& rec
     const float y0 = ly0 + lane_h * static_cast<float>(p), yc = y0 + lane_h / 2;
     const float hh = std::max(lane_h / 2 - 3, 2.0f);
     shapes_.box((lx0 + lx1) / 2, yc, (lx1 - lx0) / 2, lane_h / 2 - 1, 0,
-                p % 2 ? palette::rgba(255, 255, 255, 8) : palette::rgba(255, 255, 255, 14));
-    texts.push_back({p0.x + 6, yc - lh / 2, "P" + std::to_string(p), palette::proc_color(p)});
+                palette::with_alpha(pal.lane, p % 2 ? 8 : 14));
+    texts.push_back({p0.x + 6, yc - lh / 2, "P" + std::to_string(p),
+                     palette::readable_on(pal.proc_color(p), bg)});
     if (p == hover_lane)
       hover_span =
           span_at(lane, axis_.t_of(io.MousePos.x), static_cast<double>(now), 3 * axis_.ns_per_px());
@@ -234,11 +238,11 @@ void TimelineView::draw(const Playback& pb, Renderer& renderer, WidgetRects& rec
     auto flush = [&] {
       if (!run) return;
       const Run& r = *run;
-      const std::uint32_t fill = r.g ? palette::goroutine_color(r.g) : kMixed;
+      const std::uint32_t fill = r.g ? palette::goroutine_color(r.g) : pal.mixed;
       const bool sel = r.g != 0 && r.g == selected;
       const float w = r.x1 - r.x0;
       shapes_.box((r.x0 + r.x1) / 2, yc, w / 2, hh, std::min(3.0f, w / 2), fill,
-                  sel ? palette::kSelected : darker(fill), sel ? 2.0f : (w > 4 ? 1.0f : 0.0f));
+                  sel ? pal.selected : darker(fill), sel ? 2.0f : (w > 4 ? 1.0f : 0.0f));
       if (r.g && w > 24 && hh * 2 >= lh) {
         const Goroutine* g = m.goroutine(r.g);
         std::string label = "g" + std::to_string(r.g);
@@ -250,7 +254,7 @@ void TimelineView::draw(const Playback& pb, Renderer& renderer, WidgetRects& rec
         }
         if (tw + 8 <= w)
           texts.push_back(
-              {(r.x0 + r.x1 - tw) / 2, yc - lh / 2, std::move(label), palette::kTextDark});
+              {(r.x0 + r.x1 - tw) / 2, yc - lh / 2, std::move(label), pal.text_on(fill)});
       }
       run.reset();
     };
@@ -284,7 +288,7 @@ void TimelineView::draw(const Playback& pb, Renderer& renderer, WidgetRects& rec
     for (int kind = 0; kind < 2; ++kind) {
       const bool block = kind == 0;
       const float y = block ? y0 + r + 1 : y0 + lane_h - r - 2;
-      const std::uint32_t color = block ? palette::kBlocked : palette::kUnblock;
+      const std::uint32_t color = block ? pal.blocked : pal.unblock;
       float a = 0, b = 0;
       bool open = false;
       auto emit = [&] {
@@ -314,7 +318,7 @@ void TimelineView::draw(const Playback& pb, Renderer& renderer, WidgetRects& rec
   const float cx = static_cast<float>(axis_.x_of(static_cast<double>(pb.clock())));
   if (cx >= lx0 && cx <= lx1 + kRightPad)
     shapes_.box(cx, (ly0 - 2 + lanes_bottom) / 2, 1, (lanes_bottom - ly0 + 2) / 2, 0,
-                palette::rgba(255, 255, 255, 200));
+                palette::with_alpha(pal.selected, 200));
 
   renderer.draw(dl, shapes_);
   for (const Text& t : texts)
@@ -322,7 +326,7 @@ void TimelineView::draw(const Playback& pb, Renderer& renderer, WidgetRects& rec
   if (!axis_.following()) {
     const char* back = "double-click: back to now";
     const ImVec2 ts = ImGui::CalcTextSize(back);
-    dl->AddText(ImVec2(lx1 - ts.x - 4, p0.y + 2), palette::rgba(250, 205, 90), back);
+    dl->AddText(ImVec2(lx1 - ts.x - 4, p0.y + 2), theme::current().notice, back);
   }
   dl->PopClipRect();
 
