@@ -11,6 +11,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <gort/gort.hpp>
 #include <gort/json.hpp>
@@ -389,6 +390,68 @@ TEST_CASE("trace json: gallery runs export their spans, blocks, wakes and values
       // Deterministic: the same run exports the same text.
       CHECK(record_pattern(id, procs, 1).json == r.json);
     }
+  }
+}
+
+// The Trace Event Format's rules (its published spec, "Trace Event Format"),
+// for the phases the export uses: every event has a string name and ph and
+// integer pid and tid; all but metadata have a numeric ts and a string cat;
+// X has dur >= 0; an instant's scope s is g, p or t; a flow's start and end
+// carry an id and share cat and name (viewers match flows by them), with
+// bp "e" on both; metadata names a process or thread (args.name) or sorts
+// it (args.sort_index, an integer).
+void check_format_rules(const Json& root) {
+  std::map<std::uint64_t, std::pair<std::string, std::string>> flow_start;  // id -> cat, name
+  int flows = 0;
+  for (const Json& e : root["traceEvents"].items) {
+    const std::string& ph = e["ph"].str;
+    INFO("event ", ph, " ", e["name"].str);
+    CHECK(e["name"].type == Json::Type::String);
+    CHECK(e["ph"].type == Json::Type::String);
+    for (const char* key : {"pid", "tid"}) {
+      REQUIRE(e[key].type == Json::Type::Number);
+      CHECK(e[key].num == std::floor(e[key].num));
+    }
+    if (ph == "M") {
+      const std::string& what = e["name"].str;
+      if (what == "process_name" || what == "thread_name") {
+        CHECK(e["args"]["name"].type == Json::Type::String);
+      } else {
+        CHECK((what == "process_sort_index" || what == "thread_sort_index"));
+        REQUIRE(e["args"]["sort_index"].type == Json::Type::Number);
+        CHECK(e["args"]["sort_index"].num == std::floor(e["args"]["sort_index"].num));
+      }
+      continue;
+    }
+    CHECK(e["ts"].type == Json::Type::Number);
+    CHECK(e["cat"].type == Json::Type::String);
+    if (ph == "X") {
+      REQUIRE(e["dur"].type == Json::Type::Number);
+      CHECK(e["dur"].num >= 0);
+    } else if (ph == "i") {
+      const std::string& scope = e["s"].str;
+      CHECK((scope == "g" || scope == "p" || scope == "t"));
+    } else if (ph == "s" || ph == "f") {
+      REQUIRE(e["id"].type == Json::Type::Number);
+      CHECK(e["bp"].str == "e");
+      const std::pair<std::string, std::string> key{e["cat"].str, e["name"].str};
+      if (ph == "s") {
+        CHECK(flow_start.emplace(u(e["id"]), key).second);
+      } else {
+        auto it = flow_start.find(u(e["id"]));
+        REQUIRE(it != flow_start.end());  // an end after its start, in file order
+        CHECK(it->second == key);
+        ++flows;
+      }
+    }
+  }
+  CHECK(flows > 0);
+}
+
+TEST_CASE("trace json: every event follows the Trace Event Format's rules") {
+  for (const char* id : {"worker_pool", "buffered", "select_timeout"}) {
+    INFO(std::string(id));
+    check_format_rules(parse(record_pattern(id, 2, 1).json));
   }
 }
 
