@@ -112,6 +112,12 @@
   }
 
   gort.patterns = function() { return json('gort_patterns_json'); };
+  // The time one compile of `code` takes in the tab (ms; negative: it does
+  // not compile). Nothing runs; the editor and the current run stay as they are.
+  gort.compileMs = function(code) {
+    if (typeof code != 'string') throw new Error('gort.compileMs: code must be a string');
+    return call('gort_compile_ms', 'number', ['string'], [code]);
+  };
   // The run's trace so far as Chrome Trace Event JSON text (web/trace_export.hpp).
   gort.traceJson = function() { return call('gort_trace_json', 'string'); };
   // Saves it as gort-<pattern>.trace.json (the "Download trace" button).

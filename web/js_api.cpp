@@ -13,6 +13,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <gort/config.hpp>
+#include <gort/golang.hpp>
 #include <gort/json.hpp>
 #include <patterns/pattern.hpp>
 #include <string>
@@ -413,6 +414,16 @@ EMSCRIPTEN_KEEPALIVE const char* gort_trace_json() {
   static std::string out;
   out = trace_json(playground().session().playback());
   return out.c_str();
+}
+
+// How long gort::golang::compile takes on `code` (ms, the page's clock):
+// what the browser bench's compile row measures; the program is not kept.
+// Negative when it does not compile.
+EMSCRIPTEN_KEEPALIVE double gort_compile_ms(const char* code) {
+  const double t0 = emscripten_get_now();
+  const bool ok = gort::golang::compile(code, "prog.go").ok();
+  const double ms = emscripten_get_now() - t0;
+  return ok ? ms : -ms;
 }
 
 // The graph view's last frame: {fontPx, nodes, edges, chips} (graph_scene.hpp),
