@@ -20,6 +20,7 @@ import { embedTests, serviceWorkerTest } from './embed.mjs';
 import { editorTests, formatTests, linkLengthTests } from './editor.mjs';
 import { pictureTests } from './picture.mjs';
 import { shareTests } from './share.mjs';
+import { traceViewerTests } from './trace_viewer.mjs';
 import { decodePng, pixelStats } from './png.mjs';
 import { picture, recordedVersion, uiVersion } from './ui_version.mjs';
 
@@ -218,6 +219,7 @@ async function main() {
     const picture = await pictureTests({ browser, bases: { isolated: base(isolated), plain: base(plain) },
                                          test, assert, shots });
     console.log(`picture: ${JSON.stringify(picture)}`);
+    await traceViewerTests({ browser, base: base(plain), test, assert });
 
     await test('a link reproduces its options; a malformed one shows why', async () => {
       const { page } = await open(browser, base(plain), '?pattern=buffered&capacity=5&procs=2&seed=7&det=1');
