@@ -155,13 +155,14 @@ TEST_CASE("theme: the goroutine states stay distinguishable, and mean the same, 
 }
 
 TEST_CASE("theme: every label of the graph's frames reads on what is under it, in both themes") {
-  // Patterns that between them show every state, buffered and unbuffered
-  // channels, closed ones, values in flight and in buffers.
-  for (const char* id : {"worker_pool", "pipeline", "prime_sieve", "ticker"}) {
+  // Patterns that between them show every state (worker_pool's workers
+  // sleep), buffered and unbuffered channels, closed ones, values in flight
+  // and in buffers.
+  for (const char* id : {"worker_pool", "pipeline", "prime_sieve"}) {
     for (const theme::Theme* t : kThemes) {
       int checked = 0;
       play(
-          det(id, 4), 1, {"page", 900, 500}, 15,
+          det(id, 4), 4, {"page", 900, 500}, 5,
           [&](const Frame& f) {
             for (const Label& lab : f.labels) {
               const std::uint32_t under = fill_under(*f.shapes, inside(lab), lab.y, t->background);
