@@ -1,4 +1,5 @@
-// The run loop (see vm.hpp): computed-goto dispatch over one frame's slots.
+// The run loop (see vm.hpp): computed-goto dispatch over one frame's slots,
+// in two instances, one for the instructions that may switch goroutines.
 //
 // Locals: fr (the top Frame), R (its slots), K (its constants), pc (the next
 // instruction). Anything that pushes or pops frames reloads them. A
@@ -24,7 +25,11 @@ Unwound unwind(Thread& th, std::size_t stop);
 // false: the stack overflowed (a fatal error: the program is ending).
 bool push_frame(Thread& th, const FuncCode* f, Closure* clos, Value* at, std::uint16_t flags);
 bool call_native(Thread& th, const FuncCode* f, Value* at);
-bool call_iface(Thread& th, Value* at, std::uint32_t name, int nres, const FuncCode** f);
+// The method `name` of the interface value at[nres] (a call's receiver
+// slot); nullptr (and a panic) when the value is nil or lacks it.
+const FuncCode* iface_method(Thread& th, const Value* at, std::uint32_t name, int nres);
+// Replaces that interface value with the receiver its method takes.
+void iface_receiver(Thread& th, Value* at, int nres);
 // The deferred call on top of th.defers, for the top frame: pushed as a
 // frame (kPushed), or a native run at once (kRan, or kPanicked).
 enum DeferResult { kPushed, kRan, kPanicked };
@@ -49,9 +54,30 @@ Value recover(Thread& th, const Frame* fr);
 bool print(Thread& th, Value v, const Type* t, int flags);  // false: the program is ending
 }  // namespace vm
 
-bool exec(Thread& th, std::size_t stop) {
+// How one stretch of the run loop ended.
+enum class Ran {
+  Returned,  // the frame stack is back to `stop` frames
+  Slow,      // at an instruction that may switch goroutines: exec_loop<true> runs it
+  Next,      // exec_loop<true> ran its one instruction
+  Unwind,    // a panic (or the program's end) to unwind from
+};
+
+// The run loop, twice. exec_loop<false> runs every instruction that
+// cannot switch goroutines and stops, before changing anything, at one that
+// may (a channel operation, a native call, a deferred call, a `go`, a
+// preemption); exec_loop<true> runs exactly that one instruction. Under
+// asyncify (the wasm builds) every function on the stack at a switch is
+// instrumented, and an instrumented run loop ran CPU-bound Go ~7x slower
+// (DESIGN.md §9.6): exec_loop<false> is left out of the instrumentation
+// (wasm/asyncify_remove.txt), so it must never be on the stack at a switch.
+// Natives that call back into Go run under exec_loop<true>, and their
+// callbacks come back through exec.
+template <bool kSlow>
+[[gnu::noinline]] Ran exec_loop(Thread& th, std::size_t stop) {
+  // exec_loop<true> starts only at the instructions SLOW names: it takes no
+  // other label's address, so the rest of the loop is left out of it.
   static void* const kLabels[] = {
-#define GORT_OP(name) &&L_##name,
+#define GORT_OP(name) kSlow ? nullptr : &&L_##name,
 #include "opcodes.def"
 #undef GORT_OP
   };
@@ -69,10 +95,39 @@ bool exec(Thread& th, std::size_t stop) {
     K = fr->fn->consts.data(); \
     pc = fr->pc;               \
   } while (0)
-#define NEXT()                                   \
+#define DISPATCH()                               \
   do {                                           \
     in = *pc++;                                  \
     goto* kLabels[static_cast<unsigned>(in.op)]; \
+  } while (0)
+#define NEXT()             \
+  do {                     \
+    if constexpr (kSlow) { \
+      fr->pc = pc;         \
+      return Ran::Next;    \
+    } else {               \
+      DISPATCH();          \
+    }                      \
+  } while (0)
+// At an instruction that may switch, `words` long, of which pc is past:
+// exec_loop<false> leaves it to exec_loop<true>.
+#define SLOW(words)          \
+  do {                       \
+    if constexpr (!kSlow) {  \
+      fr->pc = pc - (words); \
+      return Ran::Slow;      \
+    }                        \
+  } while (0)
+// A preemption point (the budget spent) in an instruction `words` long.
+#define PREEMPT(words)                \
+  do {                                \
+    if (--th.budget < 0) {            \
+      if constexpr (!kSlow) {         \
+        th.budget++;                  \
+        SLOW(words);                  \
+      }                               \
+      CHECK(vm::preempt(th, fr, pc)); \
+    }                                 \
   } while (0)
 #define SAVE() (fr->pc = pc)
 #define A R[in.a]
@@ -111,7 +166,39 @@ bool exec(Thread& th, std::size_t stop) {
   NEXT();
 
   RELOAD();
-  NEXT();
+  if constexpr (kSlow) {
+    in = *pc++;
+    switch (in.op) {
+      case Op::Jmp:
+        goto L_Jmp;
+      case Op::Send:
+        goto L_Send;
+      case Op::SendT:
+        goto L_SendT;
+      case Op::Recv:
+        goto L_Recv;
+      case Op::ChanNext:
+        goto L_ChanNext;
+      case Op::Select:
+        goto L_Select;
+      case Op::Call:
+        goto L_Call;
+      case Op::CallC:
+        goto L_CallC;
+      case Op::CallN:
+        goto L_CallN;
+      case Op::CallI:
+        goto L_CallI;
+      case Op::Ret:
+        goto L_Ret;
+      case Op::Go:
+        goto L_Go;
+      default:
+        __builtin_trap();  // only the instructions that use SLOW come here
+    }
+  } else {
+    DISPATCH();
+  }
 
 L_Nop:
   NEXT();
@@ -288,6 +375,10 @@ L_F2U : {
   // ---- jumps
 L_Jmp:
   if (in.sbc() < 0 && --th.budget < 0) {
+    if constexpr (!kSlow) {
+      th.budget++;
+      SLOW(1);
+    }
     SAVE();
     CHECK(vm::preempt(th, fr, pc));
   }
@@ -502,16 +593,19 @@ L_MakeChan : {
   NEXT();
 }
 L_Send:
+  SLOW(1);
   SAVE();
   vm::set_line(th, fr, pc);
   CHECK(vm::send(th, A, B));
   NEXT();
 L_SendT:
+  SLOW(1);
   SAVE();
   vm::set_line(th, fr, pc);
   CHECK(th.run->tracing ? vm::send_traced(th, A, B, TYPE(in.c)) : vm::send(th, A, B));
   NEXT();
 L_Recv : {
+  SLOW(1);
   SAVE();
   vm::set_line(th, fr, pc);
   bool ok;
@@ -533,6 +627,7 @@ L_ChanCap:
   A.i = static_cast<std::int64_t>(rt::cap(static_cast<rt::hchan*>(B.p)));
   NEXT();
 L_ChanNext : {
+  SLOW(1);
   SAVE();
   vm::set_line(th, fr, pc);
   bool ok;
@@ -543,6 +638,7 @@ L_ChanNext : {
   NEXT();
 }
 L_Select : {
+  SLOW(1);
   const Instr ext = *pc++;
   SAVE();
   vm::set_line(th, fr, pc);
@@ -556,7 +652,7 @@ L_Select : {
 L_Call : {
   const auto* f = static_cast<const FuncCode*>(K[in.bc()].p);
   SAVE();
-  if (--th.budget < 0) CHECK(vm::preempt(th, fr, pc));
+  PREEMPT(1);
   CHECK(vm::push_frame(th, f, f->static_closure, R + in.a, 0));
   RELOAD();
   NEXT();
@@ -566,16 +662,18 @@ L_CallC : {
   SAVE();
   if (!c) PANIC_RT("invalid memory address or nil pointer dereference");
   if (c->fn->native) {
+    SLOW(1);
     vm::set_line(th, fr, pc);
     CHECK(vm::call_native(th, c->fn, R + in.a));
     NEXT();
   }
-  if (--th.budget < 0) CHECK(vm::preempt(th, fr, pc));
+  PREEMPT(1);
   CHECK(vm::push_frame(th, c->fn, c, R + in.a, 0));
   RELOAD();
   NEXT();
 }
 L_CallN : {
+  SLOW(1);
   const auto* f = static_cast<const FuncCode*>(K[in.bc()].p);
   SAVE();
   vm::set_line(th, fr, pc);
@@ -585,20 +683,24 @@ L_CallN : {
 L_CallI : {
   const Instr ext = *pc++;
   SAVE();
-  const FuncCode* f;
-  CHECK(vm::call_iface(th, R + in.a, in.bc(), ext.a, &f));
+  const FuncCode* f = vm::iface_method(th, R + in.a, in.bc(), ext.a);
+  CHECK(f);
   if (f->native) {
+    SLOW(2);
+    vm::iface_receiver(th, R + in.a, ext.a);
     vm::set_line(th, fr, pc);
     CHECK(vm::call_native(th, f, R + in.a));
     NEXT();
   }
-  if (--th.budget < 0) CHECK(vm::preempt(th, fr, pc));
+  PREEMPT(2);
+  vm::iface_receiver(th, R + in.a, ext.a);
   CHECK(vm::push_frame(th, f, f->static_closure, R + in.a, 0));
   RELOAD();
   NEXT();
 }
 L_Ret : {
   if (th.defers.size() > fr->defer_base) {
+    SLOW(1);
     fr->pc = pc - 1;  // back to this Ret once the deferred call returns
     vm::DeferResult d = vm::push_defer(th, kDeferRet);
     if (d == vm::kPanicked) goto unwind;
@@ -612,7 +714,7 @@ L_Ret : {
     if (th.panic && th.panic->recovered) {
       // The function whose deferred call recovered returns normally.
       vm::recovered(th);
-      if (th.frames.size() == stop) return true;
+      if (th.frames.size() == stop) return Ran::Returned;
       fr = &th.frames.back();
       R = fr->base;
       K = fr->fn->consts.data();
@@ -622,11 +724,12 @@ L_Ret : {
     }
     goto unwind;
   }
-  if (th.frames.size() == stop) return true;
+  if (th.frames.size() == stop) return Ran::Returned;
   RELOAD();
   NEXT();
 }
 L_Go : {
+  SLOW(1);
   SAVE();
   vm::set_line(th, fr, pc);
   CHECK(vm::go(th, static_cast<Closure*>(B.p), &A, in.c));
@@ -706,13 +809,13 @@ L_Ext:
   NEXT();
 
 unwind:
-  // (With th.exiting set, unwind stops at once: every exec returns.)
-  if (vm::unwind(th, stop) == vm::Unwound::Stop) return false;
-  RELOAD();
-  NEXT();
+  return Ran::Unwind;
 
 #undef RELOAD
 #undef NEXT
+#undef DISPATCH
+#undef SLOW
+#undef PREEMPT
 #undef SAVE
 #undef A
 #undef B
@@ -723,6 +826,19 @@ unwind:
 #undef BINARY
 #undef SET
 #undef ELEMENT
+}
+
+bool exec(Thread& th, std::size_t stop) {
+  // Called through a pointer: binaryen inlines a function with one caller,
+  // whatever its size and noinline, and exec_loop<false> must stay its own.
+  static Ran (*const volatile fast)(Thread&, std::size_t) = exec_loop<false>;
+  for (;;) {
+    Ran r = fast(th, stop);
+    if (r == Ran::Slow) r = exec_loop<true>(th, stop);
+    if (r == Ran::Returned) return true;
+    // (With th.exiting set, unwind stops at once: every exec returns.)
+    if (r == Ran::Unwind && vm::unwind(th, stop) == vm::Unwound::Stop) return false;
+  }
 }
 
 }  // namespace gort::golang

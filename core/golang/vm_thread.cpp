@@ -335,24 +335,27 @@ bool call_native(Thread& th, const FuncCode* f, Value* at) {
   return !th.raised;
 }
 
-bool call_iface(Thread& th, Value* at, std::uint32_t name, int nres, const FuncCode** f) {
+const FuncCode* iface_method(Thread& th, const Value* at, std::uint32_t name, int nres) {
   Value iface = at[nres];
   if (!iface.p) {
     th.panic_runtime("invalid memory address or nil pointer dereference");
-    return false;
+    return nullptr;
   }
   const Type* dt = ops::dyn_type(iface);
   const MethodImpl* m = ops::find_method(*th.prog, dt, name);
   if (!m) {
     th.panic_runtime("gort: no method " + th.prog->method_names[name] + " for " +
                      type_string(dt, true));
-    return false;
+    return nullptr;
   }
-  Value recv = ops::unbox_raw(iface);
+  return m->fn;
+}
+
+void iface_receiver(Thread& th, Value* at, int nres) {
+  const Type* dt = ops::dyn_type(at[nres]);
+  Value recv = ops::unbox_raw(at[nres]);
   if (dt->repr == Repr::Boxed) recv = ops::copy_obj(th, recv, dt);
   at[nres] = recv;
-  *f = m->fn;
-  return true;
 }
 
 DeferResult push_defer(Thread& th, std::uint16_t flags) {
