@@ -7,6 +7,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <gort/golang.hpp>
 #include <map>
 #include <patterns/pattern.hpp>
 #include <set>
@@ -77,10 +78,11 @@ TEST_CASE("web dataflow: the pre-run settles a map that the real run matches, id
   REQUIRE(gort::patterns::make_args(*pat, {}, args) == "");
   gort::Config cfg;
   cfg.gomaxprocs = 2;
-  Texts texts;
   auto body = [pat, args] { pat->body(args); };
   // A generous budget: a loaded machine must not cut the pre-run short here.
-  const Model pre = prerun(cfg, body, texts, std::chrono::seconds(20));
+  Prerun run(cfg, body, std::chrono::seconds(20));
+  REQUIRE(run.step(std::chrono::seconds(20)));
+  const Model& pre = run.model();
   REQUIRE(pre.exited());
   CHECK(pre.goroutines().size() == 4);
   CHECK(pre.channels().size() == 2);
@@ -105,6 +107,34 @@ TEST_CASE("web dataflow: the pre-run settles a map that the real run matches, id
     INFO("item ", it.id);
     CHECK(it.settled);
   }
+}
+
+TEST_CASE("web dataflow: the pre-run folds one model however it is stepped, and can be dropped") {
+  // A page steps it once a frame; a newer program may drop it midway. The
+  // Go text, as the page runs it.
+  const auto* pat = gort::patterns::find("prime_sieve");
+  REQUIRE(pat);
+  const gort::golang::Compiled go = gort::golang::compile(pat->go_source, "prog.go");
+  REQUIRE(go.ok());
+  gort::Config cfg;
+  cfg.gomaxprocs = 3;
+  cfg.seed = 5;
+  auto body = [program = go.program] { program->main({}); };
+  // Budgets in events, not time, so that both end at the same event.
+  const auto generous = std::chrono::seconds(20);
+  Prerun whole(cfg, body, generous, 300);
+  REQUIRE(whole.step(generous));
+  REQUIRE(whole.model().counters().events == 300);
+  const std::string want = dump(whole.model());
+  Prerun sliced(cfg, body, generous, 300);
+  while (!sliced.step(std::chrono::nanoseconds(1))) {
+  }
+  CHECK(dump(sliced.model()) == want);
+  // Dropped (a newer start): its program unwinds and the next can start.
+  { Prerun dropped(cfg, body, generous, 300); }
+  Prerun again(cfg, body, generous, 300);
+  REQUIRE(again.step(generous));
+  CHECK(dump(again.model()) == want);
 }
 
 TEST_CASE("web dataflow: nothing moves while a program runs") {

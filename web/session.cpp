@@ -79,15 +79,43 @@ void Session::retire_program() {
   ending_ = std::move(prog_);
 }
 
-std::string Session::launch_when_free(int procs) {
-  if (ending_ && ending_->reap()) ending_.reset();
-  if (ending_) {
-    pending_procs_ = procs;
-    done_ = false;
-    return {};
+void Session::prepare(int procs) {
+  prerun_.reset();  // a newer start: the pre-run under way unwinds (at most kPrerunEvents)
+  prep_ = Prep::Free;
+  procs_ = procs;
+  done_ = false;
+  stopped_ = false;
+  exit_code_.reset();
+}
+
+void Session::step_prep() {
+  using clock = std::chrono::steady_clock;
+  const auto t0 = clock::now();
+  while (prep_ != Prep::None && clock::now() - t0 < kSliceBudget) {
+    switch (prep_) {
+      case Prep::None:
+        break;
+      case Prep::Free:
+        if (ending_ && !ending_->reap()) return;  // a later frame
+        ending_.reset();                          // its pool threads go back for the next program
+        prep_ = Prep::Compile;
+        break;
+      case Prep::Compile:
+        compile();
+        break;
+      case Prep::Prerun:
+        if (!prerun_->step(kSliceBudget - (clock::now() - t0))) return;
+        layout_.settle(prerun_->model());
+        prerun_.reset();
+        settled_ = std::move(prep_key_);
+        prep_ = Prep::Start;
+        break;
+      case Prep::Start:
+        prep_ = Prep::None;
+        launch();
+        break;
+    }
   }
-  pending_procs_ = 0;
-  return launch(procs);
 }
 
 std::string Session::start(const RunOptions& opts) {
@@ -122,38 +150,31 @@ std::string Session::start(const RunOptions& opts) {
   started_ = true;
   pattern_ = pat;
   source_ = opts.code.empty() ? patterns::source(*pat, args) : opts.code;
+  compared_.reset();
+  compare_stage_ = opts.compare ? 1 : 0;
+  compare_procs_ = procs > 1 ? procs : std::max(default_procs(), 2);
+  prepare(opts.compare ? 1 : procs);
+  return {};
+}
+
+void Session::compile() {
   if (source_ != compiled_source_) {
     compiled_ = golang::compile(source_, "prog.go");
     compiled_source_ = source_;
   }
-  compared_.reset();
-  compare_stage_ = opts.compare ? 1 : 0;
-  compare_procs_ = procs > 1 ? procs : std::max(default_procs(), 2);
-  return launch_when_free(opts.compare ? 1 : procs);
-}
-
-std::string Session::launch(int procs) {
-  {
-    std::lock_guard lk(sink_->mu);
-    sink_->text.clear();
-  }
-  playback_.set_speed(opts_.speed);
-  meter_.clear();
-  fold_ms_ = 0;
-  lost_ = 0;
-  stopped_ = false;
-  exit_code_.reset();
   if (!compiled_.ok()) {  // as `go build`: nothing runs, exit status 2
+    begin_run();
     layout_.settle(Model{});
     settled_.clear();
-    procs_ = procs;
     playback_.reset(procs_);
     done_ = true;
     exit_code_ = 2;
-    return {};
+    prep_ = Prep::None;
+    return;
   }
-  Config cfg;
-  cfg.gomaxprocs = procs;
+  Config& cfg = prep_cfg_;
+  cfg = Config{};
+  cfg.gomaxprocs = procs_;
   // A seed drawn here, not by the runtime, so that a link can name it.
   seed_ = opts_.seed;
   while (seed_ == 0) seed_ = (std::uint64_t{std::random_device{}()} << 32) | std::random_device{}();
@@ -174,36 +195,52 @@ std::string Session::launch(int procs) {
     std::lock_guard lk(sink->mu);
     sink->text.append(s);
   };
-  // The compiled Go text: the same program the reader sees (and edited).
-  std::shared_ptr<const golang::Program> program = compiled_.program;
-  std::function<void()> body = [program, limits = opts_.limits] { program->main(limits); };
   // The pre-run gives the same map for the same program and options: an
   // unchanged one (Restart) keeps it.
-  std::string settle = source_ + "|" + std::to_string(procs) + "|" + std::to_string(opts_.seed);
-  if (settle != settled_) {
-    Texts texts;
-    layout_.settle(prerun(cfg, body, texts));
-    settled_ = std::move(settle);
+  prep_key_ = source_ + "|" + std::to_string(procs_) + "|" + std::to_string(opts_.seed);
+  if (prep_key_ != settled_) {
+    prerun_ = std::make_unique<Prerun>(cfg, body());
+    prep_ = Prep::Prerun;
   } else {
     layout_.restart();
+    prep_ = Prep::Start;
   }
-  prog_ = std::make_unique<Program>(cfg, std::move(body));
-  if (!prog_->valid()) {  // checked above; kept so a new Config rule cannot pass silently
-    std::string err = prog_->error();
+}
+
+std::function<void()> Session::body() const {
+  // The compiled Go text: the same program the reader sees (and edited).
+  return [program = compiled_.program, limits = opts_.limits] { program->main(limits); };
+}
+
+void Session::begin_run() {
+  {
+    std::lock_guard lk(sink_->mu);
+    sink_->text.clear();
+  }
+  playback_.set_speed(opts_.speed);
+  meter_.clear();
+  fold_ms_ = 0;
+  lost_ = 0;
+}
+
+void Session::launch() {
+  begin_run();
+  prog_ = std::make_unique<Program>(prep_cfg_, body());
+  if (!prog_->valid()) {  // start() checked what Config checks; a new rule must not pass silently
     prog_.reset();
     started_ = false;
-    return err;
+    done_ = true;
+    return;
   }
   procs_ = prog_->procs();
-  done_ = false;
   playback_.reset(procs_);
   prog_->start();  // threaded: the workers start; simulated: frame() runs slices
-  return {};
 }
 
 void Session::stop() {
-  if (pending_procs_) {  // stopped before it could start
-    pending_procs_ = 0;
+  if (prep_ != Prep::None) {  // stopped before it could start
+    prep_ = Prep::None;
+    prerun_.reset();
     stopped_ = true;
     done_ = true;
   }
@@ -252,8 +289,8 @@ void Session::pump() {
 }
 
 void Session::frame(double dt_seconds) {
-  if (pending_procs_) {
-    launch_when_free(pending_procs_);
+  if (prep_ != Prep::None) {
+    step_prep();
   } else if (ending_ && ending_->reap()) {
     ending_.reset();  // its pool threads go back for the next program
   }
@@ -268,7 +305,7 @@ void Session::frame(double dt_seconds) {
     compared_output_ = m.console();
     compare_stage_ = 2;
     retire_program();
-    if (std::string err = launch_when_free(compare_procs_); !err.empty()) compare_stage_ = 0;
+    prepare(compare_procs_);
   }
   layout_.update(playback_.model());
   fold_ms_ =
@@ -277,7 +314,7 @@ void Session::frame(double dt_seconds) {
 }
 
 bool Session::running() const {
-  return pending_procs_ > 0 || (prog_ && !done_);
+  return prep_ != Prep::None || (prog_ && !done_);
 }
 
 bool Session::program_done() const {
@@ -303,13 +340,22 @@ bool Session::threaded() const {
   return Config::kThreads && !opts_.deterministic;
 }
 
+bool Session::build_failed() const {
+  return started_ && compiled_source_ == source_ && !compiled_.ok();
+}
+
+const std::vector<golang::Error>& Session::compile_errors() const {
+  static const std::vector<golang::Error> none;
+  return compiled_source_ == source_ ? compiled_.errors : none;
+}
+
 std::string Session::build_stderr() const {
-  if (compiled_.ok() || !started_) return {};
+  if (!build_failed()) return {};
   return "# command-line-arguments\n" + compiled_.error_text();
 }
 
 std::string Session::output() const {
-  if (started_ && !compiled_.ok()) return compiled_.error_text() + "\nGo build failed.\n";
+  if (build_failed()) return compiled_.error_text() + "\nGo build failed.\n";
   const Model& m = playback_.model();
   std::string out;
   if (compare_stage_ == 2 && compared_) {

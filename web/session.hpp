@@ -11,20 +11,26 @@
 //     start() and restart() stop the current one first. A stopped threaded
 //     program whose threads have not all ended is kept aside (ending_) and
 //     its threads are collected on a later frame, never waited for (the
-//     browser's main thread must not block); the new program's launch
-//     waits for that (pending_procs_).
+//     browser's main thread must not block).
+//   - start() only checks the options and stops the old program: the new
+//     one is prepared on the frames that follow, in steps of about
+//     kSliceBudget each (prep_: its threads collected, the text compiled,
+//     the pre-run, the start), while the old picture stays. A newer start()
+//     or a stop() drops a preparation that has not finished.
 //   - frame() never blocks for long: single-threaded builds (and
 //     deterministic runs) advance the program by one slice of at most
 //     kSliceBudget of wall time; threaded runs only drain the trace rings.
 //   - Everything shown (model, layout, output) comes from the playback of
 //     the trace, at its cursor; the program's own state is never read.
-//   - A program that does not compile is a run that ended at once with exit
-//     code 2: output() is its errors as the Go playground shows them, and
-//     compile_errors() lists them; nothing ran.
+//   - A program that does not compile is a run that ended, on the frame
+//     that compiled it, with exit code 2: output() is its errors as the Go
+//     playground shows them, and compile_errors() lists them; nothing ran.
 #pragma once
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
+#include <gort/config.hpp>
 #include <gort/golang.hpp>
 #include <memory>
 #include <optional>
@@ -43,6 +49,8 @@ class Program;
 }
 
 namespace gort::web {
+
+class Prerun;
 
 struct RunOptions {
   std::string pattern;  // a patterns::all() id, or "" (code of no pattern)
@@ -85,7 +93,7 @@ class Session {
   Session(const Session&) = delete;
   Session& operator=(const Session&) = delete;
 
-  // Stops the current program, then compiles and starts opts. Returns "" or
+  // Stops the current program, then prepares opts's (see above). Returns "" or
   // why it could not start (unknown pattern, unknown or out-of-range
   // parameter, no pattern and no code, procs not in 1..8, speed out of
   // range); on error nothing runs. Code that does not compile is not an
@@ -112,8 +120,8 @@ class Session {
 
   bool running() const;  // a program is started (or waits to) and not done
   // The errors of a program that did not compile (then it never ran and
-  // exit_code() is 2); empty when it compiled.
-  const std::vector<golang::Error>& compile_errors() const { return compiled_.errors; }
+  // exit_code() is 2); empty when it compiled or is not compiled yet.
+  const std::vector<golang::Error>& compile_errors() const;
   // They as `go build` writes them on stderr ("" when it compiled).
   std::string build_stderr() const;
   bool program_done() const;                 // the program ended (or was stopped)
@@ -156,10 +164,24 @@ class Session {
   // Stops the current program and, threaded, sets it aside in ending_
   // until its threads have ended (end_program if they already have).
   void retire_program();
-  // launch(procs) now, or on the frame that finds ending_'s threads ended.
-  std::string launch_when_free(int procs);
-  std::string launch(int procs);  // starts opts_'s program at `procs` Ps
-  void pump();                    // moves what the program recorded into the playback
+  // What the preparation of the next program does next.
+  enum class Prep {
+    None,
+    Free,     // waits for ending_'s threads to end
+    Compile,  // compiles source_ (unless compiled_ is of it), draws the seed
+    Prerun,   // runs prerun_, then settles the layout's map on it
+    Start,    // starts the program
+  };
+  // Starts preparing opts_'s program at `procs` Ps (dropping one under way).
+  void prepare(int procs);
+  // Steps the preparation for about kSliceBudget of wall time.
+  void step_prep();
+  void compile();                      // Prep::Compile
+  std::function<void()> body() const;  // runs compiled_'s program
+  void begin_run();                    // forgets the last run's output, speed and counters
+  void launch();                       // Prep::Start: starts prep_cfg_'s program
+  bool build_failed() const;           // source_ was compiled, with errors
+  void pump();                         // moves what the program recorded into the playback
 
   RunOptions opts_;
   bool started_ = false;  // start() has succeeded once
@@ -176,7 +198,10 @@ class Session {
   std::string compared_output_;
   std::unique_ptr<Program> prog_;
   std::unique_ptr<Program> ending_;  // stopped, its threads not yet all collected
-  int pending_procs_ = 0;            // > 0: launch(pending_procs_) once ending_ is gone
+  Prep prep_ = Prep::None;
+  Config prep_cfg_;                 // the prepared program's, from Prep::Compile on
+  std::string prep_key_;            // what settled_ becomes once prerun_ settled the map
+  std::unique_ptr<Prerun> prerun_;  // Prep::Prerun
   Playback playback_;
   Layout layout_;
   StatsMeter meter_;
