@@ -5,7 +5,8 @@
 // single-threaded build). Every gallery pattern runs to its end in both
 // builds, deterministically, and what it prints must be what Go printed for
 // its Go text: the golden files (tests/golden/) through the golden tests'
-// one comparator (golden_compare, built natively in build/release).
+// one comparator (golden_compare, built natively in build/release). Then
+// 30 s of the soak in each build (soak.mjs).
 //
 //   node tests/e2e/run.mjs        (GORT_DIST, GORT_GOLDEN_COMPARE, CHROMIUM override paths)
 // Prints one line per test and ends with "e2e: N passed, N failed" (tests/run
@@ -21,6 +22,7 @@ import { editorTests, formatTests, linkLengthTests } from './editor.mjs';
 import { pictureTests } from './picture.mjs';
 import { shareTests } from './share.mjs';
 import { traceViewerTests } from './trace_viewer.mjs';
+import { soakTests } from './soak.mjs';
 import { decodePng, pixelStats } from './png.mjs';
 import { picture, recordedVersion, uiVersion } from './ui_version.mjs';
 
@@ -295,6 +297,7 @@ async function main() {
     // Sharing and limits: each build once, at one DPR each (page loads are CI time).
     await shareTests({ browser, base: base(isolated), build: 'threaded', dpr: 1, hostile: false, root, test, assert });
     await shareTests({ browser, base: base(plain), build: 'single-threaded', dpr: 2, hostile: true, root, test, assert });
+    await soakTests({ bases: [['threaded', base(isolated)], ['single-threaded', base(plain)]], test });
     await test('without WebGL2 the page says so instead of staying blank', async () => {
       const noGl = await launch(['--disable-3d-apis']);
       try {
