@@ -80,7 +80,8 @@ void Session::retire_program() {
 }
 
 void Session::prepare(int procs) {
-  prerun_.reset();  // a newer start: the pre-run under way unwinds (at most kPrerunEvents)
+  prerun_.reset();     // a newer start: the pre-run under way unwinds (at most kPrerunEvents)
+  playback_.resume();  // a new run plays (a pause asked for from now on holds: reset_playback)
   prep_ = Prep::Free;
   procs_ = procs;
   done_ = false;
@@ -166,7 +167,7 @@ void Session::compile() {
     begin_run();
     layout_.settle(Model{});
     settled_.clear();
-    playback_.reset(procs_);
+    reset_playback();
     done_ = true;
     exit_code_ = 2;
     prep_ = Prep::None;
@@ -212,6 +213,12 @@ std::function<void()> Session::body() const {
   return [program = compiled_.program, limits = opts_.limits] { program->main(limits); };
 }
 
+void Session::reset_playback() {
+  const bool paused = playback_.paused();  // since prepare(): a page that starts paused
+  playback_.reset(procs_);
+  if (paused) playback_.pause();
+}
+
 void Session::begin_run() {
   {
     std::lock_guard lk(sink_->mu);
@@ -233,7 +240,7 @@ void Session::launch() {
     return;
   }
   procs_ = prog_->procs();
-  playback_.reset(procs_);
+  reset_playback();
   prog_->start();  // threaded: the workers start; simulated: frame() runs slices
 }
 

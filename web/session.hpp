@@ -179,6 +179,7 @@ class Session {
   void compile();                      // Prep::Compile
   std::function<void()> body() const;  // runs compiled_'s program
   void begin_run();                    // forgets the last run's output, speed and counters
+  void reset_playback();               // empties the playback for procs_, still paused if it was
   void launch();                       // Prep::Start: starts prep_cfg_'s program
   bool build_failed() const;           // source_ was compiled, with errors
   void pump();                         // moves what the program recorded into the playback
