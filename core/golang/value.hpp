@@ -49,17 +49,19 @@ union Value {
 };
 static_assert(sizeof(Value) == 8);
 
-enum class HeapKind : std::uint8_t { Slots, Str, Slice, Map, Closure, Chan };
+// Free: a heap slot holding no object (heap.hpp).
+enum class HeapKind : std::uint8_t { Slots, Str, Slice, Map, Closure, Chan, Free };
 
 struct alignas(8) ObjHeader {
   const Type* type;    // Slots: the Go type of the payload; Slice: the element type
   std::uint32_t size;  // payload bytes (Str: the string's length)
   HeapKind kind;
-  std::uint8_t flags;  // kStatic: part of the Program, never freed by a run
+  std::uint8_t flags;  // kStatic: part of the Program, never freed by a run; kMarked
   std::uint16_t pad;
 };
 static_assert(sizeof(ObjHeader) == 16);
 inline constexpr std::uint8_t kStatic = 1;
+inline constexpr std::uint8_t kMarked = 2;  // reached by the collection under way
 
 inline Value* payload(ObjHeader* h) {
   return reinterpret_cast<Value*>(h + 1);

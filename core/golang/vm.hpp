@@ -33,6 +33,8 @@
 #include "bytecode.hpp"
 #include "heap.hpp"
 #include "program.hpp"
+#include "rt.hpp"
+#include "world.hpp"
 
 namespace gort::golang {
 
@@ -186,11 +188,14 @@ struct Run {
   std::atomic<std::size_t> output{0};    // bytes written (when max_output is set)
   std::atomic<std::size_t> nthreads{0};  // live goroutines
   Heap heap;
+  World world;  // stopped by the collector (gc.cpp)
   std::vector<Value> globals;
   std::atomic<std::uint64_t> rng;  // map iteration order, math/rand
   bool tracing;                    // the program records a trace (rt::SentTexts)
   std::mutex threads_mu;
   Thread* threads = nullptr;
+  std::mutex chans_mu;
+  std::vector<rt::hchan*> chans;  // every channel made by make: the collector reads their buffers
   void add(Thread* t);
   void remove(Thread* t);
   std::uint64_t next_random();
@@ -200,6 +205,10 @@ struct Run {
 // true when they returned, false when a panic unwound to there (its frames
 // above `stop` popped, or left when the program is ending).
 bool exec(Thread& th, std::size_t stop);
+
+// At a safe point of th (a preemption: all its values are in its slots):
+// stops the world, frees what no root reaches (gc.cpp), starts the world.
+void collect(Thread& th);
 
 // Starts the program: package initialisation, then main.main, on the
 // calling goroutine (goroutine 1), within limits.

@@ -45,6 +45,7 @@ struct MapObj {
 
 struct IterObj {
   ObjHeader h;
+  MapObj* owner;  // keeps the map (and so m) alive while the iterator is
   GoMap* m;
   std::int64_t start, pos, n;
 };
@@ -143,7 +144,6 @@ Value make_map(Thread& th, const Type* map_type, std::int64_t hint) {
   m->seed = th.run->next_random();
   rebuild(m, hint > 0 && hint < (1 << 24) ? static_cast<std::size_t>(hint) : 4);
   mo->m = m;
-  th.heap().on_free([](void* p) { delete static_cast<GoMap*>(p); }, m);
   return Value::of_ptr(mo);
 }
 
@@ -235,6 +235,7 @@ Value map_iter(Thread& th, Value v) {
   ObjHeader* h = th.alloc(sizeof(IterObj) - sizeof(ObjHeader), HeapKind::Slots, nullptr);
   auto* it = reinterpret_cast<IterObj*>(h);
   GoMap* m = get(v);
+  it->owner = static_cast<MapObj*>(v.p);
   it->m = m;
   it->n = 0;
   if (m && begin_read(th, m, "iteration and map write")) {
@@ -271,6 +272,20 @@ bool map_next(Thread& th, Value v, Value* k, Value* val, bool* more) {
     it->n = 0;
   }
   return true;
+}
+
+void map_trace(ObjHeader* h, void (*visit)(Value v, void* arg), void* arg) {
+  GoMap* m = reinterpret_cast<MapObj*>(h)->m;
+  if (!m) return;
+  for (const Entry& e : m->entries) {
+    if (!e.live) continue;
+    visit(e.k, arg);
+    visit(e.v, arg);
+  }
+}
+
+void map_finalize(ObjHeader* h) {
+  delete reinterpret_cast<MapObj*>(h)->m;
 }
 
 std::size_t map_entries(Value v, std::vector<std::pair<Value, Value>>& out) {

@@ -64,6 +64,10 @@ bool map_clear(Thread& th, Value m);
 Value map_iter(Thread& th, Value m);
 // *more: k and v hold the iteration's next entry. false: the program is ending.
 bool map_next(Thread& th, Value it, Value* k, Value* v, bool* more);
+// For the collector: visit(v, arg) on every key and value of map object h;
+// and what frees h's table (Heap::set_finalizer).
+void map_trace(ObjHeader* h, void (*visit)(Value v, void* arg), void* arg);
+void map_finalize(ObjHeader* h);
 // Keys in Go's sorted order for fmt (%v prints maps sorted).
 std::size_t map_entries(Value m, std::vector<std::pair<Value, Value>>& out);
 

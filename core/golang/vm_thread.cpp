@@ -39,6 +39,7 @@ Run::Run(const Program::Impl* p, const Limits& l)
       heap(l.max_memory),
       globals(p->nglobals),
       tracing(rt::tracing()) {
+  heap.set_finalizer(HeapKind::Map, ops::map_finalize);
   rng = rt::seed() * 0x9E3779B97F4A7C15ull + 0x632BE59BD9B4E019ull;
 }
 
@@ -113,6 +114,10 @@ std::string& Thread::buffer() {
 
 ObjHeader* Thread::alloc(std::size_t payload, HeapKind k, const Type* t) {
   ObjHeader* h = run->heap.alloc(payload, k, t);
+  if (run->heap.want_collect() && budget > 0) [[unlikely]] {
+    quantum -= budget;  // the next backward jump or call preempts, and collects
+    budget = 0;
+  }
   if (run->heap.over_limit()) [[unlikely]]
     fatal("runtime: out of memory");
   return h;
@@ -405,19 +410,23 @@ bool go(Thread& th, Closure* c, const Value* args, std::uint32_t nslots) {
       [](void* closure) {
         Thread* t = *static_cast<Thread**>(closure);
         t->g = gort::detail::current_g();
+        gort::detail::watch_parks(t->g, t->run->world.hooks());
+        t->run->world.enter();
         rt::set_name(t->frames.empty() ? t->native_start->fn->name : t->frames[0].fn->name);
         if (t->frames.empty()) {
           t->raised = false;
           t->native_start->fn->native(*t, t->seg->lo);
           t->count_steps();
-          if (!t->raised) return;
-          // A native goroutine that panicked: report it like any other.
-          t->frames.clear();
-          unwind(*t, 0);
-          return;
+          if (t->raised) {
+            // A native goroutine that panicked: report it like any other.
+            t->frames.clear();
+            unwind(*t, 0);
+          }
+        } else {
+          exec(*t, 0);
+          t->count_steps();
         }
-        exec(*t, 0);
-        t->count_steps();
+        t->run->world.leave();
       },
       [](void* closure) noexcept { delete *static_cast<Thread**>(closure); },
   };
@@ -602,6 +611,10 @@ bool make_chan(Thread& th, const gort::detail::ElemOps* ops, std::int64_t size,
   rt::hchan* h = nullptr;
   if (!th.status(rt::chan_make(ops, static_cast<std::size_t>(size), name, &h))) return false;
   th.heap().on_free([](void* p) { rt::chan_release(static_cast<rt::hchan*>(p)); }, h);
+  {
+    std::lock_guard lk(th.run->chans_mu);
+    th.run->chans.push_back(h);
+  }
   out->p = h;
   return true;
 }
@@ -647,6 +660,7 @@ bool select(Thread& th, const FuncCode* fn, Value* R, int first, int n, bool has
 bool preempt(Thread& th, const Frame* fr, const Instr* pc) {
   set_line(th, fr, pc);
   if (!th.next_quantum()) return false;
+  if (th.run->heap.want_collect()) collect(th);
   return th.status(rt::preempt());
 }
 
@@ -666,12 +680,19 @@ void run_program(const Program::Impl& prog, const Limits& limits) {
   Run* run = prog.new_run(limits);
   auto* th = new Thread(run, kFirstSegment);
   th->g = gort::detail::current_g();
+  gort::detail::watch_parks(th->g, run->world.hooks());
+  run->world.enter();
   rt::set_name("main.main");    // as every goroutine, after its (Go) function
   rt::set_file(prog.filename);  // the runtime's reports name the file as the VM's panics do
   const FuncCode* f = prog.start;
   th->frames.push_back({f, nullptr, th->seg->lo, f->code.data(), 0, 0, nullptr, th->seg});
   exec(*th, 0);
+  gort::detail::G* g = th->g;
   delete th;
+  // The goroutine may go on after the program (the run outlives this call,
+  // not the caller's next parks).
+  gort::detail::watch_parks(g, nullptr);
+  run->world.leave();
 }
 
 void Program::main(const Limits& limits) const {

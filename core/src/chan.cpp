@@ -236,6 +236,13 @@ std::size_t chan_len(const hchan* c) noexcept {
   return n;
 }
 
+void chan_each(hchan* c, void (*fn)(void* elem, void* arg), void* arg) noexcept {
+  c->lock.lock();
+  for (std::size_t i = 0, x = c->recvx; i < c->qcount; i++, x = x + 1 == c->dataqsiz ? 0 : x + 1)
+    fn(c->slot(x), arg);
+  c->lock.unlock();
+}
+
 std::uint32_t chan_id(const hchan* c) noexcept {
   return c->id;
 }

@@ -91,6 +91,10 @@ void check_parking_rule(G* g) noexcept {
   g->check_parks = true;
 }
 
+void watch_parks(G* g, const ParkHooks* hooks) noexcept {
+  g->park_hooks = hooks;
+}
+
 void gopark(void (*unlockf)(void*), void* arg, WaitReason reason, std::uint32_t chan_id) {
   P* p = curp();
   G* g = p->curg;
@@ -103,9 +107,11 @@ void gopark(void (*unlockf)(void*), void* arg, WaitReason reason, std::uint32_t 
   p->unlockf = unlockf;
   p->unlock_arg = arg;
   p->s->emit(p, trace::Kind::GoBlock, g, chan_id, 0, 0, static_cast<std::uint8_t>(reason));
+  if (g->park_hooks) g->park_hooks->parking(g->park_hooks->arg);
   p->s->switch_from(p, g);
   // Resumed, perhaps on another thread: p is stale from here on.
   g->reason = WaitReason::None;
+  if (g->park_hooks) g->park_hooks->resumed(g->park_hooks->arg);
 }
 
 void goready(G* g) {
@@ -557,9 +563,11 @@ Status yield_as(trace::Kind k) {
   p->after = P::After::Yield;
   p->s->emit(p, k, g, 0, 0);
   p->prev = g;
+  if (g->park_hooks) g->park_hooks->parking(g->park_hooks->arg);
   context_swap(g->ctx, p->g0);
   P* now = curp();
   now->s->after_switch(now);
+  if (g->park_hooks) g->park_hooks->resumed(g->park_hooks->arg);
   return must_unwind(g) ? Status::Unwind : Status::Ok;
 }
 }  // namespace

@@ -77,8 +77,9 @@ struct G {
   GStatus status = GStatus::Runnable;
   WaitReason reason = WaitReason::None;
   bool started = false;
-  bool unwinding = false;    // the program ended: blocking calls say Unwind
-  bool check_parks = false;  // check_parking_rule: gopark checks the rule
+  bool unwinding = false;                 // the program ended: blocking calls say Unwind
+  bool check_parks = false;               // check_parking_rule: gopark checks the rule
+  const ParkHooks* park_hooks = nullptr;  // watch_parks: run around each switch away
   std::atomic<std::uint32_t> select_done{0};
   sudog* param = nullptr;  // the sudog whose channel woke this select
   const GoFn* fn = nullptr;

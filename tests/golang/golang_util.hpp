@@ -19,9 +19,10 @@ struct Result {
 
 // Compiles src as `file` and runs it deterministically (virtual time, one
 // seed; 0 draws one at random) on `procs` Ps (0: as many as cores), within
-// `limits`.
+// `limits`; or, !deterministic, on `procs` threads in real time.
 inline Result run_go(std::string_view src, std::uint64_t seed = 1, int procs = 0,
-                     std::string_view file = "prog.go", const gort::golang::Limits& limits = {}) {
+                     std::string_view file = "prog.go", const gort::golang::Limits& limits = {},
+                     bool deterministic = true) {
   Result r;
   gort::golang::Compiled c = gort::golang::compile(src, file);
   if (!c.ok()) {
@@ -29,7 +30,7 @@ inline Result run_go(std::string_view src, std::uint64_t seed = 1, int procs = 0
     return r;
   }
   gort::Config cfg;
-  cfg.set_deterministic(true);
+  cfg.set_deterministic(deterministic);
   cfg.seed = seed;
   cfg.gomaxprocs = procs;
   cfg.out = [&r](std::string_view s) { r.out += s; };

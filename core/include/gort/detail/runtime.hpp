@@ -222,6 +222,9 @@ bool chan_send_buffered(hchan* c, void* elem) noexcept;
 bool chan_recv_buffered(hchan* c, void* elem) noexcept;
 std::size_t chan_len(const hchan* c) noexcept;
 std::uint32_t chan_id(const hchan* c) noexcept;
+// Calls fn(elem, arg) on each value in c's buffer, oldest first, with c
+// locked: fn must not use c (an interpreter's collector reads them).
+void chan_each(hchan* c, void (*fn)(void* elem, void* arg), void* arg) noexcept;
 
 // One case of a select: a send of *elem or a receive into *elem on c.
 struct scase {
@@ -295,6 +298,18 @@ inline void set_line(int line) noexcept {
 // aborts with a message naming the rule. For goroutines whose frames keep
 // the rule, as an interpreter's do; a no-op in other builds.
 void check_parking_rule(G* g) noexcept;
+
+// What a goroutine marked by watch_parks does around each switch away (a
+// park, a yield or a preemption): `parking` runs on it just before it
+// switches away, `resumed` as soon as it runs again. An interpreter's
+// collector counts the goroutines running Go code with them: between the
+// two hooks a goroutine touches none of its Go values.
+struct ParkHooks {
+  void (*parking)(void* arg);
+  void (*resumed)(void* arg);
+  void* arg;
+};
+void watch_parks(G* g, const ParkHooks* hooks) noexcept;
 
 // Writes text to the running program's standard output (or stderr).
 void write_out(std::string_view text);
