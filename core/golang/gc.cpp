@@ -11,6 +11,10 @@
 //     defers, panics, select cases and the closure of a goroutine that is
 //     one native call; the buffers of the run's channels. A parked sender's
 //     value is still in its slots, a parked receiver's slot is among them.
+//   - So a channel receive must name a slot as its destination, never a
+//     C++ local: a sender hands its value over into the waiting receiver's
+//     destination and goes on, and the receiver may wait to run again
+//     across a collection, holding the value only there (vm::recv).
 //   - The scan is conservative: any word that points into an allocated
 //     heap object keeps it (headers find interior pointers, heap.hpp), so
 //     no slot map is needed and an integer that looks like a pointer only

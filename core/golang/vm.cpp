@@ -42,6 +42,8 @@ bool send(Thread& th, Value c, Value v);
 // A send while tracing of a value whose %v may call a method: formats it
 // first (rt::SentTexts).
 bool send_traced(Thread& th, Value c, Value v, const Type* elem);
+// out is a slot of th's: a sender may hand its value over there while th is
+// parked or waiting to run, and only slots are the collector's roots.
 bool recv(Thread& th, Value c, Value* out, bool* ok, const Type* elem);
 bool select(Thread& th, const FuncCode* fn, Value* R, int first, int n, bool has_default,
             Value* chosen);
@@ -618,9 +620,7 @@ L_Recv : {
   SAVE();
   vm::set_line(th, fr, pc);
   bool ok;
-  Value v;
-  CHECK(vm::recv(th, B, &v, &ok, nullptr));
-  A = v;
+  CHECK(vm::recv(th, B, &A, &ok, nullptr));
   if (in.c) R[in.a + 1].i = ok;
   NEXT();
 }
@@ -640,9 +640,7 @@ L_ChanNext : {
   SAVE();
   vm::set_line(th, fr, pc);
   bool ok;
-  Value v;
-  CHECK(vm::recv(th, B, &v, &ok, nullptr));
-  A = v;
+  CHECK(vm::recv(th, B, &A, &ok, nullptr));
   if (!ok) pc += in.sc();
   NEXT();
 }
