@@ -14,6 +14,7 @@ const NativeDef kRuntime[] = {
     {"runtime.NumGoroutine",
      [](Thread&, Value* f) { f[0].i = static_cast<std::int64_t>(rt::num_goroutine()); }},
     {"runtime.GOMAXPROCS", [](Thread&, Value* f) { f[0].i = rt::procs(); }},
+    {"runtime.GC", [](Thread& th, Value*) { collect(th); }},
     {"runtime.NumCPU",
      [](Thread&, Value* f) {
        unsigned n = std::thread::hardware_concurrency();

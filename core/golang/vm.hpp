@@ -206,8 +206,9 @@ struct Run {
 // above `stop` popped, or left when the program is ending).
 bool exec(Thread& th, std::size_t stop);
 
-// At a safe point of th (a preemption: all its values are in its slots):
-// stops the world, frees what no root reaches (gc.cpp), starts the world.
+// At a safe point of th (a preemption, runtime.GC: all its values are in
+// its slots): stops the world, frees what no root reaches (gc.cpp), starts
+// the world.
 void collect(Thread& th);
 
 // Starts the program: package initialisation, then main.main, on the

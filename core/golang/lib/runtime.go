@@ -9,8 +9,8 @@ func GOMAXPROCS(n int) int
 
 func NumCPU() int
 
-// GC does nothing yet: memory is freed when the program ends.
-func GC() {}
+// GC collects at once, as a preemption does once enough was allocated.
+func GC()
 
 type Error interface {
 	error
