@@ -59,61 +59,54 @@ func handOver(how string, lists chan *node) {
 	close(lists)
 }
 
-func main() {
-	done := make(chan bool)
-
+// check hands lists over to receive, run as a goroutine, and waits for it.
+func check(how string, receive func(lists chan *node)) {
 	lists := make(chan *node)
+	done := make(chan bool)
 	go func() {
-		for l := range lists {
-			garbage()
-			fmt.Println(sum(l))
-		}
+		receive(lists)
 		done <- true
 	}()
-	handOver("range", lists)
+	handOver(how, lists)
 	<-done
+}
 
-	lists = make(chan *node)
-	go func() {
+// use reads a received list once garbage may have taken freed memory.
+func use(l *node) {
+	garbage()
+	fmt.Println(sum(l))
+}
+
+func main() {
+	check("range", func(lists chan *node) {
+		for l := range lists {
+			use(l)
+		}
+	})
+	check("recv", func(lists chan *node) {
 		for i := 0; i < rounds; i++ {
 			l := <-lists
-			garbage()
-			fmt.Println(sum(l))
+			use(l)
 		}
-		done <- true
-	}()
-	handOver("recv", lists)
-	<-done
-
-	lists = make(chan *node)
-	go func() {
+	})
+	check("ok", func(lists chan *node) {
 		for {
 			l, ok := <-lists
 			if !ok {
-				break
+				return
 			}
-			garbage()
-			fmt.Println(sum(l))
+			use(l)
 		}
-		done <- true
-	}()
-	handOver("ok", lists)
-	<-done
-
-	lists = make(chan *node)
-	go func() {
+	})
+	check("select", func(lists chan *node) {
 		for {
 			select {
 			case l, ok := <-lists:
 				if !ok {
-					done <- true
 					return
 				}
-				garbage()
-				fmt.Println(sum(l))
+				use(l)
 			}
 		}
-	}()
-	handOver("select", lists)
-	<-done
+	})
 }
