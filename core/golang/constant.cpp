@@ -31,7 +31,10 @@ int hexval(char c) {
 
 // Decodes one character or escape of a quoted literal at s[i]; returns the
 // code point, or -1 for a byte escape (\x, octal) whose byte is in *byte.
+// A malformed literal (the scanner reports it) may end inside an escape:
+// past the end an escape reads NULs, never the bytes after the view.
 long decode_one(std::string_view s, std::size_t& i, int* byte) {
+  auto at = [s](std::size_t k) { return k < s.size() ? s[k] : '\0'; };
   unsigned char c = static_cast<unsigned char>(s[i]);
   if (c != '\\') {
     if (c < 0x80) {
@@ -45,7 +48,7 @@ long decode_one(std::string_view s, std::size_t& i, int* byte) {
     i += static_cast<std::size_t>(n);
     return n == 1 ? 0xFFFD : r;
   }
-  char e = s[i + 1];
+  char e = at(i + 1);
   i += 2;
   switch (e) {
     case 'a':
@@ -69,7 +72,7 @@ long decode_one(std::string_view s, std::size_t& i, int* byte) {
     case '"':
       return '"';
     case 'x': {
-      int v = hexval(s[i]) * 16 + hexval(s[i + 1]);
+      int v = hexval(at(i)) * 16 + hexval(at(i + 1));
       i += 2;
       *byte = v;
       return -1;
@@ -78,12 +81,12 @@ long decode_one(std::string_view s, std::size_t& i, int* byte) {
     case 'U': {
       int n = e == 'u' ? 4 : 8;
       long v = 0;
-      for (int k = 0; k < n; k++) v = v * 16 + hexval(s[i + static_cast<std::size_t>(k)]);
+      for (int k = 0; k < n; k++) v = v * 16 + hexval(at(i + static_cast<std::size_t>(k)));
       i += static_cast<std::size_t>(n);
       return v;
     }
     default: {  // octal \ooo
-      int v = (e - '0') * 64 + (s[i] - '0') * 8 + (s[i + 1] - '0');
+      int v = (e - '0') * 64 + (at(i) - '0') * 8 + (at(i + 1) - '0');
       i += 2;
       *byte = v & 0xFF;
       return -1;
