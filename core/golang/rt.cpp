@@ -147,6 +147,14 @@ Status recv(hchan* c, Value* v) {
   return gort::detail::chan_recv(c, v, true);
 }
 
+Status try_send(hchan* c, Value* v) {
+  return gort::detail::chan_try_send(c, v);
+}
+
+Status try_recv(hchan* c, Value* v) {
+  return gort::detail::chan_try_recv(c, v);
+}
+
 Status close(hchan* c) {
   return gort::detail::chan_close(c);
 }

@@ -76,6 +76,10 @@ void chan_release(hchan* c);
 Status send(hchan* c, Value* v);
 // *v must be zero on entry; Closed: the channel is closed and drained.
 Status recv(hchan* c, Value* v);
+// send and recv that never park: WouldBlock, with nothing done, where they
+// would wait (the run loop's fast instance, vm.cpp).
+Status try_send(hchan* c, Value* v);
+Status try_recv(hchan* c, Value* v);
 Status close(hchan* c);
 std::size_t len(hchan* c);
 std::size_t cap(hchan* c);

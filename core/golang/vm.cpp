@@ -45,6 +45,11 @@ bool send_traced(Thread& th, Value c, Value v, const Type* elem);
 // out is a slot of th's: a sender may hand its value over there while th is
 // parked or waiting to run, and only slots are the collector's roots.
 bool recv(Thread& th, Value c, Value* out, bool* ok, const Type* elem);
+// send and recv that never wait: done, failed (a panic, or the program's
+// end), or WouldBlock, with nothing done.
+enum class Chan { Done, Failed, WouldBlock };
+Chan try_send(Thread& th, Value c, Value v);
+Chan try_recv(Thread& th, Value c, Value* out, bool* ok);
 bool select(Thread& th, const FuncCode* fn, Value* R, int first, int n, bool has_default,
             Value* chosen);
 bool make_chan(Thread& th, const gort::detail::ElemOps* ops, std::int64_t size,
@@ -69,6 +74,7 @@ constexpr bool kSplit = false;
 enum class Ran {
   Returned,  // the frame stack is back to `stop` frames
   Slow,      // at an instruction that may switch goroutines: exec_loop<true> runs it
+  Wait,      // at a channel operation that must wait: wait_chan does it
   Next,      // exec_loop<true> ran its one instruction
   Unwind,    // a panic (or the program's end) to unwind from
 };
@@ -140,6 +146,22 @@ template <bool kSlow>
       CHECK(vm::preempt(th, fr, pc));   \
     }                                   \
   } while (0)
+// A channel operation `words` long, pc past it: split, exec_loop<false>
+// does it (vm::try_*) only where it need not wait, and leaves the rest to
+// wait_chan, before changing anything; unsplit, `wait` does it.
+#define CHAN(words, try_op, wait)            \
+  do {                                       \
+    if constexpr (kSplit) {                  \
+      vm::Chan r_ = (try_op);                \
+      if (r_ == vm::Chan::WouldBlock) {      \
+        fr->pc = pc - (words);               \
+        return Ran::Wait;                    \
+      }                                      \
+      if (r_ != vm::Chan::Done) goto unwind; \
+    } else {                                 \
+      CHECK(wait);                           \
+    }                                        \
+  } while (0)
 #define SAVE() (fr->pc = pc)
 #define A R[in.a]
 #define B R[in.b]
@@ -182,14 +204,8 @@ template <bool kSlow>
     switch (in.op) {
       case Op::Jmp:
         goto L_Jmp;
-      case Op::Send:
-        goto L_Send;
       case Op::SendT:
         goto L_SendT;
-      case Op::Recv:
-        goto L_Recv;
-      case Op::ChanNext:
-        goto L_ChanNext;
       case Op::Select:
         goto L_Select;
       case Op::Call:
@@ -603,24 +619,24 @@ L_MakeChan : {
   A = v;
   NEXT();
 }
-L_Send:
-  SLOW(1);
-  SAVE();
-  vm::set_line(th, fr, pc);
-  CHECK(vm::send(th, A, B));
-  NEXT();
 L_SendT:
-  SLOW(1);
+  if (th.run->tracing) {
+    SLOW(1);
+    SAVE();
+    vm::set_line(th, fr, pc);
+    CHECK(vm::send_traced(th, A, B, TYPE(in.c)));
+    NEXT();
+  }
+L_Send:
   SAVE();
   vm::set_line(th, fr, pc);
-  CHECK(th.run->tracing ? vm::send_traced(th, A, B, TYPE(in.c)) : vm::send(th, A, B));
+  CHAN(1, vm::try_send(th, A, B), vm::send(th, A, B));
   NEXT();
 L_Recv : {
-  SLOW(1);
   SAVE();
   vm::set_line(th, fr, pc);
   bool ok;
-  CHECK(vm::recv(th, B, &A, &ok, nullptr));
+  CHAN(1, vm::try_recv(th, B, &A, &ok), vm::recv(th, B, &A, &ok, nullptr));
   if (in.c) R[in.a + 1].i = ok;
   NEXT();
 }
@@ -636,11 +652,10 @@ L_ChanCap:
   A.i = static_cast<std::int64_t>(rt::cap(static_cast<rt::hchan*>(B.p)));
   NEXT();
 L_ChanNext : {
-  SLOW(1);
   SAVE();
   vm::set_line(th, fr, pc);
   bool ok;
-  CHECK(vm::recv(th, B, &A, &ok, nullptr));
+  CHAN(1, vm::try_recv(th, B, &A, &ok), vm::recv(th, B, &A, &ok, nullptr));
   if (!ok) pc += in.sc();
   NEXT();
 }
@@ -823,6 +838,7 @@ unwind:
 #undef DISPATCH
 #undef SLOW
 #undef PREEMPT
+#undef CHAN
 #undef SAVE
 #undef A
 #undef B
@@ -835,14 +851,44 @@ unwind:
 #undef ELEMENT
 }
 
+namespace {
+
+// The channel operation at the top frame's pc, which exec_loop<false> found
+// must wait (Ran::Wait): does it, waiting, as the run loop would, and moves
+// pc past it. Apart from exec_loop<true>, so that what a switch unwinds and
+// rewinds at each wait is this small frame, not the slow run loop's (the
+// sieve's every other channel operation waits; DESIGN.md §9.6).
+Ran wait_chan(Thread& th) {
+  Frame* fr = &th.frames.back();
+  Value* R = fr->base;
+  const Instr in = *fr->pc++;
+  bool ok;
+  if (in.op == Op::Send || in.op == Op::SendT) {
+    return vm::send(th, R[in.a], R[in.b]) ? Ran::Next : Ran::Unwind;
+  }
+  if (!vm::recv(th, R[in.b], &R[in.a], &ok, nullptr)) return Ran::Unwind;
+  if (in.op == Op::ChanNext) {
+    if (!ok) fr->pc += in.sc();
+  } else if (in.c) {
+    R[in.a + 1].i = ok;
+  }
+  return Ran::Next;
+}
+
+}  // namespace
+
 bool exec(Thread& th, std::size_t stop) {
-  // Called through a pointer: binaryen inlines a function with one caller,
-  // whatever its size and noinline, and exec_loop<false> must stay its own.
+  // Called through pointers: binaryen inlines a function with one caller,
+  // whatever its size and noinline, and exec_loop<false> must stay its own
+  // (exec_loop<true> inlined would make exec's frame, unwound at every
+  // switch, as big as its own).
   static Ran (*const volatile fast)(Thread&, std::size_t) = exec_loop<false>;
+  static Ran (*const volatile slow)(Thread&, std::size_t) = exec_loop<true>;
   for (;;) {
     Ran r = fast(th, stop);
     if constexpr (kSplit) {
-      if (r == Ran::Slow) r = exec_loop<true>(th, stop);
+      if (r == Ran::Wait) r = wait_chan(th);
+      if (r == Ran::Slow) r = slow(th, stop);
     }
     if (r == Ran::Returned) return true;
     // (With th.exiting set, unwind stops at once: every exec returns.)

@@ -320,6 +320,7 @@ namespace vm {
 
 enum class Unwound { Resume, Stop };
 enum DeferResult { kPushed, kRan, kPanicked };
+enum class Chan { Done, Failed, WouldBlock };
 Unwound unwind(Thread& th, std::size_t stop);
 
 bool push_frame(Thread& th, const FuncCode* f, Closure* clos, Value* at, std::uint16_t flags) {
@@ -596,6 +597,25 @@ bool recv(Thread& th, Value c, Value* out, bool* ok, const Type*) {
   rt::Status s = rt::recv(static_cast<rt::hchan*>(c.p), out);
   *ok = s == rt::Status::Ok;
   return th.status(s);
+}
+
+// exec_loop<false>'s: out of asyncify's instrumentation, like it, so they
+// never park and only call what never parks (wasm/asyncify_remove.txt).
+Chan try_send(Thread& th, Value c, Value v) {
+  rt::Status s = rt::try_send(static_cast<rt::hchan*>(c.p), &v);
+  if (s == rt::Status::WouldBlock) return Chan::WouldBlock;
+  return th.status(s) ? Chan::Done : Chan::Failed;
+}
+
+Chan try_recv(Thread& th, Value c, Value* out, bool* ok) {
+  // Into a local, not *out: when it would wait, *out (perhaps c's own slot)
+  // must be left as it was for the receive that waits.
+  Value v;
+  rt::Status s = rt::try_recv(static_cast<rt::hchan*>(c.p), &v);
+  if (s == rt::Status::WouldBlock) return Chan::WouldBlock;
+  *out = v;
+  *ok = s == rt::Status::Ok;
+  return th.status(s) ? Chan::Done : Chan::Failed;
 }
 
 bool close(Thread& th, Value c) {

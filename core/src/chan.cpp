@@ -157,12 +157,13 @@ Status recv_locked(hchan* c, void* ep) {
 }
 
 Status chan_send(hchan* c, void* ep, bool block) {
+  if (!block) return chan_try_send(c, ep);
   G* gp;
   if (Status s = enter_op(&gp); s != Status::Ok) return s;
-  if (!c) return block ? park_forever(WaitReason::ChanSendNilChan) : Status::WouldBlock;
+  if (!c) return park_forever(WaitReason::ChanSendNilChan);
   c->lock.lock();
   Status s = send_locked(c, ep);
-  if (s != Status::WouldBlock || !block) {
+  if (s != Status::WouldBlock) {
     c->lock.unlock();
     return s;
   }
@@ -170,16 +171,37 @@ Status chan_send(hchan* c, void* ep, bool block) {
 }
 
 Status chan_recv(hchan* c, void* ep, bool block) {
+  if (!block) return chan_try_recv(c, ep);
   G* gp;
   if (Status s = enter_op(&gp); s != Status::Ok) return s;
-  if (!c) return block ? park_forever(WaitReason::ChanReceiveNilChan) : Status::WouldBlock;
+  if (!c) return park_forever(WaitReason::ChanReceiveNilChan);
   c->lock.lock();
   Status s = recv_locked(c, ep);
-  if (s != Status::WouldBlock || !block) {
+  if (s != Status::WouldBlock) {
     c->lock.unlock();
     return s;
   }
   return block_on(c, c->recvq, gp, ep, WaitReason::ChanReceive, Status::Closed);
+}
+
+Status chan_try_send(hchan* c, void* ep) {
+  G* gp;
+  if (Status s = enter_op(&gp); s != Status::Ok) return s;
+  if (!c) return Status::WouldBlock;
+  c->lock.lock();
+  Status s = send_locked(c, ep);
+  c->lock.unlock();
+  return s;
+}
+
+Status chan_try_recv(hchan* c, void* ep) {
+  G* gp;
+  if (Status s = enter_op(&gp); s != Status::Ok) return s;
+  if (!c) return Status::WouldBlock;
+  c->lock.lock();
+  Status s = recv_locked(c, ep);
+  c->lock.unlock();
+  return s;
 }
 
 bool chan_send_buffered(hchan* c, void* ep) noexcept {

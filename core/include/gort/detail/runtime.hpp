@@ -203,6 +203,12 @@ Status chan_send(hchan* c, void* elem, bool block);
 // on entry. Ok with a value; Closed (closed and drained: *elem untouched);
 // with !block, WouldBlock. A nil channel blocks forever, or WouldBlock.
 Status chan_recv(hchan* c, void* elem, bool block);
+// chan_send / chan_recv with !block, apart: they never park, so a caller
+// that must never be on the stack at a switch may call them (under
+// Emscripten, code left out of asyncify's instrumentation:
+// wasm/asyncify_remove.txt lists them).
+Status chan_try_send(hchan* c, void* elem);
+Status chan_try_recv(hchan* c, void* elem);
 // close(c): Ok, CloseOfNil or CloseOfClosed.
 Status chan_close(hchan* c);
 // c's capacity, read without a call: it never changes after make, and it
