@@ -81,12 +81,14 @@ enum class Ran {
 
 // The run loop, twice. exec_loop<false> runs every instruction that
 // cannot switch goroutines and stops, before changing anything, at one that
-// may (a channel operation, a native call, a deferred call, a `go`, a
-// preemption); exec_loop<true> runs exactly that one instruction. Under
-// asyncify (the wasm builds) every function on the stack at a switch is
-// instrumented, and an instrumented run loop ran CPU-bound Go ~7x slower
-// (DESIGN.md §9.6): exec_loop<false> is left out of the instrumentation
-// (wasm/asyncify_remove.txt), so it must never be on the stack at a switch.
+// may (a native call, a deferred call, a `go`, a preemption, a select);
+// exec_loop<true> runs exactly that one instruction. A send or receive the
+// fast instance does itself when it completes at once, and leaves to
+// wait_chan when it must wait. Under asyncify (the wasm builds) every
+// function on the stack at a switch is instrumented, and an instrumented run
+// loop ran CPU-bound Go ~7x slower (DESIGN.md §9.6): exec_loop<false> is
+// left out of the instrumentation (wasm/asyncify_remove.txt), so it must
+// never be on the stack at a switch.
 // Natives that call back into Go run under exec_loop<true>, and their
 // callbacks come back through exec.
 template <bool kSlow>
