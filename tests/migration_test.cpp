@@ -17,6 +17,7 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <mutex>
 #include <string>
 
@@ -191,4 +192,36 @@ TEST_CASE("migration: pinned goroutines resume only on their own worker and lose
   run_rounds(t, [](int rounds) { return rounds < kPinnedRounds; });
   CHECK(t.ops.load() > 0);
   CHECK(t.migrations.load() == 0);
+}
+
+// Placement (core/src/pinned.cpp, place_pinned): a pinned goroutine stays
+// on the P it first ran on, so CPU-bound goroutines made in a burst must
+// start spread over the Ps. Before placement they often all started on
+// their maker's P, a time slice each, before the idle P looked for work,
+// and the other P then idled for the whole program (the chefs at
+// gomaxprocs 2 took as long as at 1).
+TEST_CASE("migration: pinned CPU-bound goroutines made in a burst start spread over the Ps" *
+          doctest::skip(!kThreads || kMigrates)) {
+  constexpr int kWorkers = 4;
+  std::atomic<std::uintptr_t> first[kWorkers] = {};
+  int code = gort::run(threaded(2), [&] {
+    gort::WaitGroup wg;
+    wg.add(kWorkers);
+    for (int i = 0; i < kWorkers; i++) {
+      gort::go([&, i] {
+        first[i] = this_thread();
+        for (int k = 0; k < 20; k++) {
+          spin_work(20'000);
+          gort::yield();
+        }
+        wg.done();
+      });
+    }
+    wg.wait();
+  });
+  REQUIRE(code == 0);
+  std::map<std::uintptr_t, int> started;  // worker thread -> goroutines first run there
+  for (auto& t : first) started[t.load()]++;
+  CHECK(started.size() == 2);
+  for (auto& [thread, n] : started) CHECK(n == kWorkers / 2);
 }

@@ -5,9 +5,13 @@
 // (kContextCanMigrate is false: Emscripten with pthreads, whose C++
 // exception state lives in each worker's own JavaScript; DESIGN.md, Pinned
 // goroutines) and Ps are threads. Invariants then:
-//   - A started G has a home P (G::home, set when it first runs), the only
-//     P that runs it. A P's runnext and ring hold unstarted Gs and Gs homed
-//     there; the global queue holds unstarted Gs only.
+//   - A started G has a home P (G::home, set when it first runs, or when
+//     it is placed on a P to start there), the only P that runs it. A P's
+//     runnext and ring hold unstarted Gs and Gs homed there; the global
+//     queue holds unstarted Gs only.
+//   - Placement: a G about to run for the first time starts on the P with
+//     the fewest queued Gs if that is another (place_pinned), since no thief
+//     can even the load once it has run.
 //   - A G readied by another P, or found by a thief, waits in its home's
 //     inbox; the home's owner moves it to its ring (the ring has one
 //     producer). inbox_size mirrors the inbox's length for lock-free looks.
@@ -81,6 +85,40 @@ bool Sched::unstarted_in(P* victim, std::uint32_t h, std::uint32_t t) {
     if (g && !g->home.load(std::memory_order_relaxed)) return true;
   }
   return false;
+}
+
+namespace {
+
+// How many Gs wait on q (runnext, ring, inbox): a racy look, for placement.
+int queued(const P* q) {
+  std::uint32_t h = q->runqhead.load(std::memory_order_relaxed);  // first: h <= t
+  std::uint32_t t = q->runqtail.load(std::memory_order_relaxed);
+  int n = static_cast<int>(std::min(t - h, kRunqSize));
+  if (q->runnext.load(std::memory_order_relaxed)) n++;
+  return n + q->inbox_size.load(std::memory_order_relaxed);
+}
+
+}  // namespace
+
+// Natively a G runs wherever there is room and thieves rebalance; pinned, a
+// G stays where it first ran. Without this, CPU-bound goroutines made in a
+// burst all started on their maker's P (it ran each for a time slice before
+// an idle P woke and looked), and a second P sat idle for the whole program.
+bool Sched::place_pinned(P* p, G* g) {
+  if (nprocs_ < 2 || ending_.load(std::memory_order_relaxed)) return false;
+  P* best = nullptr;
+  int least = queued(p);  // g itself is no longer queued here
+  for (auto& q : ps_) {
+    if (q.get() == p) continue;
+    if (int n = queued(q.get()); n < least) {
+      least = n;
+      best = q.get();
+    }
+  }
+  if (!best) return false;
+  g->home.store(best, std::memory_order_relaxed);
+  inbox_put(best, g);
+  return true;
 }
 
 std::uint32_t Sched::send_home_pinned(P* p, G** batch, std::uint32_t n) {

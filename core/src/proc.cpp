@@ -131,7 +131,15 @@ void Sched::ready(P* p, G* g) {
   }
 }
 
+// The next G for p to run (nullptr: none), after placement (starts_elsewhere).
 G* Sched::find_runnable(P* p, bool steal_runnext) {
+  for (;;) {
+    G* g = find_one(p, steal_runnext);
+    if (!g || !starts_elsewhere(p, g)) return g;
+  }
+}
+
+G* Sched::find_one(P* p, bool steal_runnext) {
   refill(p);
   // Now and then look at the global queue first, so it cannot starve.
   if (++p->schedtick % 61 == 0 && gq_size_.load(std::memory_order_relaxed) > 0) {
@@ -181,6 +189,7 @@ G* Sched::direct_next(P* p) {
   if (++p->schedtick % 61 == 0) return nullptr;
   refill(p);
   G* next = runqget(p);
+  while (next && starts_elsewhere(p, next)) next = runqget(p);
   if (next) {
     next->status = GStatus::Running;
     next->started = true;

@@ -288,6 +288,7 @@ class Sched {
 
   // ---- the scheduler loop (proc.cpp) ----
   G* find_runnable(P* p, bool steal_runnext);
+  G* find_one(P* p, bool steal_runnext);
   bool run_one(P* p);
   void execute(P* p, G* g);
   void wakep();
@@ -333,6 +334,12 @@ class Sched {
   void refill(P* p) {
     if (pinned()) inbox_drain(p);
   }
+  // g, never run, is about to start on p. Pinned: where a G first runs it
+  // stays, so it starts on a P with less queued work instead when there is
+  // one (true: it was queued there). Elsewhere a thief evens the load later.
+  bool starts_elsewhere(P* p, G* g) {
+    return pinned() && !g->home.load(std::memory_order_relaxed) && place_pinned(p, g);
+  }
   // g starts running on p.
   void on_run(P* p, G* g) {
     if (pinned() && !g->home.load(std::memory_order_relaxed)) {
@@ -373,6 +380,7 @@ class Sched {
   void inbox_put(P* home, G* g);
   void inbox_drain(P* p);
   bool unstarted_in(P* victim, std::uint32_t h, std::uint32_t t);
+  bool place_pinned(P* p, G* g);
   std::uint32_t send_home_pinned(P* p, G** batch, std::uint32_t n);
   std::uint32_t overflow_pinned(P* p, G** batch, std::uint32_t n);
   void teardown_turn(P* p);
