@@ -161,6 +161,10 @@ void Sched::start_g(P* p, G* g) {
   if (p) {
     emit(p, trace::Kind::GoCreate, p->curg, static_cast<std::uint32_t>(g->id),
          p->curg ? p->curg->line : 0);
+    if (pinned()) {
+      g->maker = p;
+      g->maker_yields = p->yields;
+    }
     runqput(p, g, true);
     if (!simulated_ && nidle_.load(std::memory_order_relaxed) > 0 &&
         nspinning_.load(std::memory_order_relaxed) == 0) {

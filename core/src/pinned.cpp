@@ -9,9 +9,10 @@
 //     it is placed on a P to start there), the only P that runs it. A P's
 //     runnext and ring hold unstarted Gs and Gs homed there; the global
 //     queue holds unstarted Gs only.
-//   - Placement: a G about to run for the first time starts on the P with
-//     the fewest queued Gs if that is another (place_pinned), since no thief
-//     can even the load once it has run.
+//   - Placement: a G about to run for the first time on the P that made it,
+//     after that P gave up a time slice (a goroutine there computes),
+//     starts on the P with the fewest queued Gs if that is another
+//     (place_pinned), since no thief can even the load once it has run.
 //   - A G readied by another P, or found by a thief, waits in its home's
 //     inbox; the home's owner moves it to its ring (the ring has one
 //     producer). inbox_size mirrors the inbox's length for lock-free looks.
@@ -104,8 +105,14 @@ int queued(const P* q) {
 // G stays where it first ran. Without this, CPU-bound goroutines made in a
 // burst all started on their maker's P (it ran each for a time slice before
 // an idle P woke and looked), and a second P sat idle for the whole program.
+// Only once the maker's P has time-sliced since g was made: a G started at
+// once (a new stage of a pipeline, a pool's worker) stays with the Gs it
+// talks to, where a handoff costs no wake-up of another thread (spreading
+// those made the threaded pool and sieve rows 5-10x slower at P=2). A G
+// that a thief took had waited already.
 bool Sched::place_pinned(P* p, G* g) {
   if (nprocs_ < 2 || ending_.load(std::memory_order_relaxed)) return false;
+  if (g->maker == p && p->yields == g->maker_yields) return false;
   P* best = nullptr;
   int least = queued(p);  // g itself is no longer queued here
   for (auto& q : ps_) {

@@ -242,6 +242,7 @@ void Sched::after_switch(P* p) {
       }
       break;
     case P::After::Yield:
+      if (pinned()) p->yields++;
       g->status = GStatus::Runnable;
       runqput(p, g, false);
       break;

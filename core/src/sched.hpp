@@ -91,7 +91,9 @@ struct G {
   int creator_line = 0;           // and the line of its go statement
   G* schedlink = nullptr;         // global run queue, a P's inbox
   std::atomic<P*> home{nullptr};  // pinned (pinned.cpp): the P it started on
-  G* allnext = nullptr;           // Sched::allg list
+  P* maker = nullptr;             // pinned: the P whose goroutine made it,
+  std::uint32_t maker_yields = 0;  // and that P's P::yields then
+  G* allnext = nullptr;            // Sched::allg list
   G* allprev = nullptr;
 };
 
@@ -139,8 +141,9 @@ struct alignas(64) P {
   void* unlock_arg = nullptr;
 
   std::uint32_t schedtick = 0;
-  int direct_budget = 0;  // simulated: direct switches left in this driver step
-  bool stopped = false;   // threaded: ProcStop recorded and no ProcStart since (trace)
+  std::uint32_t yields = 0;  // pinned: time slices given up here (owner only; place_pinned)
+  int direct_budget = 0;     // simulated: direct switches left in this driver step
+  bool stopped = false;      // threaded: ProcStop recorded and no ProcStart since (trace)
   Rng rng;
   // Per victim P: the ring head this P last saw there, and since when (see steal_ok).
   struct Watch {
