@@ -196,10 +196,12 @@ TEST_CASE("migration: pinned goroutines resume only on their own worker and lose
 
 // Placement (core/src/pinned.cpp, place_pinned): a pinned goroutine stays
 // on the P it first ran on, so CPU-bound goroutines made in a burst must
-// start spread over the Ps. Before placement they often all started on
+// start spread over the Ps. Before placement all four often started on
 // their maker's P, a time slice each, before the idle P looked for work,
 // and the other P then idled for the whole program (the chefs at
-// gomaxprocs 2 took as long as at 1).
+// gomaxprocs 2 took as long as at 1): 6 of 15 runs failed here. Placement
+// reads the other P's load racily, so a 3/1 split is possible (about 1 run
+// in 6 with these 100 µs slices under load); 4/0 is what must not be.
 TEST_CASE("migration: pinned CPU-bound goroutines made in a burst start spread over the Ps" *
           doctest::skip(!kThreads || kMigrates)) {
   constexpr int kWorkers = 4;
@@ -223,5 +225,4 @@ TEST_CASE("migration: pinned CPU-bound goroutines made in a burst start spread o
   std::map<std::uintptr_t, int> started;  // worker thread -> goroutines first run there
   for (auto& t : first) started[t.load()]++;
   CHECK(started.size() == 2);
-  for (auto& [thread, n] : started) CHECK(n == kWorkers / 2);
 }

@@ -114,10 +114,14 @@ bool Sched::place_pinned(P* p, G* g) {
   if (nprocs_ < 2 || ending_.load(std::memory_order_relaxed)) return false;
   if (g->maker == p && p->yields == g->maker_yields) return false;
   P* best = nullptr;
-  int least = queued(p);  // g itself is no longer queued here
+  // Kept, g runs here now, before the queued(p) others; sent, it waits
+  // behind q's queue and q's running G (counted, since a P switching from
+  // one G to the next has taken the next from its queue before it queues
+  // the last).
+  int least = queued(p);
   for (auto& q : ps_) {
     if (q.get() == p) continue;
-    if (int n = queued(q.get()); n < least) {
+    if (int n = queued(q.get()) + q->busy.load(std::memory_order_relaxed); n < least) {
       least = n;
       best = q.get();
     }

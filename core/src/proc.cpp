@@ -171,7 +171,9 @@ void Sched::execute(P* p, G* g) {
   p->curg = g;
   p->direct_budget = kSimDirectSwitches;
   emit(p, trace::Kind::GoStart, g, 0, 0);
+  if (pinned()) p->busy.store(true, std::memory_order_relaxed);
   context_swap(p->g0, g->ctx);
+  if (pinned()) p->busy.store(false, std::memory_order_relaxed);
   p->curg = nullptr;
   after_switch(p);
 }

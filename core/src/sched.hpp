@@ -141,9 +141,10 @@ struct alignas(64) P {
   void* unlock_arg = nullptr;
 
   std::uint32_t schedtick = 0;
-  std::uint32_t yields = 0;  // pinned: time slices given up here (owner only; place_pinned)
-  int direct_budget = 0;     // simulated: direct switches left in this driver step
-  bool stopped = false;      // threaded: ProcStop recorded and no ProcStart since (trace)
+  std::uint32_t yields = 0;       // pinned: time slices given up here (owner only; place_pinned)
+  std::atomic<bool> busy{false};  // pinned: a goroutine runs here (owner writes; place_pinned)
+  int direct_budget = 0;          // simulated: direct switches left in this driver step
+  bool stopped = false;           // threaded: ProcStop recorded and no ProcStart since (trace)
   Rng rng;
   // Per victim P: the ring head this P last saw there, and since when (see steal_ok).
   struct Watch {
