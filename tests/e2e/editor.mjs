@@ -210,6 +210,19 @@ export async function editorTests({ browser, base, build, dpr, root, test, asser
       const st = await page.evaluate(() => window.gort.state());
       assert(st.pattern === '' && st.edited, `state after code of no pattern: ${st.pattern} ${st.edited}`);
     });
+
+    await test(`${label}: another program is a new document: no old marks, nothing to undo into the old text`, async () => {
+      const text = goText(root, 'ping_pong');
+      await page.evaluate(() => window.gort.run('ping_pong', { deterministic: true, speed: 1e6 }));
+      await page.waitForFunction(() => document.querySelectorAll('#editor .cm-lintRange-error').length === 0, null, { timeout: 10000 });
+      await clickLineEnd(page, 'func main() {');
+      await page.keyboard.press('Control+z');
+      assert(await page.evaluate(() => window.gort.code()) === text, 'Ctrl+Z went back into the program before');
+      await page.keyboard.type(' // typed');
+      assert(await page.evaluate(() => window.gort.code()) !== text, 'typing did not reach the code');
+      await page.keyboard.press('Control+z');
+      assert(await page.evaluate(() => window.gort.code()) === text, 'Ctrl+Z did not undo the typing');
+    });
     await page.close();
 
     const pool = await openPage('?pattern=worker_pool');

@@ -12,12 +12,24 @@
 // Invariants: text put in from outside (setText) never comes back through
 // onChange; it is one change from the longest common prefix and suffix, so
 // the cursor, the selection and the undo history stay where the text did
-// not change; a new document (another pattern) starts a new undo history.
-import { basicSetup } from 'codemirror';
+// not change; a new document (another pattern) starts a new undo history
+// and drops the old one's lines and marks. What the page puts in during one
+// task (setText, setLines, setMarks: the playground's frame) reaches the
+// view as one update, in the microtask after it or at the next read: each
+// view update writes the DOM and then reads the selection, a forced layout.
+// The view and its extensions are made once: a new document is a
+// transaction on the same state, not a new state (DESIGN.md, Switching
+// programs: a new state rebuilt every plugin and the whole DOM).
+import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from '@codemirror/autocomplete';
+import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
+import { bracketMatching, defaultHighlightStyle, foldGutter, foldKeymap, indentOnInput,
+         syntaxHighlighting } from '@codemirror/language';
+import { lintGutter, lintKeymap, setDiagnostics } from '@codemirror/lint';
+import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
 import { Annotation, Compartment, EditorState, Prec, StateEffect, StateField } from '@codemirror/state';
-import { Decoration, EditorView, WidgetType, keymap } from '@codemirror/view';
-import { indentWithTab } from '@codemirror/commands';
-import { lintGutter, setDiagnostics } from '@codemirror/lint';
+import { Decoration, EditorView, WidgetType, crosshairCursor, drawSelection, dropCursor, highlightActiveLine,
+         highlightActiveLineGutter, highlightSpecialChars, keymap, lineNumbers,
+         rectangularSelection } from '@codemirror/view';
 import { oneDark } from '@codemirror/theme-one-dark';
 import { goSupport } from './go_language.js';
 
@@ -81,6 +93,17 @@ const light = EditorView.theme({
 });
 const looks = { dark: [oneDark, theme], light: [light] };
 
+// CodeMirror's basicSetup less its undo history, which the editor keeps in
+// a compartment of its own so that a new document can start a new one.
+const setup = [
+  lineNumbers(), highlightActiveLineGutter(), highlightSpecialChars(), foldGutter(), drawSelection(),
+  dropCursor(), EditorState.allowMultipleSelections.of(true), indentOnInput(),
+  syntaxHighlighting(defaultHighlightStyle, { fallback: true }), bracketMatching(), closeBrackets(),
+  autocompletion(), rectangularSelection(), crosshairCursor(), highlightActiveLine(), highlightSelectionMatches(),
+  keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, ...foldKeymap,
+             ...completionKeymap, ...lintKeymap]),
+];
+
 // Where 1-based line:col (col in bytes of UTF-8, as Go counts) is in doc.
 function offsetOf(doc, lineNo, col) {
   const line = doc.line(Math.min(Math.max(lineNo, 1), doc.lines));
@@ -94,16 +117,19 @@ export class CodeEditor {
   // It starts read-only (setReadOnly).
   constructor(parent, hooks) {
     this.hooks = hooks;
-    this.readOnly = true;
     this.editable = new Compartment();
     this.look = new Compartment();
-    this.lookNow = looks.dark;
-    this.extensions = [
+    this.undo = new Compartment();
+    this.pending = null;  // what the page put in and the view has not had yet
+    const extensions = [
+      this.editable.of(EditorState.readOnly.of(true)),
+      this.look.of(looks.dark),
+      this.undo.of(history()),
       Prec.highest(keymap.of([
         { key: 'Mod-Enter', run: () => { this.hooks.onRun(); return true; } },
         { key: 'Escape', run: () => { this.hooks.onStop(); return false; } },
       ])),
-      basicSetup,
+      setup,
       keymap.of([indentWithTab]),
       goSupport(),
       lintGutter(),
@@ -114,78 +140,121 @@ export class CodeEditor {
           this.hooks.onChange(u.state.doc.toString());
       }),
     ];
-    this.view = new EditorView({ state: this.fresh(''), parent });
+    this.view = new EditorView({ state: EditorState.create({ extensions }), parent });
   }
 
-  fresh(text) {
-    const extensions = [this.editable.of(EditorState.readOnly.of(this.readOnly)),
-                        this.look.of(this.lookNow), this.extensions];
-    return EditorState.create({ doc: text, extensions });
+  // The view with everything put in applied: every read and every change
+  // of the reader's own goes through here.
+  get state() {
+    this.flush();
+    return this.view.state;
   }
 
   setReadOnly(readOnly) {
-    this.readOnly = readOnly;
+    this.flush();
     this.view.dispatch({ effects: this.editable.reconfigure(EditorState.readOnly.of(readOnly)) });
   }
 
   setLight(on) {
-    this.lookNow = on ? looks.light : looks.dark;
-    this.view.dispatch({ effects: this.look.reconfigure(this.lookNow) });
+    this.flush();
+    this.view.dispatch({ effects: this.look.reconfigure(on ? looks.light : looks.dark) });
   }
 
-  text() { return this.view.state.doc.toString(); }
+  text() { return this.state.doc.toString(); }
 
-  // Puts `text` in: a new document (new undo history) or an edit of this one.
+  // Puts `text` in: a new document (new undo history, no lines or marks) or
+  // an edit of this one.
   setText(text, newDocument) {
-    if (newDocument) {
-      this.view.setState(this.fresh(text));
-      return;
-    }
-    this.replace(text, [External.of(true)]);
+    const p = this.put();
+    if (newDocument) Object.assign(p, { text, newDocument: true, lines: null, marks: [] });
+    else p.text = text;
   }
 
-  // One change from the common prefix and suffix; annotations go with it.
-  replace(text, annotations = []) {
-    const old = this.text();
-    if (old === text) return;
-    let start = 0;
-    while (start < old.length && start < text.length && old[start] === text[start]) start++;
-    let end = 0;
-    while (end < old.length - start && end < text.length - start &&
-           old[old.length - 1 - end] === text[text.length - 1 - end]) end++;
-    this.view.dispatch({
-      changes: { from: start, to: old.length - end, insert: text.slice(start, text.length - end) },
-      annotations,
-    });
-  }
-
-  setLines(lines) {
-    this.view.dispatch({ effects: setLinesEffect.of(lines) });
-    const sel = lines.selected;
-    if (sel && sel.line >= 1 && sel.line <= this.view.state.doc.lines) {
-      const pos = this.view.state.doc.line(sel.line).from;
-      this.view.dispatch({ effects: EditorView.scrollIntoView(pos, { y: 'nearest' }) });
-    }
-  }
+  // {selected: {line, label} | null, others: [{line, label}]}
+  setLines(lines) { this.put().lines = lines; }
 
   // marks: [{line, col, message, severity}]; col 0 = the whole line.
-  setMarks(marks) {
-    const doc = this.view.state.doc;
-    const diagnostics = marks.filter((m) => m.line >= 1 && m.line <= doc.lines).map((m) => {
-      const line = doc.line(m.line);
-      let from = m.col > 0 ? offsetOf(doc, m.line, m.col) : line.from + (line.text.length - line.text.trimStart().length);
-      let to = m.col > 0 ? (this.view.state.wordAt(from) || { to: from + 1 }).to : line.to;
-      if (from >= line.to) { from = Math.max(line.from, line.to - 1); to = line.to; }
-      return { from, to: Math.min(Math.max(to, from + 1), doc.length), severity: m.severity || 'error', message: m.message };
-    });
-    this.view.dispatch(setDiagnostics(this.view.state, diagnostics));
+  setMarks(marks) { this.put().marks = marks; }
+
+  // What this task puts in, flushed in the microtask after it.
+  put() {
+    if (!this.pending) {
+      this.pending = {};
+      queueMicrotask(() => this.flush());
+    }
+    return this.pending;
+  }
+
+  // Applies what was put in as one view update: the text's transaction,
+  // then one with the lines and marks on the new text (for a new document,
+  // the first also drops the undo history and the second brings a fresh one).
+  flush() {
+    const p = this.pending;
+    if (!p) return;
+    this.pending = null;
+    const trs = [];
+    let state = this.view.state;
+    const changes = p.newDocument ? { from: 0, to: state.doc.length, insert: p.text }
+                                  : p.text !== undefined && diff(state.doc.toString(), p.text);
+    if (changes) {
+      const spec = { changes, annotations: External.of(true) };
+      if (p.newDocument) {
+        spec.selection = { anchor: 0 };
+        spec.effects = [this.undo.reconfigure([]), EditorView.scrollIntoView(0, { y: 'start' })];
+      }
+      trs.push(state.update(spec));
+      state = trs[0].state;
+    }
+    const effects = p.newDocument ? [this.undo.reconfigure(history())] : [];
+    if (p.lines !== undefined) {
+      effects.push(setLinesEffect.of(p.lines || {}));
+      const sel = p.lines && p.lines.selected;
+      if (sel && sel.line >= 1 && sel.line <= state.doc.lines)
+        effects.push(EditorView.scrollIntoView(state.doc.line(sel.line).from, { y: 'nearest' }));
+    }
+    if (p.marks !== undefined) effects.push(...setDiagnostics(state, diagnostics(state, p.marks)).effects);
+    if (effects.length) trs.push(state.update({ effects }));
+    if (trs.length) this.view.dispatch(trs);
+  }
+
+  // The reader's own change (Format): one change from the common prefix
+  // and suffix, so it is undone as one.
+  replace(text) {
+    const changes = diff(this.text(), text);
+    if (changes) this.view.dispatch({ changes });
   }
 
   goto(line, col) {
-    const doc = this.view.state.doc;
+    const doc = this.state.doc;
     if (line < 1 || line > doc.lines) return;
     const pos = offsetOf(doc, line, col || 1);
     this.view.dispatch({ selection: { anchor: pos }, effects: EditorView.scrollIntoView(pos, { y: 'center' }) });
     this.view.focus();
   }
+}
+
+// The change from `old` to `text` between their longest common prefix and
+// suffix; null if they are equal.
+function diff(old, text) {
+  if (old === text) return null;
+  let start = 0;
+  while (start < old.length && start < text.length && old[start] === text[start]) start++;
+  let end = 0;
+  while (end < old.length - start && end < text.length - start &&
+         old[old.length - 1 - end] === text[text.length - 1 - end]) end++;
+  return { from: start, to: old.length - end, insert: text.slice(start, text.length - end) };
+}
+
+// Lint diagnostics for `marks` on state's text: a mark with a column
+// underlines the word there, one without underlines the line from its
+// indentation.
+function diagnostics(state, marks) {
+  const doc = state.doc;
+  return marks.filter((m) => m.line >= 1 && m.line <= doc.lines).map((m) => {
+    const line = doc.line(m.line);
+    let from = m.col > 0 ? offsetOf(doc, m.line, m.col) : line.from + (line.text.length - line.text.trimStart().length);
+    let to = m.col > 0 ? (state.wordAt(from) || { to: from + 1 }).to : line.to;
+    if (from >= line.to) { from = Math.max(line.from, line.to - 1); to = line.to; }
+    return { from, to: Math.min(Math.max(to, from + 1), doc.length), severity: m.severity || 'error', message: m.message };
+  });
 }

@@ -41,7 +41,7 @@ function note(text, error) {
 }
 
 function format() {
-  const r = formatGo(editor.view.state);
+  const r = formatGo(editor.state);
   if (r.error) {
     note('Format: ' + r.error + '.', true);
     if (r.line) editor.goto(r.line, 1);
