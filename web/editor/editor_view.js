@@ -194,10 +194,11 @@ export class CodeEditor {
     this.pending = null;
     const trs = [];
     let state = this.view.state;
-    const changes = p.newDocument ? { from: 0, to: state.doc.length, insert: p.text }
-                                  : p.text !== undefined && diff(state.doc.toString(), p.text);
-    if (changes) {
-      const spec = { changes, annotations: External.of(true) };
+    // Even a new document is changed only between the common prefix and
+    // suffix: the lines outside keep their DOM.
+    const changes = p.text !== undefined && diff(state.doc.toString(), p.text);
+    if (changes || p.newDocument) {
+      const spec = { changes: changes || [], annotations: External.of(true) };
       if (p.newDocument) {
         spec.selection = { anchor: 0 };
         spec.effects = [this.undo.reconfigure([]), EditorView.scrollIntoView(0, { y: 'start' })];
