@@ -17,7 +17,9 @@
 // times (--switches N), each as soon as the one before shows events, in
 // each build; the row is the longest gap between animation frames over the
 // whole sequence (a switch must never block the page: DESIGN.md, Switching
-// programs), the 99th percentile, and the time per switch.
+// programs), the 99th percentile, the time per switch, and the CPU time the
+// pages' main thread (Linux /proc) used per switch: unlike the gaps, which
+// a loaded machine stretches, it counts only the page's own work.
 //
 // --wait: how long a page runs before its row is measured (default 2 s).
 // For its first seconds V8 compiles the hot wasm functions in the
@@ -67,7 +69,8 @@ const browser = await launch();
 const pct = (a, p) => a[Math.min(a.length - 1, Math.floor(a.length * p))];
 
 // CPU ticks (1/100 s) of every thread of every Chromium process, by
-// "process type:thread name" (threads of one name summed).
+// "process type:thread name" (threads of one name summed; a process's own
+// thread is "main": the renderer's runs the page).
 function threadTicks() {
   const out = new Map();
   for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
@@ -76,7 +79,7 @@ function threadTicks() {
       const type = (fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').match(/--type=([a-z-]+)/) || [, 'browser'])[1];
       for (const t of fs.readdirSync(`/proc/${pid}/task`)) {
         const st = fs.readFileSync(`/proc/${pid}/task/${t}/stat`, 'utf8');
-        const name = `${type}:${st.slice(st.indexOf('(') + 1, st.lastIndexOf(')'))}`;
+        const name = `${type}:${t === pid ? 'main' : st.slice(st.indexOf('(') + 1, st.lastIndexOf(')'))}`;
         const f = st.slice(st.lastIndexOf(')') + 2).split(' ');
         out.set(`${pid}/${t}`, { name, ticks: Number(f[11]) + Number(f[12]) });
       }
@@ -130,13 +133,14 @@ try {
   if (threads) console.log(`\nChromium's threads during each row (% of one core):\n${cpuLines.join('\n')}`);
   if (switches > 0) {
     console.log(`\nSwitching patterns ${switches} times in a row (each started once the one before shows events)`);
-    console.log('| build | longest frame gap, ms | gap p99, ms | frame median, ms | ms per switch |');
-    console.log('|---|---|---|---|---|');
+    console.log('| build | longest frame gap, ms | gap p99, ms | frame median, ms | ms per switch | main-thread CPU per switch, ms |');
+    console.log('|---|---|---|---|---|---|');
     for (const threaded of [true, false].filter((t) => built[t])) {
       const page = await browser.newPage({ viewport: { width, height } });
       await page.goto(`http://127.0.0.1:${servers[threaded].address().port}/`);
       await page.evaluate(() => window.gort.ready);
       await page.waitForTimeout(waitMs);
+      const t0 = threadTicks();
       const r = await page.evaluate((n) => new Promise((done) => {
         const ids = window.gort.patterns().map((p) => p.id);
         const gaps = [];
@@ -160,9 +164,13 @@ try {
         }
         requestAnimationFrame(frame);
       }), switches);
+      const t1 = threadTicks();
+      let mainTicks = 0;
+      for (const [k, v] of t1) if (v.name === 'renderer:main') mainTicks += v.ticks - (t0.get(k)?.ticks || 0);
       const g = [...r.gaps].sort((a, b) => a - b);
       console.log(`| ${r.threaded ? 'threaded' : 'single-threaded'} | ${g[g.length - 1].toFixed(1)} | ` +
-                  `${pct(g, 0.99).toFixed(1)} | ${pct(g, 0.5).toFixed(1)} | ${r.ms.toFixed(0)} |`);
+                  `${pct(g, 0.99).toFixed(1)} | ${pct(g, 0.5).toFixed(1)} | ${r.ms.toFixed(0)} | ` +
+                  `${(mainTicks * 10 / switches).toFixed(1)} |`);
       await page.close();
     }
   }
