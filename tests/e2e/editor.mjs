@@ -223,6 +223,23 @@ export async function editorTests({ browser, base, build, dpr, root, test, asser
       await page.keyboard.press('Control+z');
       assert(await page.evaluate(() => window.gort.code()) === text, 'Ctrl+Z did not undo the typing');
     });
+
+    await test(`${label}: the lines where goroutines wait are marked, main's as the selected one`, async () => {
+      const code = 'package main\n\nimport "time"\n\nfunc main() {\n\tgo func() {\n\t\tselect {}\n\t}()\n\ttime.Sleep(time.Hour)\n}\n';
+      await page.evaluate((code) => { window.gort.run('', { code }).catch(() => {}); }, code);
+      await page.waitForFunction(() => document.querySelector('#editor .cm-gort-current') &&
+        document.querySelector('#editor .cm-gort-other'), null, { timeout: 10000 });
+      const marked = await page.evaluate(() => ['current', 'other'].map((k) => {
+        const line = document.querySelector(`#editor .cm-gort-${k}`).cloneNode(true);
+        const label = line.querySelector('.cm-gort-goroutines');
+        label.remove();
+        return [line.textContent, label.textContent];
+      }));
+      await page.evaluate(() => window.gort.stop());
+      assert(JSON.stringify(marked) === JSON.stringify([['\ttime.Sleep(time.Hour)', '  // main.main'],
+                                                        ['\t\tselect {}', '  // main.main.func1']]),
+             `marked: ${JSON.stringify(marked)}`);
+    });
     await page.close();
 
     const pool = await openPage('?pattern=worker_pool');
