@@ -149,7 +149,15 @@ function(gort_emscripten_usage target)
       # unless told otherwise: return NULL instead, so that a goroutine's
       # stack that does not fit ends the program with Go's "fatal error:
       # runtime: out of memory" and the next program runs (stack.cpp).
-      -sABORTING_MALLOC=0)
+      -sABORTING_MALLOC=0
+      # binaryen inlines every function that has one caller, whatever its
+      # size: the front end's Checker::rawexpr became 67,875 B of wasm,
+      # Checker::stmt 49,901 B. V8 re-compiles a hot function whole with
+      # TurboFan on background threads, so the Go compile before main made
+      # 375 KB of the front end hot, compiled while the program's Ps ran
+      # (DESIGN.md 9.7). With one-caller inlining of small functions only,
+      # what gets hot is the parts that ran, not their giant hosts.
+      -sBINARYEN_EXTRA_PASSES=--one-caller-inline-max-function-size=100)
     if(GORT_WASM_MIGRATE)
       # PUBLIC: whoever includes context.hpp (the tests do) must see the
       # same kContextCanMigrate as the scheduler.
