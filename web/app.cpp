@@ -282,6 +282,9 @@ int main() {
     return 1;
   }
   glfwMakeContextCurrent(app->window);
+  // ImGui's backend reads GL state back every frame: answered from a copy
+  // where a read would wait for the GPU process (web/gl_state_shadow.js).
+  EM_ASM({ gortShadowGLState(GLctx); });
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();

@@ -157,6 +157,23 @@ async function main() {
         assert(both[0].exitCode === null && both[0].stopped === true, `first: ${JSON.stringify(both[0])}`);
         assert(both[1].exitCode === 0, `second: ${JSON.stringify(both[1])}`);
       });
+      await test(`${build}: the GL state ImGui reads back (web/gl_state_shadow.js) is the GL's`, async () => {
+        // After frames of drawing and the switches above: the shadow's answer,
+        // then the GL's own (the prototype's getParameter, a round trip).
+        const diff = await page.evaluate(async () => {
+          await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+          const ctx = document.querySelector('#canvas').getContext('webgl2');
+          const real = (p) => WebGL2RenderingContext.prototype.getParameter.call(ctx, p);
+          const out = [];
+          if (ctx.getParameter === WebGL2RenderingContext.prototype.getParameter) out.push('no shadow installed');
+          for (const p of [0x0BA2, 0x0C10, 0x80C9, 0x80C8, 0x80CB, 0x80CA, 0x8009, 0x883D]) {
+            const a = String(ctx.getParameter(p)), b = String(real(p));
+            if (a !== b) out.push(`0x${p.toString(16)}: shadow ${a}, GL ${b}`);
+          }
+          return out;
+        });
+        assert(diff.length === 0, diff.join('; '));
+      });
       await test(`${build}: bad input rejects with a clear Error and the page keeps working`, async () => {
         const r = await page.evaluate(async () => {
           const msg = async (f) => { try { await f(); return 'resolved'; } catch (e) { return e instanceof Error ? e.message : 'not an Error'; } };
