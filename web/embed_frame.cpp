@@ -107,7 +107,8 @@ static void started(int run) {
 void report(const Playground& pg) {
   if (!listening()) return;
   started(pg.current_run());
-  if (pg.current_run() == reported_run) send_output(pg);
+  // While the new run is prepared the console is still the last run's.
+  if (pg.current_run() == reported_run && !pg.session().preparing()) send_output(pg);
 }
 
 void run_ended(const Playground& pg, const RunEnd& end) {

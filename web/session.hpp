@@ -119,6 +119,9 @@ class Session {
   const Layout& layout() const { return layout_; }
 
   bool running() const;  // a program is started (or waits to) and not done
+  // The next program is being prepared: until it starts, the playback (the
+  // picture, the console) is still the last program's.
+  bool preparing() const { return prep_ != Prep::None; }
   // The errors of a program that did not compile (then it never ran and
   // exit_code() is 2); empty when it compiled or is not compiled yet.
   const std::vector<golang::Error>& compile_errors() const;
