@@ -279,6 +279,14 @@ TEST_CASE("web editor: EditorSync sends the text, status, lines and marks when t
   bool main_line = false;
   for (const std::string& j : sent.lines) main_line |= j.find("{\"selected\":{\"line\":") == 0;
   CHECK(main_line);
+  // Another text: until its program starts the model is the last one's,
+  // whose lines are not this text's.
+  pg.set_code(edit("worker_pool", "sum of results:", "sum:"));
+  REQUIRE(pg.run_next(err) != 0);
+  pg.frame(0.05);
+  sent.sync.frame(pg);
+  REQUIRE(pg.session().preparing());
+  CHECK(sent.lines.back() == "{\"selected\":null,\"others\":[]}");
   pg.stop();
 
   // A compile error: marked at its line:col.

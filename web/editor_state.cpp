@@ -101,7 +101,8 @@ std::string lines_json(const Playground& pg) {
   std::map<int, std::size_t> count;
   int selected = 0;
   const std::uint32_t want = pg.selected != 0 ? pg.selected : 1;  // main by default
-  if (s.source() == pg.next.code) {
+  // While the next program is prepared the model is still the last one's.
+  if (!s.preparing() && s.source() == pg.next.code) {
     for (const Goroutine& g : s.model().goroutines()) {
       if (g.state == GState::Done || g.line <= 0) continue;
       if (g.id == want) selected = g.line;
