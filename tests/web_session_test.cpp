@@ -1,8 +1,8 @@
 // Sessions (web/session.cpp): what start() refuses and why, the default
 // GOMAXPROCS, stop() in the middle of a run, a start that does not wait
-// for the threads of the run it replaces, playback pacing a
-// deterministic run, a real-time run with scaled sleeps, the same seed
-// giving the same trace, and stats.
+// for the threads of the run it replaces, a compile on the frame after
+// start()'s, playback pacing a deterministic run, a real-time run with
+// scaled sleeps, the same seed giving the same trace, and stats.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -151,6 +151,22 @@ TEST_CASE("web session: a start while a threaded run goes on does not wait for i
   s.playback().seek_end();
   CHECK(s.finished());
   CHECK(s.model().exit_code() == 0);
+}
+
+TEST_CASE("web session: the frame start() ran in leaves the compile to the next") {
+  // That frame holds the code editor's new text (DESIGN.md §4.6); a text
+  // that does not compile ends its run on the frame that compiled it.
+  Session s;
+  RunOptions o;
+  o.code = "package main\n\nfunc main() { x := 1 }\n";
+  REQUIRE(s.start(o) == "");
+  s.frame(1.0 / 60);
+  CHECK_FALSE(s.program_done());
+  CHECK(s.compile_errors().empty());
+  s.frame(1.0 / 60);
+  CHECK(s.program_done());
+  CHECK(s.exit_code() == 2);
+  CHECK_FALSE(s.compile_errors().empty());
 }
 
 TEST_CASE("web session: at speed 50 a real-time run takes 1/50 of its sleeps' time" *

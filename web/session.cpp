@@ -83,6 +83,7 @@ void Session::prepare(int procs) {
   prerun_.reset();     // a newer start: the pre-run under way unwinds (at most kPrerunEvents)
   playback_.resume();  // a new run plays (a pause asked for from now on holds: reset_playback)
   prep_ = Prep::Free;
+  prep_fresh_ = true;
   procs_ = procs;
   done_ = false;
   stopped_ = false;
@@ -245,7 +246,7 @@ void Session::launch() {
 }
 
 void Session::stop() {
-  if (prep_ != Prep::None) {  // stopped before it could start
+  if (prep_ != Prep::None && !std::exchange(prep_fresh_, false)) {  // stopped before it could start
     prep_ = Prep::None;
     prerun_.reset();
     stopped_ = true;
@@ -296,7 +297,7 @@ void Session::pump() {
 }
 
 void Session::frame(double dt_seconds) {
-  if (prep_ != Prep::None) {
+  if (prep_ != Prep::None && !std::exchange(prep_fresh_, false)) {
     step_prep();
   } else if (ending_ && ending_->reap()) {
     ending_.reset();  // its pool threads go back for the next program

@@ -16,7 +16,9 @@
 //     one is prepared on the frames that follow, in steps of about
 //     kSliceBudget each (prep_: its threads collected, the text compiled,
 //     the pre-run, the start), while the old picture stays. A newer start()
-//     or a stop() drops a preparation that has not finished.
+//     or a stop() drops a preparation that has not finished. The frame
+//     start() ran in does no step of it: that frame already holds the
+//     code editor's new text, and a compile takes the frame it runs in.
 //   - frame() never blocks for long: single-threaded builds (and
 //     deterministic runs) advance the program by one slice of at most
 //     kSliceBudget of wall time; threaded runs only drain the trace rings.
@@ -203,6 +205,7 @@ class Session {
   std::unique_ptr<Program> prog_;
   std::unique_ptr<Program> ending_;  // stopped, its threads not yet all collected
   Prep prep_ = Prep::None;
+  bool prep_fresh_ = false;         // prepare() ran since the last frame(): no step this frame
   Config prep_cfg_;                 // the prepared program's, from Prep::Compile on
   std::string prep_key_;            // what settled_ becomes once prerun_ settled the map
   std::unique_ptr<Prerun> prerun_;  // Prep::Prerun
