@@ -26,9 +26,14 @@
 // For its first seconds V8 compiles the hot wasm functions in the
 // background, on the same cores. --threads: after the table, the CPU each
 // Chromium thread used during each row's frames, in % of one core (Linux
-// /proc), busiest first: what the frames waited for.
+// /proc), busiest first: what the frames waited for. --trace: the switch
+// loops run under the DevTools protocol's Tracing, and after the table,
+// per switch, the page's synchronous round trips to the GPU process
+// (ImplementationBase::WaitForCmd on the renderer's main thread) in the
+// animation-frame callbacks and in Commit, with the time they waited: a
+// count the machine's load does not change (tracing slows the page).
 //
-//   node bench/frames.mjs [--size WxH] [--frames N] [--wait MS] [--threads] [--switches N]
+//   node bench/frames.mjs [--size WxH] [--frames N] [--wait MS] [--threads] [--trace] [--switches N]
 // Needs dist/ (bash wasm/build_site) and tests/e2e's node_modules.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -37,16 +42,17 @@ import { launch, serveDir } from '../tests/e2e/browser.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
-let size = '1400x900', frames = 120, waitMs = 2000, threads = false, switches = 100;
+let size = '1400x900', frames = 120, waitMs = 2000, threads = false, trace = false, switches = 100;
 while (argv.length) {
   const o = argv.shift();
   if (o === '--size') size = argv.shift();
   else if (o === '--frames') frames = Number(argv.shift());
   else if (o === '--wait') waitMs = Number(argv.shift());
   else if (o === '--threads') threads = true;
+  else if (o === '--trace') trace = true;
   else if (o === '--switches') switches = Number(argv.shift());
   else {
-    console.error('usage: node bench/frames.mjs [--size WxH] [--frames N] [--wait MS] [--threads] [--switches N]');
+    console.error('usage: node bench/frames.mjs [--size WxH] [--frames N] [--wait MS] [--threads] [--trace] [--switches N]');
     process.exit(2);
   }
 }
@@ -94,7 +100,22 @@ function busiest(before, after, seconds) {
   return [...by].filter(([, d]) => d > 0).sort((a, b) => b[1] - a[1]).slice(0, 8)
     .map(([n, d]) => `${n} ${Math.round(d / seconds)}%`).join(', ');
 }
-const cpuLines = [];
+const cpuLines = [], traceLines = [];
+
+// The round trips of a trace (Tracing's events) by where they happened.
+function roundTrips(events, switches) {
+  const thread = new Map();
+  for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') thread.set(`${e.pid}/${e.tid}`, e.args.name);
+  const main = events.filter((e) => e.ph === 'X' && thread.get(`${e.pid}/${e.tid}`) === 'CrRendererMain');
+  const inside = (w, name) => main.some((e) => e.name === name && e.ts <= w.ts && e.ts + e.dur >= w.ts + w.dur);
+  const by = { 'animation frames': [0, 0], Commit: [0, 0] };
+  for (const w of main.filter((e) => e.name === 'ImplementationBase::WaitForCmd')) {
+    const k = inside(w, 'FireAnimationFrame') ? 'animation frames' : inside(w, 'Commit') ? 'Commit' : null;
+    if (k) { by[k][0]++; by[k][1] += w.dur / 1000; }
+  }
+  return Object.entries(by).map(([k, [n, ms]]) =>
+    `in ${k} ${(n / switches).toFixed(1)} (${(ms / switches).toFixed(1)} ms waited)`).join(', ');
+}
 
 console.log(`Frame times, headless Chromium on SwiftShader, ${width}x${height} CSS px, DPR 1, ${frames} frames a row, ` +
             `measured ${waitMs} ms after load`);
@@ -141,6 +162,9 @@ try {
       await page.goto(`http://127.0.0.1:${servers[threaded].address().port}/`);
       await page.evaluate(() => window.gort.ready);
       await page.waitForTimeout(waitMs);
+      const cdp = trace ? await page.context().newCDPSession(page) : null;
+      const categories = 'devtools.timeline,disabled-by-default-devtools.timeline,gpu,cc,blink';
+      if (cdp) await cdp.send('Tracing.start', { categories, transferMode: 'ReturnAsStream' });
       const t0 = threadTicks();
       const r = await page.evaluate((n) => new Promise((done) => {
         const ids = window.gort.patterns().map((p) => p.id);
@@ -170,6 +194,15 @@ try {
         requestAnimationFrame(frame);
       }), switches);
       const t1 = threadTicks();
+      if (cdp) {
+        const ended = new Promise((res) => cdp.once('Tracing.tracingComplete', res));
+        await cdp.send('Tracing.end');
+        const { stream } = await ended;
+        let text = '';
+        for (let c = { eof: false }; !c.eof; text += c.data) c = await cdp.send('IO.read', { handle: stream });
+        traceLines.push(`${r.threaded ? 'threaded' : 'single-threaded'}: ` +
+                        roundTrips(JSON.parse(text).traceEvents, switches));
+      }
       let mainTicks = 0;
       for (const [k, v] of t1) if (v.name === 'renderer:main') mainTicks += v.ticks - (t0.get(k)?.ticks || 0);
       const g = [...r.gaps].sort((a, b) => a - b);
@@ -178,6 +211,7 @@ try {
                   `${(mainTicks * 10 / switches).toFixed(1)} |`);
       await page.close();
     }
+    if (trace) console.log(`\nRound trips to the GPU process per switch (traced):\n${traceLines.join('\n')}`);
   }
 } finally {
   await browser.close();
