@@ -80,6 +80,16 @@ Status recv(hchan* c, Value* v);
 // would wait (the run loop's fast instance, vm.cpp).
 Status try_send(hchan* c, Value* v);
 Status try_recv(hchan* c, Value* v);
+// send and recv once try_send / try_recv said WouldBlock (vm.cpp's
+// wait_chan): the runtime's blocking path, inline, so that a goroutine
+// parked there has no adapter frame on its stack for a switch to unwind.
+inline Status send_wait(hchan* c, Value* v) {
+  return gort::detail::chan_send(c, v, true);
+}
+// *v must be zero on entry, as for recv.
+inline Status recv_wait(hchan* c, Value* v) {
+  return gort::detail::chan_recv(c, v, true);
+}
 Status close(hchan* c);
 std::size_t len(hchan* c);
 std::size_t cap(hchan* c);

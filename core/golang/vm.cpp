@@ -864,11 +864,16 @@ Ran wait_chan(Thread& th) {
   Frame* fr = &th.frames.back();
   Value* R = fr->base;
   const Instr in = *fr->pc++;
-  bool ok;
   if (in.op == Op::Send || in.op == Op::SendT) {
-    return vm::send(th, R[in.a], R[in.b]) ? Ran::Next : Ran::Unwind;
+    Value v = R[in.b];
+    return th.status(rt::send_wait(static_cast<rt::hchan*>(R[in.a].p), &v)) ? Ran::Next
+                                                                            : Ran::Unwind;
   }
-  if (!vm::recv(th, R[in.b], &R[in.a], &ok, nullptr)) return Ran::Unwind;
+  auto* c = static_cast<rt::hchan*>(R[in.b].p);
+  R[in.a].i = 0;
+  rt::Status s = rt::recv_wait(c, &R[in.a]);
+  bool ok = s == rt::Status::Ok;
+  if (!th.status(s)) return Ran::Unwind;
   if (in.op == Op::ChanNext) {
     if (!ok) fr->pc += in.sc();
   } else if (in.c) {

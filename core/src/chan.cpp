@@ -32,8 +32,11 @@ Status park_forever(WaitReason reason) {
 // (Ok) or closes c (`closed`), or the program ends (Unwind). While parked
 // the goroutine holds a reference to c, as a blocked Go goroutine keeps its
 // channel reachable: so unwinding it after main's frame (and main's handle)
-// is gone still finds c alive.
-Status block_on(hchan* c, waitq& q, G* gp, void* ep, WaitReason reason, Status closed) {
+// is gone still finds c alive. Inlined into chan_send and chan_recv: under
+// asyncify every frame on a parked goroutine's stack is unwound and rewound
+// at each switch (DESIGN.md §4.1).
+[[gnu::always_inline]] inline Status block_on(hchan* c, waitq& q, G* gp, void* ep,
+                                              WaitReason reason, Status closed) {
   sudog me;
   me.g = gp;
   me.elem = ep;
