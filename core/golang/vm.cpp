@@ -35,6 +35,11 @@ void iface_receiver(Thread& th, Value* at, int nres);
 enum DeferResult { kPushed, kRan, kPanicked };
 DeferResult push_defer(Thread& th, std::uint16_t flags);
 bool go(Thread& th, Closure* c, const Value* args, std::uint32_t nslots);
+// A goroutine that `go` started, before its frames run: records it, and
+// runs it whole when it is one native call. true: its frames are to run.
+bool go_enter(Thread& th);
+// Its end.
+void go_leave(Thread& th);
 void defer(Thread& th, Closure* c, const Value* args, std::uint32_t nslots);
 void recovered(Thread& th);
 void set_line(Thread& th, const Frame* fr, const Instr* pc);
@@ -882,9 +887,8 @@ Ran wait_chan(Thread& th) {
   return Ran::Next;
 }
 
-}  // namespace
-
-bool exec(Thread& th, std::size_t stop) {
+// exec's loop, inlined into exec and into go_main.
+[[gnu::always_inline]] inline bool run(Thread& th, std::size_t stop) {
   // Called through pointers: binaryen inlines a function with one caller,
   // whatever its size and noinline, and exec_loop<false> must stay its own
   // (exec_loop<true> inlined would make exec's frame, unwound at every
@@ -901,6 +905,21 @@ bool exec(Thread& th, std::size_t stop) {
     // (With th.exiting set, unwind stops at once: every exec returns.)
     if (r == Ran::Unwind && vm::unwind(th, stop) == vm::Unwound::Stop) return false;
   }
+}
+
+}  // namespace
+
+bool exec(Thread& th, std::size_t stop) {
+  return run(th, stop);
+}
+
+void go_main(void* closure) {
+  Thread& th = **static_cast<Thread**>(closure);
+  if (vm::go_enter(th)) {
+    run(th, 0);
+    th.count_steps();
+  }
+  vm::go_leave(th);
 }
 
 }  // namespace gort::golang

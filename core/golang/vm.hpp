@@ -205,6 +205,11 @@ struct Run {
 // true when they returned, false when a panic unwound to there (its frames
 // above `stop` popped, or left when the program is ending).
 bool exec(Thread& th, std::size_t stop);
+// The function of a goroutine that `go` started (its closure holds its
+// Thread*): exec's loop inlined, so that a goroutine parked in Go code has
+// one frame fewer on its stack for a switch to unwind under asyncify
+// (DESIGN.md §4.1).
+void go_main(void* closure);
 
 // At a safe point of th (a preemption, runtime.GC: all its values are in
 // its slots): stops the world, frees what no root reaches (gc.cpp), starts

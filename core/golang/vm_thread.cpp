@@ -408,27 +408,7 @@ bool go(Thread& th, Closure* c, const Value* args, std::uint32_t nslots) {
     t->native_start = c;
   }
   static const gort::detail::GoFn kFn = {
-      [](void* closure) {
-        Thread* t = *static_cast<Thread**>(closure);
-        t->g = gort::detail::current_g();
-        gort::detail::watch_parks(t->g, t->run->world.hooks());
-        t->run->world.enter();
-        rt::set_name(t->frames.empty() ? t->native_start->fn->name : t->frames[0].fn->name);
-        if (t->frames.empty()) {
-          t->raised = false;
-          t->native_start->fn->native(*t, t->seg->lo);
-          t->count_steps();
-          if (t->raised) {
-            // A native goroutine that panicked: report it like any other.
-            t->frames.clear();
-            unwind(*t, 0);
-          }
-        } else {
-          exec(*t, 0);
-          t->count_steps();
-        }
-        t->run->world.leave();
-      },
+      go_main,
       [](void* closure) noexcept { delete *static_cast<Thread**>(closure); },
   };
   gort::detail::G* g;
@@ -441,6 +421,27 @@ bool go(Thread& th, Closure* c, const Value* args, std::uint32_t nslots) {
   if (!th.frames.empty()) gort::detail::set_creator(g, th.frames.back().fn->name);
   gort::detail::go_start(g, &kFn);
   return true;
+}
+
+bool go_enter(Thread& th) {
+  th.g = gort::detail::current_g();
+  gort::detail::watch_parks(th.g, th.run->world.hooks());
+  th.run->world.enter();
+  rt::set_name(th.frames.empty() ? th.native_start->fn->name : th.frames[0].fn->name);
+  if (!th.frames.empty()) return true;
+  th.raised = false;
+  th.native_start->fn->native(th, th.seg->lo);
+  th.count_steps();
+  if (th.raised) {
+    // A native goroutine that panicked: report it like any other.
+    th.frames.clear();
+    unwind(th, 0);
+  }
+  return false;
+}
+
+void go_leave(Thread& th) {
+  th.run->world.leave();
 }
 
 void defer(Thread& th, Closure* c, const Value* args, std::uint32_t nslots) {
