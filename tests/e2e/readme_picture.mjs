@@ -49,7 +49,9 @@ try {
     window.gort.run(id, { speed });
     while (window.gort.state().run === before) await frame();  // it starts at the next frame
     const count = (re) => (window.gort.state().output.match(re) || []).length;
-    while (count(/started/g) < 6 || count(/finished/g) < 3) await frame();
+    // Until the new program starts, state() still has the last run's
+    // output, which ended with "Program exited.".
+    while (count(/started/g) < 6 || count(/finished/g) < 3 || count(/Program exited/g)) await frame();
   }, [picture.pattern, kSpeed]);
   const shot = await page.screenshot();
   const st = await page.evaluate(() => window.gort.state());
