@@ -1,8 +1,9 @@
 // Sessions (web/session.cpp): what start() refuses and why, the default
 // GOMAXPROCS, stop() in the middle of a run, a start that does not wait
 // for the threads of the run it replaces, a compile on the frame after
-// start()'s, playback pacing a deterministic run, a real-time run with
-// scaled sleeps, the same seed giving the same trace, and stats.
+// start()'s and a stop() in start()'s frame, playback pacing a
+// deterministic run, a real-time run with scaled sleeps, the same seed
+// giving the same trace, and stats.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -106,7 +107,10 @@ TEST_CASE("web session: stop() in the middle of a run") {
   o.procs = 2;
   o.params = {{"items", 100}};  // 10 s of real time at speed 1
   REQUIRE(s.start(o) == "");
-  for (int f = 0; f < 5; f++) s.frame(1.0 / 60);
+  // Until it has started (the compile and the pre-run take frames, more in
+  // a debug build), then a few frames of the run.
+  for (int f = 0; f < 5 || (s.preparing() && f < 6000); f++) s.frame(1.0 / 60);
+  REQUIRE_FALSE(s.preparing());
   CHECK(s.running());
   CHECK_FALSE(s.program_done());
   s.stop();
@@ -151,6 +155,17 @@ TEST_CASE("web session: a start while a threaded run goes on does not wait for i
   s.playback().seek_end();
   CHECK(s.finished());
   CHECK(s.model().exit_code() == 0);
+}
+
+TEST_CASE("web session: stop() in the frame start() ran in drops the preparation") {
+  Session s;
+  REQUIRE(s.start(det("task1_task2")) == "");
+  s.stop();
+  CHECK_FALSE(s.running());
+  CHECK(s.stopped());
+  for (int f = 0; f < 10; f++) s.frame(1.0 / 60);
+  CHECK_FALSE(s.running());
+  CHECK(s.playback().size() == 0);  // nothing ran
 }
 
 TEST_CASE("web session: the frame start() ran in leaves the compile to the next") {

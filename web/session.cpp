@@ -246,8 +246,9 @@ void Session::launch() {
 }
 
 void Session::stop() {
-  if (prep_ != Prep::None && !std::exchange(prep_fresh_, false)) {  // stopped before it could start
+  if (prep_ != Prep::None) {  // stopped before it could start
     prep_ = Prep::None;
+    prep_fresh_ = false;
     prerun_.reset();
     stopped_ = true;
     done_ = true;
