@@ -227,18 +227,26 @@ export async function editorTests({ browser, base, build, dpr, root, test, asser
     await test(`${label}: the lines where goroutines wait are marked, main's as the selected one`, async () => {
       const code = 'package main\n\nimport "time"\n\nfunc main() {\n\tgo func() {\n\t\tselect {}\n\t}()\n\ttime.Sleep(time.Hour)\n}\n';
       await page.evaluate((code) => { window.gort.run('', { code }).catch(() => {}); }, code);
-      await page.waitForFunction(() => document.querySelector('#editor .cm-gort-current') &&
-        document.querySelector('#editor .cm-gort-other'), null, { timeout: 10000 });
-      const marked = await page.evaluate(() => ['current', 'other'].map((k) => {
-        const line = document.querySelector(`#editor .cm-gort-${k}`).cloneNode(true);
+      // The marks follow the run frame by frame (main passes the go line
+      // first): wait until they settle where both goroutines wait, reading
+      // them in the same task as the check.
+      const want = JSON.stringify([['\ttime.Sleep(time.Hour)', '  // main.main'],
+                                   ['\t\tselect {}', '  // main.main.func1']]);
+      const marks = () => page.evaluate(() => JSON.stringify(['current', 'other'].map((k) => {
+        const shown = document.querySelector(`#editor .cm-gort-${k}`);
+        if (!shown) return null;
+        const line = shown.cloneNode(true);
         const label = line.querySelector('.cm-gort-goroutines');
-        label.remove();
-        return [line.textContent, label.textContent];
-      }));
+        if (label) label.remove();
+        return [line.textContent, label && label.textContent];
+      })));
+      let marked = '';
+      for (const end = Date.now() + 10000; Date.now() < end && marked !== want;) {
+        marked = await marks();
+        if (marked !== want) await new Promise((r) => setTimeout(r, 50));
+      }
       await page.evaluate(() => window.gort.stop());
-      assert(JSON.stringify(marked) === JSON.stringify([['\ttime.Sleep(time.Hour)', '  // main.main'],
-                                                        ['\t\tselect {}', '  // main.main.func1']]),
-             `marked: ${JSON.stringify(marked)}`);
+      assert(marked === want, `marked: ${marked}`);
     });
     await page.close();
 
