@@ -82,8 +82,7 @@ void Session::retire_program() {
 void Session::prepare(int procs) {
   prerun_.reset();     // a newer start: the pre-run under way unwinds (at most kPrerunEvents)
   playback_.resume();  // a new run plays (a pause asked for from now on holds: reset_playback)
-  prep_ = Prep::Free;
-  prep_fresh_ = true;
+  prep_ = Prep::Asked;
   procs_ = procs;
   done_ = false;
   stopped_ = false;
@@ -97,6 +96,9 @@ void Session::step_prep() {
     switch (prep_) {
       case Prep::None:
         break;
+      case Prep::Asked:
+        prep_ = Prep::Free;
+        return;  // the next frame
       case Prep::Free:
         if (ending_ && !ending_->reap()) return;  // a later frame
         ending_.reset();                          // its pool threads go back for the next program
@@ -248,7 +250,6 @@ void Session::launch() {
 void Session::stop() {
   if (prep_ != Prep::None) {  // stopped before it could start
     prep_ = Prep::None;
-    prep_fresh_ = false;
     prerun_.reset();
     stopped_ = true;
     done_ = true;
@@ -298,7 +299,7 @@ void Session::pump() {
 }
 
 void Session::frame(double dt_seconds) {
-  if (prep_ != Prep::None && !std::exchange(prep_fresh_, false)) {
+  if (prep_ != Prep::None) {
     step_prep();
   } else if (ending_ && ending_->reap()) {
     ending_.reset();  // its pool threads go back for the next program

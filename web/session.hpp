@@ -172,6 +172,7 @@ class Session {
   // What the preparation of the next program does next.
   enum class Prep {
     None,
+    Asked,    // start()'s frame: no step (it holds the editor's new text)
     Free,     // waits for ending_'s threads to end
     Compile,  // compiles source_ (unless compiled_ is of it), draws the seed
     Prerun,   // runs prerun_, then settles the layout's map on it
@@ -205,7 +206,6 @@ class Session {
   std::unique_ptr<Program> prog_;
   std::unique_ptr<Program> ending_;  // stopped, its threads not yet all collected
   Prep prep_ = Prep::None;
-  bool prep_fresh_ = false;         // prepare() ran since the last frame(): no step this frame
   Config prep_cfg_;                 // the prepared program's, from Prep::Compile on
   std::string prep_key_;            // what settled_ becomes once prerun_ settled the map
   std::unique_ptr<Prerun> prerun_;  // Prep::Prerun
