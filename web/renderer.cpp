@@ -73,10 +73,10 @@ std::string Renderer::init() {
   return "";
 }
 
-void Renderer::new_frame() {
-  shapes_last_ = shapes_;
-  calls_last_ = calls_;
-  shapes_ = calls_ = 0;
+std::pair<const void*, std::size_t> Renderer::drawn_bytes(const ImDrawCmd& cmd) {
+  if (cmd.UserCallback != &Renderer::callback) return {nullptr, 0};
+  const auto& data = static_cast<const Slot*>(cmd.UserCallbackData)->batch->data();
+  return {data.data(), data.size() * sizeof(float)};
 }
 
 void Renderer::draw(ImDrawList* list, const ShapeBatch& batch) {
@@ -131,10 +131,10 @@ void Renderer::render(Slot& slot, const ImDrawCmd* cmd) {
   upload(slot);
 
   // ImGui's backend sets the scissor per command, not before a callback:
-  // clip to this command's rect the way it would (framebuffer pixels,
-  // origin bottom-left).
+  // clip to this command's rect the way it would, to the pixel (framebuffer
+  // pixels, origin bottom-left; web/repaint.cpp counts on the same box).
   const ImVec2 scale = dd->FramebufferScale;
-  const float fb_h = dd->DisplaySize.y * scale.y;
+  const int fb_h = static_cast<int>(dd->DisplaySize.y * scale.y);
   const ImVec4 c = cmd->ClipRect;
   const float x0 = (c.x - dd->DisplayPos.x) * scale.x, y0 = (c.y - dd->DisplayPos.y) * scale.y;
   const float x1 = (c.z - dd->DisplayPos.x) * scale.x, y1 = (c.w - dd->DisplayPos.y) * scale.y;
@@ -155,8 +155,6 @@ void Renderer::render(Slot& slot, const ImDrawCmd* cmd) {
   glBindVertexArray(vao_);
   const auto n = static_cast<GLsizei>(slot.batch->size());
   glDrawArrays(GL_TRIANGLES, 0, 6 * n);
-  shapes_ += static_cast<std::size_t>(n);
-  ++calls_;
 }
 
 }  // namespace gort::web

@@ -17,6 +17,7 @@
 #include <cstddef>
 #include <string>
 #include <unordered_map>
+#include <utility>
 
 struct ImDrawList;
 struct ImDrawCmd;
@@ -39,11 +40,9 @@ class Renderer {
   // Queues `batch` to be drawn at this point of `list`.
   void draw(ImDrawList* list, const ShapeBatch& batch);
 
-  // What the last rendered frame drew, for the stats view and benchmarks.
-  std::size_t shapes_drawn() const { return shapes_last_; }
-  std::size_t draw_calls() const { return calls_last_; }
-  // Starts counting a new frame (call once per frame, before the views).
-  void new_frame();
+  // The bytes a command queued by draw() draws from (its batch's floats);
+  // {nullptr, 0} for any other command.
+  static std::pair<const void*, std::size_t> drawn_bytes(const ImDrawCmd& cmd);
 
  private:
   // One per batch ever drawn: the texture its shapes are uploaded to.
@@ -63,7 +62,6 @@ class Renderer {
   int u_display_ = -1;
   // Node-based, so a Slot's address (the callback's user data) is stable.
   std::unordered_map<const ShapeBatch*, Slot> slots_;
-  std::size_t shapes_ = 0, calls_ = 0, shapes_last_ = 0, calls_last_ = 0;
 };
 
 }  // namespace gort::web
