@@ -109,6 +109,12 @@
   });
   window.Module = {
     canvas: canvas,
+    // The page makes the canvas's WebGL2 context, not GLFW, for one
+    // attribute: preserveDrawingBuffer keeps the last frame's pixels, so a
+    // frame draws only the panels that changed (web/damage.hpp).
+    preinitializedWebGLContext: canvas.getContext('webgl2', {
+      antialias: false, depth: false, stencil: false, preserveDrawingBuffer: true,
+    }),
     print: function(text) { console.log(text); },
     printErr: function(text) { console.warn(text); },
     onAbort: function(what) { fail('The playground stopped: ' + what + '. Reload the page to start again.'); },

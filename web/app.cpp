@@ -38,6 +38,7 @@
 #include "panel_rects.hpp"
 #include "playground.hpp"
 #include "renderer.hpp"
+#include "repaint.hpp"
 #include "share_link.hpp"
 #include "stats_view.hpp"
 #include "theme_style.hpp"
@@ -59,6 +60,8 @@ struct App {
   GLFWwindow* window = nullptr;
   Playground pg;
   Renderer renderer;
+  Damage damage;           // what of the last frame's pixels a frame can keep
+  bool preserved = false;  // the canvas keeps them (preserveDrawingBuffer)
   GraphView graph;
   TimelineView timeline;
   // ?bench=N: the views show a synthetic program of N goroutines instead
@@ -124,7 +127,9 @@ ImVec2 fit_canvas(double dpr) {
   return ImVec2(static_cast<float>(css_w), static_cast<float>(css_h));
 }
 
+// A panel's window at r, its rect in gort.ui() as "panel.<name>".
 void place(const char* name, const Rect& r, ImGuiWindowFlags extra = 0) {
+  app->rects.record(std::string("panel.") + name, r.x, r.y, r.w, r.h);
   ImGui::SetNextWindowPos(ImVec2(r.x, r.y));
   ImGui::SetNextWindowSize(ImVec2(r.w, r.h));
   ImGui::Begin(name, nullptr,
@@ -203,7 +208,6 @@ void frame() {
   }
   ImGui::NewFrame();
   app->rects.begin_frame();
-  app->renderer.new_frame();
 
   if (js::runs_allowed()) {  // else they wait in their queues
     js::serve_requests();
@@ -218,11 +222,8 @@ void frame() {
   ImGui::Render();
   int fb_w = 0, fb_h = 0;
   glfwGetFramebufferSize(app->window, &fb_w, &fb_h);
-  glViewport(0, 0, fb_w, fb_h);
-  const ImVec4 clear = theme::vec(theme::current().background);
-  glClearColor(clear.x, clear.y, clear.z, 1.0f);
-  glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  repaint(ImGui::GetDrawData(), fb_w, fb_h, theme::vec(theme::current().background), app->preserved,
+          app->damage);
 
   // Smoothed over ~20 frames so the numbers can be read.
   double cpu = emscripten_get_now() - start;
@@ -285,6 +286,10 @@ int main() {
   // ImGui's backend reads GL state back every frame: answered from a copy
   // where a read would wait for the GPU process (web/gl_state_shadow.js).
   EM_ASM({ gortShadowGLState(GLctx); });
+  // wasm/loader.js makes the context with preserveDrawingBuffer, so that a
+  // frame draws only what changed (web/damage.hpp); any other draws all.
+  app->preserved =
+      EM_ASM_INT({ return GLctx.getContextAttributes().preserveDrawingBuffer ? 1 : 0; });
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
@@ -295,6 +300,10 @@ int main() {
   style.WindowBorderSize = 1;
   style.FrameRounding = 3;
   style.GrabRounding = 3;
+  // Axis-aligned lines, borders mostly: without their anti-aliasing fringe
+  // a window draws nothing outside its rect, so side-by-side panels do not
+  // overlap and each redraws alone (web/damage.hpp).
+  style.AntiAliasedLines = false;
   theme::apply(theme::kDark);  // frame() switches to light when the page asks
   ImGui_ImplGlfw_InitForOpenGL(app->window, true);
   ImGui_ImplOpenGL3_Init("#version 300 es");

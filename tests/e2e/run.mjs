@@ -174,6 +174,82 @@ async function main() {
         });
         assert(diff.length === 0, diff.join('; '));
       });
+      await test(`${build}: a frame draws only the panels that changed, and leaves what a whole frame draws`, async () => {
+        // A run at its end (web/damage.hpp): still but for the stats
+        // panel's timings. The mouse on the Pause button and off it: frames
+        // that draw the controls alone over what they drew before. The
+        // canvas then, and again after two frames that draw everything
+        // (another theme's clear colour, then this one's): the same pixels.
+        await page.evaluate(() => window.gort.run('worker_pool', { deterministic: true, seed: 2, speed: 1e9 }));
+        await page.waitForFunction(() => {
+          const st = window.gort.state();
+          return st.finished && st.played === st.events;
+        });
+        const frames = (n) => page.evaluate((n) => new Promise((done) => {
+          const step = () => (n-- > 0 ? requestAnimationFrame(step) : done());
+          step();
+        }), n);
+        const ui = await page.evaluate(() => window.gort.ui());
+        await page.mouse.move(1, 1);
+        await frames(3);
+        await page.evaluate(() => {
+          // Draw calls per frame, from here on.
+          const ctx = document.querySelector('#canvas').getContext('webgl2');
+          window.__draws = [0];
+          ctx.drawElements = function(...a) {
+            window.__draws[window.__draws.length - 1]++;
+            return WebGL2RenderingContext.prototype.drawElements.apply(this, a);
+          };
+          const tick = () => {
+            window.__draws.push(0);
+            if (!window.__drawsEnd) requestAnimationFrame(tick);
+          };
+          requestAnimationFrame(tick);
+        });
+        await frames(3);
+        const [px, py, pw, ph] = ui.pause;
+        await page.mouse.move(px + pw / 2, py + ph / 2);
+        await frames(4);
+        await page.mouse.move(1, 1);
+        await frames(4);
+        const still = await page.evaluate(() => window.__draws.slice(1, -1));
+        await page.evaluate(() => { window.gort._light = !window.gort._light; });
+        await frames(2);
+        await page.evaluate(() => { window.gort._light = !window.gort._light; });
+        await frames(2);
+        const full = await page.evaluate(() => Math.max(...window.__draws.slice(1, -1)));
+        const canvas = await page.evaluate(() => {
+          const c = document.querySelector('#canvas');
+          delete c.getContext('webgl2').drawElements;
+          window.__drawsEnd = true;
+          const r = c.getBoundingClientRect();
+          return { x: r.left, y: r.top, width: r.width, height: r.height };
+        });
+        // The stats panel alone (or nothing) in some frames; more, but not
+        // everything, in another.
+        const least = Math.min(...still);
+        assert(least * 3 < full && still.some((n) => n > least && n < full),
+               `draw calls per frame: ${still.join(' ')} with the mouse on Pause and off, ${full} in a whole frame`);
+        const before = decodePng(await page.screenshot({ clip: canvas }));
+        await page.evaluate(() => { window.gort._light = !window.gort._light; });
+        await frames(2);
+        await page.evaluate(() => { window.gort._light = !window.gort._light; });
+        await frames(2);
+        const after = decodePng(await page.screenshot({ clip: canvas }));
+        const [sx, sy, sw, sh] = ui['panel.Stats'];
+        let differ = 0, first = null;
+        for (let y = 0; y < before.height; y++) {
+          for (let x = 0; x < before.width; x++) {
+            if (x >= sx - canvas.x && x < sx - canvas.x + sw && y >= sy - canvas.y && y < sy - canvas.y + sh) continue;
+            const i = (y * before.width + x) * before.channels;
+            if ([0, 1, 2].some((c) => before.pixels[i + c] !== after.pixels[i + c])) {
+              differ++;
+              first = first || [x, y];
+            }
+          }
+        }
+        assert(differ === 0, `${differ} pixels outside the stats panel differ from a whole frame's, first at ${first}`);
+      });
       await test(`${build}: bad input rejects with a clear Error and the page keeps working`, async () => {
         const r = await page.evaluate(async () => {
           const msg = async (f) => { try { await f(); return 'resolved'; } catch (e) { return e instanceof Error ? e.message : 'not an Error'; } };
