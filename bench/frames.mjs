@@ -2,10 +2,10 @@
 // Debian's headless Chromium, WebGL2 on SwiftShader (software: the only GPU
 // here), one page per row, in the threaded build (served with COOP/COEP) or
 // the single-threaded one. Rows: a gallery program running through the Go
-// interpreter (the worker pool; the CPU-bound chefs at the default
-// GOMAXPROCS and at 4), and the views benchmark page ?bench=N, which draws
-// a synthetic program of N live goroutines through the same model, layout
-// and views.
+// interpreter (the worker pool, running and ended; the CPU-bound chefs at
+// the default GOMAXPROCS and at 4), and the views benchmark page ?bench=N,
+// which draws a synthetic program of N live goroutines through the same
+// model, layout and views.
 //
 // Per row: the median and 90th percentile of the intervals between
 // requestAnimationFrame callbacks (what a person sees; Chromium paces them
@@ -57,12 +57,16 @@ while (argv.length) {
   }
 }
 const [width, height] = size.split('x').map(Number);
-// [name, query, run (gort.run's arguments, started before measuring), threaded build]
+// [name, query, run (gort.run's arguments, started before measuring), threaded build,
+//  ended: measured once the run has ended and played out, when nothing moves
+//  but the stats panel's timings]
 const pool = ['worker_pool', { params: { numJobs: 100 } }];
 const chefs = ['concurrency_vs_parallelism', { params: { chefs: 16, chunks: 100 } }];
 const chefs4 = ['concurrency_vs_parallelism', { params: { chefs: 16, chunks: 100 }, procs: 4 }];
+const short = ['worker_pool', { params: { numJobs: 6 }, speed: 1e9 }];
 const rows = [['worker pool interpreted', '', pool, true],
               ['worker pool interpreted', '', pool, false],
+              ['worker pool, ended (still)', '', short, true, true],
               ['chefs interpreted (CPU-bound)', '', chefs, true],
               ['chefs interpreted (CPU-bound), GOMAXPROCS 4', '', chefs4, true],
               ['chefs interpreted (CPU-bound)', '', chefs, false],
@@ -122,7 +126,7 @@ console.log(`Frame times, headless Chromium on SwiftShader, ${width}x${height} C
 console.log('| page | frame median, ms | frame p90, ms | CPU per frame, ms | first frame, ms | build | GOMAXPROCS |');
 console.log('|---|---|---|---|---|---|---|');
 try {
-  for (const [name, query, run, threaded] of rows) {
+  for (const [name, query, run, threaded, ended = false] of rows) {
     if (!built[threaded]) continue;
     const page = await browser.newPage({ viewport: { width, height } });
     await page.goto(`http://127.0.0.1:${servers[threaded].address().port}/${query}`);
@@ -130,7 +134,12 @@ try {
     await page.waitForTimeout(waitMs);  // past the first run's start and shader compiles
     if (run) {
       await page.evaluate((run) => { window.gort.run(...run); }, run);
-      await page.waitForFunction(() => window.gort.state().running && window.gort.state().events > 0);
+      if (ended) {
+        await page.waitForFunction(() => window.gort.state().finished &&
+                                         window.gort.state().played === window.gort.state().events);
+      } else {
+        await page.waitForFunction(() => window.gort.state().running && window.gort.state().events > 0);
+      }
     }
     const t0 = threads ? threadTicks() : null, w0 = Date.now();
     const intervals = await page.evaluate((n) => new Promise((done) => {
@@ -145,7 +154,8 @@ try {
     }), frames);
     if (threads) cpuLines.push(`${name}: ${busiest(t0, threadTicks(), (Date.now() - w0) / 1000)}`);
     const st = await page.evaluate(() => ({ ...window.gort.state(), first: window.gort.firstFrameMs }));
-    if (run && !st.running) console.log(`(${name}: the program ended before the measurement did)`);
+    if (run && !st.running && !ended)
+      console.log(`(${name}: the program ended before the measurement did)`);
     intervals.sort((a, b) => a - b);
     console.log(`| ${name} | ${pct(intervals, 0.5).toFixed(1)} | ${pct(intervals, 0.9).toFixed(1)} | ` +
                 `${st.cpuMs.toFixed(2)} | ${Math.round(st.first)} | ${st.threaded ? 'threaded' : 'single-threaded'} | ` +
