@@ -9,6 +9,7 @@
 #include <gort_shaders.hpp>
 
 #include "imgui.h"
+#include "repaint.hpp"
 #include "shape_batch.hpp"
 
 namespace gort::web {
@@ -131,17 +132,11 @@ void Renderer::render(Slot& slot, const ImDrawCmd* cmd) {
   upload(slot);
 
   // ImGui's backend sets the scissor per command, not before a callback:
-  // clip to this command's rect the way it would, to the pixel (framebuffer
-  // pixels, origin bottom-left; web/repaint.cpp counts on the same box).
-  const ImVec2 scale = dd->FramebufferScale;
-  const int fb_h = static_cast<int>(dd->DisplaySize.y * scale.y);
-  const ImVec4 c = cmd->ClipRect;
-  const float x0 = (c.x - dd->DisplayPos.x) * scale.x, y0 = (c.y - dd->DisplayPos.y) * scale.y;
-  const float x1 = (c.z - dd->DisplayPos.x) * scale.x, y1 = (c.w - dd->DisplayPos.y) * scale.y;
-  if (x1 <= x0 || y1 <= y0) return;
+  // clip to this command's box the way it would.
+  const PixelRect box = backend_scissor(*dd, *cmd);
+  if (box.empty()) return;
   glEnable(GL_SCISSOR_TEST);
-  glScissor(static_cast<GLint>(x0), static_cast<GLint>(fb_h - y1), static_cast<GLsizei>(x1 - x0),
-            static_cast<GLsizei>(y1 - y0));
+  glScissor(box.x0, box.y0, box.x1 - box.x0, box.y1 - box.y0);
 
   glEnable(GL_BLEND);
   glBlendEquation(GL_FUNC_ADD);

@@ -43,24 +43,13 @@ class Hash {
   std::uint64_t h_ = 0x243F6A8885A308D3ull;
 };
 
-// The scissor box ImGui's OpenGL 3 backend sets for `cmd` (its arithmetic,
-// to the pixel), as a rect; empty for a command it skips.
-PixelRect scissor(const ImDrawData& dd, int fb_height, const ImDrawCmd& cmd) {
-  const ImVec2 off = dd.DisplayPos, scale = dd.FramebufferScale;
-  const ImVec2 lo((cmd.ClipRect.x - off.x) * scale.x, (cmd.ClipRect.y - off.y) * scale.y);
-  const ImVec2 hi((cmd.ClipRect.z - off.x) * scale.x, (cmd.ClipRect.w - off.y) * scale.y);
-  if (hi.x <= lo.x || hi.y <= lo.y) return {};
-  const int x = static_cast<int>(lo.x), y = static_cast<int>(fb_height - hi.y);
-  return {x, y, x + static_cast<int>(hi.x - lo.x), y + static_cast<int>(hi.y - lo.y)};
-}
-
 // The pixels whose centres the triangles of `cmd` can cover (their bounding
 // box, mapped the way the backend's viewport and projection map it, with a
 // thousandth of a pixel to spare), within its scissor box. A window's frame
 // is drawn under a clip rect of the whole display, so the box matters.
 PixelRect covered(const ImDrawData& dd, int fb_width, int fb_height, const ImDrawList& list,
                   const ImDrawCmd& cmd) {
-  const PixelRect box = scissor(dd, fb_height, cmd);
+  const PixelRect box = backend_scissor(dd, cmd);
   if (box.empty() || cmd.ElemCount == 0) return {};
   float x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY;
   const ImDrawIdx* idx = list.IdxBuffer.Data + cmd.IdxOffset;
@@ -101,7 +90,7 @@ DrawnList drawn(const ImDrawData& dd, int fb_width, int fb_height, const ImDrawL
       // Renderer's shapes: anywhere in the command's scissor box.
       const auto [data, size] = Renderer::drawn_bytes(cmd);
       h.bytes(data, size);
-      d.rect = d.rect.cover(scissor(dd, fb_height, cmd));
+      d.rect = d.rect.cover(backend_scissor(dd, cmd));
     } else {
       d.rect = d.rect.cover(covered(dd, fb_width, fb_height, list, cmd));
     }
@@ -111,6 +100,16 @@ DrawnList drawn(const ImDrawData& dd, int fb_width, int fb_height, const ImDrawL
 }
 
 }  // namespace
+
+PixelRect backend_scissor(const ImDrawData& dd, const ImDrawCmd& cmd) {
+  const ImVec2 off = dd.DisplayPos, scale = dd.FramebufferScale;
+  const int fb_height = static_cast<int>(dd.DisplaySize.y * scale.y);
+  const ImVec2 lo((cmd.ClipRect.x - off.x) * scale.x, (cmd.ClipRect.y - off.y) * scale.y);
+  const ImVec2 hi((cmd.ClipRect.z - off.x) * scale.x, (cmd.ClipRect.w - off.y) * scale.y);
+  if (hi.x <= lo.x || hi.y <= lo.y) return {};
+  const int x = static_cast<int>(lo.x), y = static_cast<int>(fb_height - hi.y);
+  return {x, y, x + static_cast<int>(hi.x - lo.x), y + static_cast<int>(hi.y - lo.y)};
+}
 
 void repaint(ImDrawData* dd, int fb_w, int fb_h, const ImVec4& clear, bool preserved,
              Damage& damage) {

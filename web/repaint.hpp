@@ -12,10 +12,16 @@
 
 #include "damage.hpp"
 
+struct ImDrawCmd;
 struct ImDrawData;
 struct ImVec4;
 
 namespace gort::web {
+
+// The scissor box ImGui's OpenGL 3 backend sets for `cmd` (its integer
+// arithmetic, to the pixel; origin bottom-left), empty for a command it
+// skips. Renderer clips its shape batches to the same box.
+PixelRect backend_scissor(const ImDrawData& dd, const ImDrawCmd& cmd);
 
 // Draws `dd` onto a framebuffer of fb_w x fb_h pixels whose background is
 // `clear`. `preserved`: the canvas keeps the last frame's pixels (WebGL's
