@@ -54,10 +54,39 @@
     delete starting[token];
     if (p) p.reject(new Error('gort.run("' + p.id + '"): ' + why));
   };
+  // What the browser shows of the page, its URL and its tab's title, changes
+  // at most once per kOutsideMs: each change costs the browser's own process
+  // milliseconds (DESIGN.md 4.7), and of a burst (patterns picked one after
+  // another) only the last is seen. A change after a quiet spell shows at once.
+  var kOutsideMs = 500;
+  var outside = {due: {}, timer: 0, at: -Infinity};
+  function showOutside(what, apply) {
+    outside.due[what] = apply;
+    if (outside.timer) return;
+    var wait = outside.at + kOutsideMs - performance.now();
+    if (wait > 0) outside.timer = setTimeout(flushOutside, wait);
+    else flushOutside();
+  }
+  function flushOutside() {
+    var due = outside.due;
+    outside.due = {};
+    outside.timer = 0;
+    outside.at = performance.now();
+    for (var what in due) due[what]();
+  }
   function setLink(query) {
     gort.link = query;
-    try { history.replaceState(history.state, '', '?' + query + location.hash); } catch (e) {}
+    showOutside('url', function() {
+      try { history.replaceState(history.state, '', '?' + query + location.hash); } catch (e) {}
+    });
   }
+  // The program's status (web/editor_state.hpp): the tab's title, and the editor's bar.
+  Module['gortStatus'] = function(status) {
+    if (editor) editor.setStatus(status);
+    showOutside('title', function() {
+      document.title = status.title + (status.edited ? ' (edited)' : '') + ' \u2014 gort playground';
+    });
+  };
   // The codec's query; its code= goes into the URL compressed (the editor's link_code.js).
   Module['gortLink'] = function(query) {
     if (editor) editor.publishLink(query);

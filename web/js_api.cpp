@@ -173,7 +173,7 @@ void editor_code(const std::string& text, bool new_document) {
 void editor_status(const std::string& json) {
   EM_ASM(
       {
-        if (window.gortEditor) window.gortEditor.setStatus(JSON.parse(UTF8ToString($0)));
+        if (Module.gortStatus) Module.gortStatus(JSON.parse(UTF8ToString($0)));
       },
       json.c_str());
 }

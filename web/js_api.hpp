@@ -44,7 +44,8 @@ void share();           // copies gort.shareUrl() (the Share button); gort_share
 
 // The code editor (window.gortEditor, web/editor/main.js), when the page has it.
 void editor_code(const std::string& text, bool new_document);
-void editor_status(const std::string& json);  // editor_state.hpp's JSON
+// editor_state.hpp's status JSON: the tab's title and the editor's bar (wasm/gort_api.js).
+void editor_status(const std::string& json);
 void editor_lines(const std::string& json);
 void editor_marks(const std::string& json);
 void editor_goto(int line, int col);  // shows line:col (col 0: the line) and focuses the editor

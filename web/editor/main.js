@@ -80,7 +80,6 @@ window.gortEditor = {
     $('editor-title').textContent = title;
     $('editor-edited').hidden = !edited;
     $('editor-stop').disabled = !running;
-    document.title = `${title}${edited ? ' (edited)' : ''} \u2014 gort playground`;
   },
   setLines: (lines) => editor.setLines(lines),
   setMarks(marks) {
