@@ -13,15 +13,17 @@
 // trace events, layout, ImGui, issuing GL calls), and the cold load to the
 // first frame (gort.firstFrameMs); and the GOMAXPROCS the program ran at.
 //
-// Then switching: the gallery's patterns started one after another, 100
-// times (--switches N), each as soon as the one before shows its own
-// events (not the last program's, which the page keeps until then), in
-// each build (and in the threaded one again without the CPU-bound chefs,
-// whose Ps take every core while they run); the row is the longest gap
-// between animation frames over the whole sequence (a switch must never
-// block the page: DESIGN.md, Switching programs), the 99th percentile, the time per switch, and the CPU time the
-// pages' main thread (Linux /proc) used per switch: unlike the gaps, which
-// a loaded machine stretches, it counts only the page's own work.
+// Then switching: after one unmeasured pass over the gallery (V8's tier-up
+// of what each pattern runs first), the gallery's patterns started one
+// after another, 100 times (--switches N), each as soon as the one before
+// shows its own events (not the last program's, which the page keeps until
+// then), in each build (and in the threaded one again without the
+// CPU-bound chefs, whose Ps take every core while they run); the row is
+// the longest gap between animation frames over the whole sequence (a
+// switch must never block the page: DESIGN.md, Switching programs), the
+// 99th percentile, the time per switch, and the CPU time the pages' main
+// thread (Linux /proc) used per switch: unlike the gaps, which a loaded
+// machine stretches, it counts only the page's own work.
 //
 // --wait: how long a page runs before its row is measured (default 2 s).
 // For its first seconds V8 compiles the hot wasm functions in the
@@ -179,9 +181,7 @@ try {
       await page.waitForTimeout(waitMs);
       const cdp = trace ? await page.context().newCDPSession(page) : null;
       const categories = 'devtools.timeline,disabled-by-default-devtools.timeline,gpu,cc,blink';
-      if (cdp) await cdp.send('Tracing.start', { categories, transferMode: 'ReturnAsStream' });
-      const t0 = threadTicks();
-      const r = await page.evaluate(([n, skip]) => new Promise((done) => {
+      const loop = (n) => page.evaluate(([n, skip]) => new Promise((done) => {
         const ids = window.gort.patterns().map((p) => p.id).filter((id) => id !== skip);
         const gaps = [];
         // want: the run whose events we wait for; old: the trace shown when
@@ -207,7 +207,14 @@ try {
           requestAnimationFrame(frame);
         }
         requestAnimationFrame(frame);
-      }), [switches, skip]);
+      }), [n, skip]);
+      // One pass over the gallery first, not measured: each pattern's first
+      // run makes new wasm functions hot, and V8 compiles them on the same
+      // two cores (DESIGN.md 4.6).
+      await loop(await page.evaluate((skip) => window.gort.patterns().filter((p) => p.id !== skip).length, skip));
+      if (cdp) await cdp.send('Tracing.start', { categories, transferMode: 'ReturnAsStream' });
+      const t0 = threadTicks();
+      const r = await loop(switches);
       const t1 = threadTicks();
       if (cdp) {
         const ended = new Promise((res) => cdp.once('Tracing.tracingComplete', res));
