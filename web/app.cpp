@@ -69,6 +69,7 @@ struct App {
   std::unique_ptr<ViewsBench> bench;
   WidgetRects rects;
   FrameTimes times;
+  StatsView stats;
   // The code editor beside the canvas (web/editor/): told what changed.
   EditorSync editor{{js::editor_code, js::editor_status, js::editor_lines, js::editor_marks}};
   double dpr = 0;  // the devicePixelRatio the fonts were rasterized for
@@ -147,7 +148,7 @@ void draw_panels(ImVec2 size) {
     draw_gallery(pg, app->rects);
     ImGui::End();
     place("Stats", r.stats);
-    draw_stats(pg, app->times);
+    app->stats.draw(pg, app->times, ImGui::GetTime());
     ImGui::End();
   }
   if (r.controls.h > 0) {

@@ -10,9 +10,16 @@
 
 namespace gort::web {
 
-void draw_stats(const Playground& pg, const FrameTimes& frame) {
+void StatsView::draw(const Playground& pg, const FrameTimes& frame, double now) {
   const Session& s = pg.session();
   Stats st = s.stats();
+  if (at_ < 0 || now - at_ >= kEvery || now < at_) {
+    at_ = now;
+    frame_ = frame;
+    fold_ms_ = st.fold_ms;
+    chan_ops_per_s_ = st.chan_ops_per_s;
+    events_per_s_ = st.events_per_s;
+  }
   if (ImGui::BeginTable("##stats", 2, ImGuiTableFlags_SizingStretchProp)) {
     auto row = [](const char* name, const char* fmt, auto... v) {
       ImGui::TableNextRow();
@@ -23,14 +30,14 @@ void draw_stats(const Playground& pg, const FrameTimes& frame) {
     };
     row("goroutines", "%zu alive / %zu total", st.goroutines_alive, st.goroutines_total);
     row("channels", "%zu", st.channels);
-    row("chan ops/s", "%.0f", st.chan_ops_per_s);
-    row("events/s", "%.0f", st.events_per_s);
+    row("chan ops/s", "%.0f", chan_ops_per_s_);
+    row("events/s", "%.0f", events_per_s_);
     row("events", "%llu played / %llu recorded", static_cast<unsigned long long>(st.played),
         static_cast<unsigned long long>(st.events));
     row("lost events", "%llu", static_cast<unsigned long long>(st.lost));
-    row("frame", "%.1f ms (%.0f fps), CPU %.1f ms", frame.interval_ms,
-        frame.interval_ms > 0 ? 1000.0 / frame.interval_ms : 0.0, frame.cpu_ms);
-    row("model", "%.2f ms / frame", st.fold_ms);
+    row("frame", "%.1f ms (%.0f fps), CPU %.1f ms", frame_.interval_ms,
+        frame_.interval_ms > 0 ? 1000.0 / frame_.interval_ms : 0.0, frame_.cpu_ms);
+    row("model", "%.2f ms / frame", fold_ms_);
     row("build", "%s", Config::kThreads ? "threaded (pthreads)" : "single-threaded");
     row("GOMAXPROCS", "%d%s", s.procs(), s.simulated() ? " (simulated)" : "");
     ImGui::EndTable();

@@ -213,6 +213,15 @@ async function main() {
         await page.mouse.move(1, 1);
         await frames(4);
         const still = await page.evaluate(() => window.__draws.slice(1, -1));
+        // Nothing moves: a frame draws only when the stats panel's sampled
+        // numbers change, at most every 250 ms (web/stats_view.hpp).
+        const idle = await page.evaluate(() => ({ from: window.__draws.length, t: performance.now() }));
+        await frames(30);
+        const drew = await page.evaluate(({ from, t }) => ({
+          frames: window.__draws.slice(from - 1, -1).filter((n) => n > 0).length,
+          samples: Math.floor((performance.now() - t) / 250) + 1,
+        }), idle);
+        assert(drew.frames <= drew.samples, `${drew.frames} of 30 still frames drew (${drew.samples} stats samples)`);
         await page.evaluate(() => { window.gort._light = !window.gort._light; });
         await frames(2);
         await page.evaluate(() => { window.gort._light = !window.gort._light; });
