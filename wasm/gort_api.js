@@ -56,7 +56,7 @@
   };
   // What the browser shows of the page, its URL and its tab's title, changes
   // at most once per kOutsideMs: each change costs the browser's own process
-  // milliseconds (DESIGN.md 4.7), and of a burst (patterns picked one after
+  // milliseconds (DESIGN.md 4.6), and of a burst (patterns picked one after
   // another) only the last is seen. A change after a quiet spell shows at once.
   var kOutsideMs = 500;
   var outside = {due: {}, timer: 0, at: -Infinity};
