@@ -13,7 +13,7 @@ namespace gort::web {
 void StatsView::draw(const Playground& pg, const FrameTimes& frame, double now) {
   const Session& s = pg.session();
   Stats st = s.stats();
-  if (at_ < 0 || now - at_ >= kEvery || now < at_) {
+  if (at_ < 0 || now - at_ >= kEvery) {
     at_ = now;
     frame_ = frame;
     fold_ms_ = st.fold_ms;
