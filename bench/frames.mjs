@@ -181,8 +181,10 @@ try {
       await page.waitForTimeout(waitMs);
       const cdp = trace ? await page.context().newCDPSession(page) : null;
       const categories = 'devtools.timeline,disabled-by-default-devtools.timeline,gpu,cc,blink';
+      // n switches; null: one pass over the gallery.
       const loop = (n) => page.evaluate(([n, skip]) => new Promise((done) => {
         const ids = window.gort.patterns().map((p) => p.id).filter((id) => id !== skip);
+        n = n ?? ids.length;
         const gaps = [];
         // want: the run whose events we wait for; old: the trace shown when
         // it was asked for (no frame drains the old program after that; the
@@ -211,7 +213,7 @@ try {
       // One pass over the gallery first, not measured: each pattern's first
       // run makes new wasm functions hot, and V8 compiles them on the same
       // two cores (DESIGN.md 4.6).
-      await loop(await page.evaluate((skip) => window.gort.patterns().filter((p) => p.id !== skip).length, skip));
+      await loop(null);
       if (cdp) await cdp.send('Tracing.start', { categories, transferMode: 'ReturnAsStream' });
       const t0 = threadTicks();
       const r = await loop(switches);
