@@ -1,6 +1,7 @@
 // Sessions (web/session.cpp): what start() refuses and why, the default
 // GOMAXPROCS, stop() in the middle of a run, a start that does not wait
-// for the threads of the run it replaces, a compile on the frame after
+// for the threads of the run it replaces, halt_for stopping a threaded run
+// before the start it asks for, a compile on the frame after
 // start()'s and a stop() in start()'s frame, playback pacing a
 // deterministic run, a real-time run with scaled sleeps, the same seed
 // giving the same trace, and stats.
@@ -155,6 +156,59 @@ TEST_CASE("web session: a start while a threaded run goes on does not wait for i
   s.playback().seek_end();
   CHECK(s.finished());
   CHECK(s.model().exit_code() == 0);
+}
+
+TEST_CASE("web session: halt_for stops a threaded run before the start it asks for" *
+          doctest::skip(!gort::Config::kThreads)) {
+  // gort.run's request waits for the next frame; the old program's Ps must
+  // not hold the cores until then.
+  Session s;
+  RunOptions o;
+  o.pattern = "buffered";
+  o.procs = 2;
+  o.params = {{"items", 100}};  // 10 s of real time
+  REQUIRE(s.start(o) == "");
+  for (int f = 0; f < 5 || (s.preparing() && f < 6000); f++) s.frame(1.0 / 60);
+  REQUIRE_FALSE(s.preparing());
+  auto frames_for = [&](std::chrono::milliseconds d) {
+    for (auto end = std::chrono::steady_clock::now() + d;
+         !s.program_done() && std::chrono::steady_clock::now() < end;) {
+      s.frame(1.0 / 60);
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+  };
+  RunOptions bad = o;
+  bad.pattern = "no_such_pattern";
+  s.halt_for(bad);  // start() would refuse it: the run goes on
+  RunOptions sim = det("task1_task2");
+  frames_for(std::chrono::milliseconds(300));
+  CHECK(s.running());
+  CHECK_FALSE(s.program_done());
+  s.halt_for(sim);
+  frames_for(std::chrono::seconds(5));  // no start() yet: only the halt ends it
+  CHECK(s.program_done());
+  CHECK(s.stopped());
+  CHECK_FALSE(s.exit_code().has_value());
+  std::string out = s.output();
+  REQUIRE(out.size() >= 18);
+  CHECK(out.substr(out.size() - 18) == "\nProgram stopped.\n");
+  run_program(s, sim);  // the start it asked for
+  CHECK_FALSE(s.stopped());
+  CHECK(s.exit_code() == 0);
+}
+
+TEST_CASE("web session: halt_for leaves a simulated run to the frame") {
+  Session s;
+  RunOptions o = det("buffered");
+  o.params = {{"items", 100}};
+  REQUIRE(s.start(o) == "");
+  for (int f = 0; f < 5 || (s.preparing() && f < 6000); f++) s.frame(1.0 / 60);
+  REQUIRE_FALSE(s.preparing());
+  REQUIRE(s.simulated());
+  s.halt_for(o);  // unwinding it would switch fibers on this thread
+  for (int f = 0; !s.program_done() && f < 6000; f++) s.frame(1.0 / 60);
+  CHECK_FALSE(s.stopped());
+  CHECK(s.exit_code() == 0);  // it ran to its end
 }
 
 TEST_CASE("web session: stop() in the frame start() ran in drops the preparation") {

@@ -260,7 +260,8 @@ EMSCRIPTEN_KEEPALIVE const char* gort_patterns_json() {
   return out.c_str();
 }
 
-// Asks for a run at the next frame (see Request); params: "name=value"
+// Asks for a run at the next frame (see Request; a threaded program stops
+// now: Session::halt_for); params: "name=value"
 // lines; code: "" = the pattern's text; limits: steps, run time (ms),
 // memory, goroutines, output, stack (gort::golang::Limits), six numbers
 // apart by spaces (-1 = the default, 0 = none; gort_api.js checked them).
@@ -301,6 +302,7 @@ EMSCRIPTEN_KEEPALIVE void gort_run(int token, const char* id, const char* params
   set(v[3], l.max_goroutines);
   set(v[4], l.max_output);
   set(v[5], l.max_stack);
+  playground().session().halt_for(o);
   requests.push_back(std::move(r));
 }
 
@@ -312,6 +314,7 @@ EMSCRIPTEN_KEEPALIVE void gort_stop() {
 EMSCRIPTEN_KEEPALIVE void gort_run_next() {
   Request r;
   r.kind = Request::RunNext;
+  playground().session().halt_for(playground().next);
   requests.push_back(std::move(r));
 }
 

@@ -122,8 +122,9 @@ void Session::step_prep() {
   }
 }
 
-std::string Session::start(const RunOptions& opts) {
-  const patterns::Pattern* pat = nullptr;
+std::string Session::check(const RunOptions& opts, const patterns::Pattern*& pat,
+                           patterns::Args& args) const {
+  pat = nullptr;
   if (!opts.pattern.empty() || opts.code.empty()) {
     pat = patterns::find(opts.pattern);
     if (!pat) {
@@ -134,7 +135,7 @@ std::string Session::start(const RunOptions& opts) {
   } else if (!opts.params.empty()) {
     return "parameters belong to a pattern, and this code has none";
   }
-  int procs = opts.procs == 0 ? default_procs() : opts.procs;
+  const int procs = opts.procs == 0 ? default_procs() : opts.procs;
   if (procs < 1 || procs > kMaxProcs) {
     return "procs = " + std::to_string(opts.procs) + " is out of range 1.." +
            std::to_string(kMaxProcs);
@@ -142,13 +143,27 @@ std::string Session::start(const RunOptions& opts) {
   if (!Config::speed_ok(opts.speed)) {
     return "speed = " + std::to_string(opts.speed) + " is out of range " + Config::speed_range();
   }
-  patterns::Args args;
   if (pat) {
     std::vector<std::pair<std::string, std::string>> kv;
     for (const auto& [name, v] : opts.params) kv.emplace_back(name, std::to_string(v));
     if (std::string err = patterns::make_args(*pat, kv, args); !err.empty()) return err;
   }
+  return {};
+}
 
+void Session::halt_for(const RunOptions& opts) {
+  const patterns::Pattern* pat;
+  patterns::Args args;
+  if (!check(opts, pat, args).empty() || !prog_ || prog_->simulated() || prog_->done()) return;
+  prog_->stop();
+  stopped_ = true;
+}
+
+std::string Session::start(const RunOptions& opts) {
+  const patterns::Pattern* pat;
+  patterns::Args args;
+  if (std::string err = check(opts, pat, args); !err.empty()) return err;
+  const int procs = opts.procs == 0 ? default_procs() : opts.procs;
   retire_program();
   opts_ = opts;
   started_ = true;

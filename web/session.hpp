@@ -11,7 +11,8 @@
 //     start() and restart() stop the current one first. A stopped threaded
 //     program whose threads have not all ended is kept aside (ending_) and
 //     its threads are collected on a later frame, never waited for (the
-//     browser's main thread must not block).
+//     browser's main thread must not block). halt_for() stops a threaded
+//     program between frames, ahead of the start() a request will make.
 //   - start() only checks the options and stops the old program: the new
 //     one is prepared on the frames that follow, in steps of about
 //     kSliceBudget each (prep_: its threads collected, the text compiled,
@@ -101,6 +102,11 @@ class Session {
   // range); on error nothing runs. Code that does not compile is not an
   // error here: see compile_errors().
   std::string start(const RunOptions& opts);
+  // A run of opts is asked for, to start at the next frame: a threaded
+  // program stops now, so that its Ps leave the cores to the page until then
+  // (a simulated one unwinds on this thread, which only the frame may do).
+  // Nothing stops if start() would refuse opts.
+  void halt_for(const RunOptions& opts);
   // Ends the current program (its playback stays, so it can be scrubbed);
   // it counts as stopped: exit_code() is empty.
   void stop();
@@ -165,6 +171,9 @@ class Session {
   Stats stats() const;
 
  private:
+  // start()'s checks: "" and opts's pattern (null for code) and arguments, or why not.
+  std::string check(const RunOptions& opts, const patterns::Pattern*& pat,
+                    patterns::Args& args) const;
   void end_program();
   // Stops the current program and, threaded, sets it aside in ending_
   // until its threads have ended (end_program if they already have).
