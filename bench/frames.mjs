@@ -136,13 +136,13 @@ try {
     await page.evaluate(() => window.gort.ready);
     await page.waitForTimeout(waitMs);  // past the first run's start and shader compiles
     if (run) {
-      await page.evaluate((run) => { window.gort.run(...run); }, run);
-      if (ended) {
-        await page.waitForFunction(() => window.gort.state().finished &&
-                                         window.gort.state().played === window.gort.state().events);
-      } else {
-        await page.waitForFunction(() => window.gort.state().running && window.gort.state().events > 0);
-      }
+      const before = await page.evaluate((run) => { window.gort.run(...run); return window.gort.state().run; }, run);
+      // This run's own picture: served (run) and started (not preparing).
+      await page.waitForFunction(([before, ended]) => {
+        const st = window.gort.state();
+        if (st.run <= before || st.preparing) return false;
+        return ended ? st.finished && st.played === st.events : st.running && st.events > 0;
+      }, [before, ended]);
     }
     const t0 = threads ? threadTicks() : null, w0 = Date.now();
     const intervals = await page.evaluate((n) => new Promise((done) => {
@@ -186,16 +186,16 @@ try {
         const ids = window.gort.patterns().map((p) => p.id).filter((id) => id !== skip);
         n = n ?? ids.length;
         const gaps = [];
-        // want: the run whose events we wait for; old: the trace shown when
-        // it was asked for (no frame drains the old program after that; the
-        // page keeps its picture and events until the new program starts).
-        let last = performance.now(), i = 0, want = 0, old = null;
+        // want: the run whose events we wait for. Until it starts the page
+        // keeps the last program's picture and events (preparing), and a
+        // stopped program's last events may still come in.
+        let last = performance.now(), i = 0, want = 0;
         const t0 = last;
         function frame(now) {
           gaps.push(now - last);
           last = now;
           const st = window.gort.state();
-          if (st.run >= want && (i === 0 || (st.events > 0 && st.traceHash !== old) || st.finished)) {
+          if (st.run >= want && !st.preparing && (i === 0 || st.events > 0 || st.finished)) {
             if (i === n) {
               window.gort.stop();
               done({ gaps, ms: (now - t0) / n });
@@ -203,7 +203,6 @@ try {
             }
             window.gort.run(ids[i % ids.length]).catch(() => {});
             want = st.run + 1;
-            old = st.traceHash;
             i++;
           }
           requestAnimationFrame(frame);

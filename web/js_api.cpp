@@ -333,7 +333,7 @@ EMSCRIPTEN_KEEPALIVE void gort_reset_code() {
   playground().reset_code();
 }
 
-// {running, finished, threaded, procs, goroutines, goroutinesTotal, channels,
+// {running, preparing, finished, threaded, procs, goroutines, goroutinesTotal, channels,
 //  events, played, lost, frameMs, cpuMs, run, paused, edited, clockMs, firstEvent,
 //  traceHash, pattern, compare, notice, share, output}
 EMSCRIPTEN_KEEPALIVE const char* gort_state_json() {
@@ -343,19 +343,21 @@ EMSCRIPTEN_KEEPALIVE const char* gort_state_json() {
   Stats st = s.stats();
   const FrameTimes& ft = frame_times();
   char buf[512];
-  std::snprintf(
-      buf, sizeof buf,
-      "{\"running\":%s,\"finished\":%s,\"threaded\":%s,\"simulated\":%s,\"procs\":%d,"
-      "\"goroutines\":%zu,\"goroutinesTotal\":%zu,\"channels\":%zu,"
-      "\"events\":%llu,\"played\":%llu,\"lost\":%llu,\"frameMs\":%.3f,"
-      "\"cpuMs\":%.3f,\"foldMs\":%.3f,\"run\":%d,\"paused\":%s,\"edited\":%s,"
-      "\"clockMs\":",
-      s.running() ? "true" : "false", s.finished() ? "true" : "false",
-      gort::Config::kThreads ? "true" : "false", s.simulated() ? "true" : "false", s.procs(),
-      st.goroutines_alive, st.goroutines_total, st.channels,
-      static_cast<unsigned long long>(st.events), static_cast<unsigned long long>(st.played),
-      static_cast<unsigned long long>(st.lost), ft.interval_ms, ft.cpu_ms, st.fold_ms,
-      pg.current_run(), s.playback().paused() ? "true" : "false", pg.edited() ? "true" : "false");
+  std::snprintf(buf, sizeof buf,
+                "{\"running\":%s,\"preparing\":%s,\"finished\":%s,\"threaded\":%s,\"simulated\":%s,"
+                "\"procs\":%d,"
+                "\"goroutines\":%zu,\"goroutinesTotal\":%zu,\"channels\":%zu,"
+                "\"events\":%llu,\"played\":%llu,\"lost\":%llu,\"frameMs\":%.3f,"
+                "\"cpuMs\":%.3f,\"foldMs\":%.3f,\"run\":%d,\"paused\":%s,\"edited\":%s,"
+                "\"clockMs\":",
+                s.running() ? "true" : "false", s.preparing() ? "true" : "false",
+                s.finished() ? "true" : "false", gort::Config::kThreads ? "true" : "false",
+                s.simulated() ? "true" : "false", s.procs(), st.goroutines_alive,
+                st.goroutines_total, st.channels, static_cast<unsigned long long>(st.events),
+                static_cast<unsigned long long>(st.played),
+                static_cast<unsigned long long>(st.lost), ft.interval_ms, ft.cpu_ms, st.fold_ms,
+                pg.current_run(), s.playback().paused() ? "true" : "false",
+                pg.edited() ? "true" : "false");
   out = buf;
   // The run's length on its clock, first event to last recorded; where the
   // kept trace begins; the hash of every event recorded (hex: 64 bits).

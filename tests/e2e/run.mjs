@@ -157,6 +157,27 @@ async function main() {
         assert(both[0].exitCode === null && both[0].stopped === true, `first: ${JSON.stringify(both[0])}`);
         assert(both[1].exitCode === 0, `second: ${JSON.stringify(both[1])}`);
       });
+      await test(`${build}: a run is served, prepared (state().preparing), then shows its own events`, async () => {
+        const seen = await page.evaluate(() => new Promise((done) => {
+          const before = window.gort.state().run;
+          window.gort.run('worker_pool').catch(() => {});
+          const states = [];
+          (function frame() {
+            const st = window.gort.state();
+            states.push({ run: st.run - before, preparing: st.preparing, events: st.events });
+            if (states.length < 600 && (st.run === before || st.preparing || st.events === 0)) {
+              requestAnimationFrame(frame);
+            } else {
+              window.gort.stop();
+              done(states);
+            }
+          })();
+        }));
+        const served = seen.findIndex((s) => s.run === 1), started = seen.findIndex((s) => s.run === 1 && !s.preparing);
+        assert(served >= 0 && seen[served].preparing && started > served, `states: ${JSON.stringify(seen)}`);
+        assert(seen.slice(0, served).every((s) => !s.preparing && s.run === 0), `before: ${JSON.stringify(seen)}`);
+        assert(seen[seen.length - 1].events > 0, `never showed its events: ${JSON.stringify(seen.slice(-3))}`);
+      });
       await test(`${build}: the GL state ImGui reads back (web/gl_state_shadow.js) is the GL's`, async () => {
         // After frames of drawing and the switches above: the shadow's answer,
         // then the GL's own (the prototype's getParameter, a round trip).
