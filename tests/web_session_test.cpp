@@ -17,6 +17,25 @@
 
 using namespace web_test;
 
+namespace {
+
+// buffered with 100 items at GOMAXPROCS 2: 10 s of real time at speed 1.
+RunOptions long_run() {
+  RunOptions o;
+  o.pattern = "buffered";
+  o.procs = 2;
+  o.params = {{"items", 100}};
+  return o;
+}
+
+// Frames until the program has started (the compile and the pre-run take
+// frames, more in a debug build), and a few of its run.
+void until_started(Session& s) {
+  for (int f = 0; f < 5 || (s.preparing() && f < 6000); f++) s.frame(1.0 / 60);
+}
+
+}  // namespace
+
 TEST_CASE("web session: start refuses bad options with a clear message and runs nothing") {
   Session s;
   auto refused = [&](RunOptions o, const std::string& says) {
@@ -103,14 +122,8 @@ TEST_CASE("web session: playback paces a deterministic run; finished waits for i
 
 TEST_CASE("web session: stop() in the middle of a run") {
   Session s;
-  RunOptions o;
-  o.pattern = "buffered";
-  o.procs = 2;
-  o.params = {{"items", 100}};  // 10 s of real time at speed 1
-  REQUIRE(s.start(o) == "");
-  // Until it has started (the compile and the pre-run take frames, more in
-  // a debug build), then a few frames of the run.
-  for (int f = 0; f < 5 || (s.preparing() && f < 6000); f++) s.frame(1.0 / 60);
+  REQUIRE(s.start(long_run()) == "");
+  until_started(s);
   REQUIRE_FALSE(s.preparing());
   CHECK(s.running());
   CHECK_FALSE(s.program_done());
@@ -136,10 +149,7 @@ TEST_CASE("web session: a start while a threaded run goes on does not wait for i
   // The browser's switch: the old program's threads are collected on later
   // frames; the new program starts on the frame that finds them gone.
   Session s;
-  RunOptions o;
-  o.pattern = "buffered";
-  o.procs = 2;
-  o.params = {{"items", 100}};  // 10 s of real time
+  const RunOptions o = long_run();
   for (int i = 0; i < 10; i++) {
     REQUIRE(s.start(o) == "");
     CHECK(s.running());
@@ -163,12 +173,9 @@ TEST_CASE("web session: halt_for stops a threaded run before the start it asks f
   // gort.run's request waits for the next frame; the old program's Ps must
   // not hold the cores until then.
   Session s;
-  RunOptions o;
-  o.pattern = "buffered";
-  o.procs = 2;
-  o.params = {{"items", 100}};  // 10 s of real time
+  const RunOptions o = long_run();
   REQUIRE(s.start(o) == "");
-  for (int f = 0; f < 5 || (s.preparing() && f < 6000); f++) s.frame(1.0 / 60);
+  until_started(s);
   REQUIRE_FALSE(s.preparing());
   auto frames_for = [&](std::chrono::milliseconds d) {
     for (auto end = std::chrono::steady_clock::now() + d;
@@ -202,7 +209,7 @@ TEST_CASE("web session: halt_for leaves a simulated run to the frame") {
   RunOptions o = det("buffered");
   o.params = {{"items", 100}};
   REQUIRE(s.start(o) == "");
-  for (int f = 0; f < 5 || (s.preparing() && f < 6000); f++) s.frame(1.0 / 60);
+  until_started(s);
   REQUIRE_FALSE(s.preparing());
   REQUIRE(s.simulated());
   s.halt_for(o);  // unwinding it would switch fibers on this thread
