@@ -345,8 +345,7 @@ EMSCRIPTEN_KEEPALIVE const char* gort_state_json() {
   char buf[512];
   std::snprintf(buf, sizeof buf,
                 "{\"running\":%s,\"preparing\":%s,\"finished\":%s,\"threaded\":%s,\"simulated\":%s,"
-                "\"procs\":%d,"
-                "\"goroutines\":%zu,\"goroutinesTotal\":%zu,\"channels\":%zu,"
+                "\"procs\":%d,\"goroutines\":%zu,\"goroutinesTotal\":%zu,\"channels\":%zu,"
                 "\"events\":%llu,\"played\":%llu,\"lost\":%llu,\"frameMs\":%.3f,"
                 "\"cpuMs\":%.3f,\"foldMs\":%.3f,\"run\":%d,\"paused\":%s,\"edited\":%s,"
                 "\"clockMs\":",

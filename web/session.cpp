@@ -48,10 +48,7 @@ Session::~Session() {
 
 void Session::end_program() {
   if (!prog_) return;
-  if (!prog_->done()) {
-    prog_->stop();
-    stopped_ = true;
-  }
+  stop_running();
   prog_->wait();  // simulated: unwinds at once; threaded: joins the workers
   pump();
   done_ = true;
@@ -60,16 +57,20 @@ void Session::end_program() {
   prog_.reset();
 }
 
+void Session::stop_running() {
+  if (prog_ && !prog_->done()) {
+    prog_->stop();
+    stopped_ = true;
+  }
+}
+
 void Session::retire_program() {
   if (!prog_) return;
   if (prog_->simulated()) {
     end_program();  // unwinds on this thread, at once: no thread to wait for
     return;
   }
-  if (!prog_->done()) {
-    prog_->stop();
-    stopped_ = true;
-  }
+  stop_running();
   if (prog_->reap()) {
     end_program();
     return;
@@ -154,9 +155,7 @@ std::string Session::check(const RunOptions& opts, const patterns::Pattern*& pat
 void Session::halt_for(const RunOptions& opts) {
   const patterns::Pattern* pat;
   patterns::Args args;
-  if (!check(opts, pat, args).empty() || !prog_ || prog_->simulated() || prog_->done()) return;
-  prog_->stop();
-  stopped_ = true;
+  if (check(opts, pat, args).empty() && prog_ && !prog_->simulated()) stop_running();
 }
 
 std::string Session::start(const RunOptions& opts) {
@@ -268,10 +267,6 @@ void Session::stop() {
     prerun_.reset();
     stopped_ = true;
     done_ = true;
-  }
-  if (prog_ && !prog_->done()) {
-    prog_->stop();
-    stopped_ = true;
   }
   end_program();
 }

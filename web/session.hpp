@@ -175,6 +175,8 @@ class Session {
   std::string check(const RunOptions& opts, const patterns::Pattern*& pat,
                     patterns::Args& args) const;
   void end_program();
+  // Tells the current program to stop if it still runs; it counts as stopped.
+  void stop_running();
   // Stops the current program and, threaded, sets it aside in ending_
   // until its threads have ended (end_program if they already have).
   void retire_program();
