@@ -159,6 +159,28 @@ TEST_CASE("panic: only the first of two panicking goroutines is reported") {
   });
 }
 
+// On threads, goroutines on different Ps can panic at the same moment; a
+// report that had begun must keep the others from writing theirs.
+TEST_CASE("panic: goroutines panicking at once on threads make one report") {
+  for (int round = 0; round < 300; round++) {
+    auto r = run_captured(threaded(4), [] {
+      auto start = gort::make_chan<int>();
+      for (int i = 0; i < 4; i++) {
+        gort::go([start] {
+          start.recv();
+          gort::panic("at once");
+        });
+      }
+      start.close();
+      gort::select();
+    });
+    INFO("round ", round, ", stderr:\n", r.err);
+    REQUIRE(r.code == 2);
+    REQUIRE(count_of(r.err, "panic: ") == 1);
+    REQUIRE(count_of(r.err, "[running]:") == 1);
+  }
+}
+
 TEST_CASE("panic: gort::exit ends the program with its code, from any goroutine") {
   for_each_mode([](gort::Config cfg) {
     bool after = false;

@@ -478,7 +478,7 @@ void Sched::end(int code) {
 
 bool Sched::begin_report() {
   std::lock_guard lk(mu_);
-  if (ending_.load(std::memory_order_relaxed)) return false;
+  if (reporting_ || ending_.load(std::memory_order_relaxed)) return false;
   reporting_ = true;
   return true;
 }

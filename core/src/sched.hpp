@@ -274,7 +274,7 @@ class Sched {
   void end_locked(int code);  // end, with mu_ held
   // A goroutine is about to write a report (a panic, a fatal error, an
   // exit's message) and then call end: false if the program is already
-  // ending, and then it writes nothing.
+  // ending or another report has begun, and then it writes nothing.
   bool begin_report();
   // Main has returned: ends the program with 0, unless a report has begun,
   // whose end then wins (as in Go, where main's exit waits for a goroutine
