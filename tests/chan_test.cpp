@@ -333,7 +333,7 @@ TEST_CASE("chan: try_send succeeds exactly when a send would not block") {
   });
 }
 
-TEST_CASE("chan: copies of a handle are the same channel; make_chan makes distinct ones") {
+TEST_CASE("chan: copies of a handle are the same channel, make_chan makes distinct ones") {
   for_each_mode([](gort::Config cfg) {
     bool same = false, distinct = false, nil_is_nil = false, ids_ok = false;
     int via_copy = 0;

@@ -146,7 +146,7 @@ TEST_CASE("deadlock: a goroutine sleeping on a timer is not a deadlock") {
   });
 }
 
-TEST_CASE("deadlock: found once the last sleeper has gone; exited goroutines are not listed") {
+TEST_CASE("deadlock: found once the last sleeper has gone, exited goroutines are not listed") {
   for_each_mode([](gort::Config cfg) {
     auto r = run_captured(cfg, [] {
       auto ch = gort::make_chan<int>();

@@ -180,7 +180,7 @@ TEST_CASE("program: goroutines alive when main returns are unwound and what they
   });
 }
 
-TEST_CASE("program: main returning ends the program at once; nothing runs after") {
+TEST_CASE("program: main returning ends the program at once, nothing runs after") {
   for_each_mode([](gort::Config cfg) {
     static std::atomic<long> writes{0};
     writes = 0;
@@ -365,10 +365,10 @@ TEST_CASE("program: an invalid Config is refused with a clear message, nothing r
   CHECK_FALSE(no_main.error().empty());
 }
 
-TEST_CASE("program: gomaxprocs 0 means all cores; procs and simulated report the mode") {
+TEST_CASE("program: gomaxprocs 0 means all cores, procs and simulated report the mode") {
   gort::Program all(gort::Config{}, [] {});
   CHECK(all.procs() == static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
-  CHECK_FALSE(all.simulated());
+  CHECK(all.simulated() == !gort::Config::kThreads);  // no threads: simulated Ps
   gort::Program sim(simulated(5, false), [] {});
   CHECK(sim.procs() == 5);
   CHECK(sim.simulated());
@@ -615,7 +615,7 @@ TEST_CASE("program: the runtime refuses to be used outside a running program") {
   CHECK_THROWS_AS(wg.wait(), std::logic_error);
 }
 
-TEST_CASE("program: output goes to the out and err sinks; output() holds both in order") {
+TEST_CASE("program: output goes to the out and err sinks, output() holds both in order") {
   for_each_mode([](gort::Config cfg) {
     std::string out, err;
     cfg.out = [&](std::string_view s) { out.append(s); };

@@ -60,7 +60,7 @@ std::uintptr_t c_stack_pointer() {
 }  // namespace
 
 TEST_CASE(
-    "stack: a goroutine too deep for its stack is a fatal stack overflow; the next run works" *
+    "stack: a goroutine too deep for its stack is a fatal stack overflow, the next run works" *
     doctest::skip(!kWasm)) {
   for_each_mode([](gort::Config cfg) {
     gort::Config small = cfg;
@@ -140,7 +140,7 @@ TEST_CASE("stack: call_on_thread_stack gives a goroutine's libc call 48 KiB more
 // next program has the memory back (stack_release), here for a heap as
 // large as the Go interpreter's limit in this build. The other builds grow
 // their memory past what a test may take.
-TEST_CASE("stack: goroutines past the threaded build's memory end the program; the next runs" *
+TEST_CASE("stack: goroutines past the threaded build's memory end the program, the next runs" *
           doctest::skip(!(kWasm && kThreads))) {
   gort::Config cfg;
   cfg.gomaxprocs = 2;

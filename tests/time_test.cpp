@@ -130,7 +130,7 @@ TEST_CASE("time: timers and after channels fire in deadline order") {
   });
 }
 
-TEST_CASE("time: a real sleep takes at least its duration; zero and negative return at once") {
+TEST_CASE("time: a real sleep takes at least its duration, zero and negative return at once") {
   for_each_mode(real_modes(), [](gort::Config cfg) {
     std::chrono::steady_clock::duration wall{};
     gort::Duration by_gort{}, zero{};
@@ -202,7 +202,7 @@ TEST_CASE("time: after delivers the time once its duration has passed") {
   check(real_modes(), false);
 }
 
-TEST_CASE("time: a Timer fires once; stop before it fires keeps it silent") {
+TEST_CASE("time: a Timer fires once, stop before it fires keeps it silent") {
   for_each_mode(virtual_modes(), [](gort::Config cfg) {
     std::vector<int> chosen;
     std::vector<bool> stops;
@@ -305,7 +305,7 @@ TEST_CASE("time: a Ticker on the real clock ticks about every period") {
   });
 }
 
-TEST_CASE("time: tick delivers forever; tick of a non-positive duration is nil") {
+TEST_CASE("time: tick delivers forever, tick of a non-positive duration is nil") {
   for_each_mode(virtual_modes(), [](gort::Config cfg) {
     std::vector<gort::Duration> ticks;
     bool nil_for_zero = false;

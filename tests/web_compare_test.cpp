@@ -25,7 +25,7 @@ TEST_CASE("web compare: simulated Ps that took turns are re-timed as if each had
   CHECK(speedup_text(0, 200).empty());
 }
 
-TEST_CASE("web compare: one chef, then four; the second run ends the comparison") {
+TEST_CASE("web compare: one chef, then four, the second run ends the comparison") {
   Session s;
   RunOptions o;
   o.pattern = "concurrency_vs_parallelism";
@@ -59,7 +59,7 @@ TEST_CASE("web compare: one chef, then four; the second run ends the comparison"
   CHECK(out.find("all dishes in") != out.rfind("all dishes in"));  // both runs printed it
 }
 
-TEST_CASE("web compare: links carry compare mode; the gallery's chefs open in it") {
+TEST_CASE("web compare: links carry compare mode, the gallery's chefs open in it") {
   Link in;
   REQUIRE(decode("?pattern=concurrency_vs_parallelism&compare=1", in) == "");
   CHECK(in.options.compare);

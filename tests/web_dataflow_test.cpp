@@ -170,7 +170,7 @@ TEST_CASE("web dataflow: every goroutine and channel drawn has its label, whole 
   }
 }
 
-TEST_CASE("web dataflow: every pattern, both page sizes: no overlaps; planar ones never cross") {
+TEST_CASE("web dataflow: every pattern, both page sizes: no overlaps, planar ones never cross") {
   const Canvas sizes[] = {canvas("1440x900", 1440, 900, false),
                           canvas("embed 800x500", 800, 500, true)};
   for (const auto& p : gort::patterns::all()) {

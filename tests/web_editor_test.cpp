@@ -47,7 +47,7 @@ void settle(Playground& pg, Sent* sent = nullptr) {
 
 }  // namespace
 
-TEST_CASE("web editor: sliders and const lines move together; edits are kept per pattern") {
+TEST_CASE("web editor: sliders and const lines move together, edits are kept per pattern") {
   Playground pg;
   REQUIRE(pg.choose("worker_pool"));
   const std::string original = patterns::find("worker_pool")->go_source;

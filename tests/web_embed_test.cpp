@@ -105,7 +105,7 @@ TEST_CASE("embed command: params and code go over the link's options") {
   CHECK(decode(embed_query(now, c), l).find("procs must be") == 0);
 }
 
-TEST_CASE("embed panels and paused travel in the link; origin and id are the page's") {
+TEST_CASE("embed panels and paused travel in the link, origin and id are the page's") {
   unsigned p = 0;
   REQUIRE(panel::parse("console,graph", p) == "");
   CHECK(p == (panel::kGraph | panel::kConsole));

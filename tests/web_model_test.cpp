@@ -187,7 +187,7 @@ TEST_CASE("web model: every gallery pattern folds to its expected end") {
 }
 
 TEST_CASE(
-    "web model: close wakes a blocked receiver with no value; a select sender leaves no queue") {
+    "web model: close wakes a blocked receiver with no value, a select sender leaves no queue") {
   TraceBuilder b;
   using gort::WaitReason;
   b.add(Kind::GoStart, 1);

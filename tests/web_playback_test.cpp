@@ -155,7 +155,7 @@ Model fold_events(const std::vector<Event>& ev, std::size_t n, const Playback& p
 
 }  // namespace
 
-TEST_CASE("web playback: past max_events the oldest fold into the base; seeks stay exact") {
+TEST_CASE("web playback: past max_events the oldest fold into the base, seeks stay exact") {
   constexpr std::size_t kMax = 4 * kEvery;
   auto ev = ping_pong_trace(static_cast<int>(kMax * 3 / 5));  // three times kMax events
   Playback pb(kEvery, kMax);

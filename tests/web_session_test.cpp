@@ -98,7 +98,7 @@ TEST_CASE("web session: GOMAXPROCS by default is Go's, one P per CPU, at most 4"
   CHECK(encode(l).find("procs") == std::string::npos);
 }
 
-TEST_CASE("web session: playback paces a deterministic run; finished waits for it") {
+TEST_CASE("web session: playback paces a deterministic run, finished waits for it") {
   Session s;
   // The program runs on virtual time, to its end before playback starts
   // (on a loaded machine it could otherwise lag the playback clock).
@@ -268,7 +268,7 @@ TEST_CASE("web session: at speed 50 a real-time run takes 1/50 of its sleeps' ti
   CHECK(s.output().find("game over after 6 hits\n") != std::string::npos);
 }
 
-TEST_CASE("web session: the same seed gives the same trace; restart repeats the options") {
+TEST_CASE("web session: the same seed gives the same trace, restart repeats the options") {
   Session s;
   RunOptions o = det("fan_out_fan_in", 3);
   o.seed = 42;

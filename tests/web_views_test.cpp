@@ -110,7 +110,7 @@ TEST_CASE("web views: the timeline fits the run, then follows the present at the
   CHECK_FALSE(a.zoomed());
 }
 
-TEST_CASE("web views: time ticks are round and far enough apart; times read well") {
+TEST_CASE("web views: time ticks are round and far enough apart, times read well") {
   TimeAxis a;
   a.update(0, 1000, 3'000'000'000);  // 3 s on 1000 px: 3 ms per px
   const double step = a.tick_step(90);
@@ -124,7 +124,7 @@ TEST_CASE("web views: time ticks are round and far enough apart; times read well
   CHECK(format_time(40, 10) == "40 ns");
 }
 
-TEST_CASE("web views: span_at finds the span under the mouse; a running one ends now") {
+TEST_CASE("web views: span_at finds the span under the mouse, a running one ends now") {
   Lane lane;
   lane.spans = {{1, 100, 200}, {2, 300, 400}, {3, 500, -1}};
   CHECK(span_at(lane, 150, 1000, 0) == 0);
@@ -138,7 +138,7 @@ TEST_CASE("web views: span_at finds the span under the mouse; a running one ends
   CHECK(span_at(Lane{}, 50, 1000, 20) == -1);
 }
 
-TEST_CASE("web views: zoom keeps the point under the mouse; fit centres the layout") {
+TEST_CASE("web views: zoom keeps the point under the mouse, fit centres the layout") {
   ViewTransform v;
   v.ox = 10, v.oy = 20, v.scale = 30;
   const float wx = v.wx(200), wy = v.wy(150);

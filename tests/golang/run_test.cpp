@@ -381,7 +381,7 @@ TEST_CASE("golang run: programs print what Go prints, exit as Go exits") {
   }
 }
 
-TEST_CASE("golang run: math/rand follows the run's seed; GOMAXPROCS(0) is the run's Ps") {
+TEST_CASE("golang run: math/rand follows the run's seed, GOMAXPROCS(0) is the run's Ps") {
   const char* src = R"go(package main
 
 import (

@@ -186,7 +186,7 @@ func main() {
                                                "count 7"});
 }
 
-TEST_CASE("golang trace: events carry their line; no event per line; the quantum preempts") {
+TEST_CASE("golang trace: events carry their line, no event per line, the quantum preempts") {
   Traced t = run_traced(R"go(package main
 
 func main() {
