@@ -132,9 +132,12 @@ function(gort_emscripten_usage target)
     "${GORT_CONTEXT_JS_LIBRARY}" "${wasm}/node_fetch.js"
     ${GORT_ASYNCIFY_REMOVE_RSP})
   if(GORT_WASM_DEBUG_CHECKS)
-    # PUBLIC: context.hpp (which the tests include too) declares
-    # context_invoke_depth differently in these builds.
-    target_compile_definitions(${target} PUBLIC GORT_WASM_DEBUG_CHECKS=1)
+    # PRIVATE: only the runtime's sources, and the tests that include its
+    # internal context.hpp (tests/CMakeLists.txt), compile differently; the
+    # Go interpreter and web/ compile as without the checks, so a tree
+    # switched off them for the site (wasm/build_site) rebuilds the runtime
+    # alone.
+    target_compile_definitions(${target} PRIVATE GORT_WASM_DEBUG_CHECKS=1)
     target_link_options(${target} INTERFACE -sSTACK_OVERFLOW_CHECK=2)
   endif()
   if(GORT_THREADS)
