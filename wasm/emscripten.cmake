@@ -126,10 +126,11 @@ function(gort_emscripten_usage target)
     $<$<BOOL:${GORT_ASYNCIFY_REMOVE_RSP}>:-sASYNCIFY_REMOVE=@${GORT_ASYNCIFY_REMOVE_RSP}>
     -sEXIT_RUNTIME=1
     "SHELL:--js-library ${GORT_CONTEXT_JS_LIBRARY}"
-    "SHELL:--pre-js ${wasm}/node_fetch.js")
+    "SHELL:--pre-js ${wasm}/node_fetch.js"
+    "SHELL:--pre-js ${wasm}/node_env.js")
   # Relink programs when one of these scripts changes.
   set_property(TARGET ${target} APPEND PROPERTY INTERFACE_LINK_DEPENDS
-    "${GORT_CONTEXT_JS_LIBRARY}" "${wasm}/node_fetch.js"
+    "${GORT_CONTEXT_JS_LIBRARY}" "${wasm}/node_fetch.js" "${wasm}/node_env.js"
     ${GORT_ASYNCIFY_REMOVE_RSP})
   if(GORT_WASM_DEBUG_CHECKS)
     # PRIVATE: only the runtime's sources, and the tests that include its
